@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using FaqBot.Core.Answering;
+
+namespace FaqBot.Cli.Ask;
+
+/// <summary>An answer as a person reads it in a terminal: the text, then where it came from.</summary>
+internal static class AnswerPrinter
+{
+    public static string Format(Answer answer, bool withTrace)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(answer.Text);
+        if (answer.Citations.Count > 0)
+        {
+            var first = answer.Citations[0];
+            text.AppendLine()
+                .AppendLine(CultureInfo.InvariantCulture, $"Source: \"{first.Title}\" (approved answer {first.SnippetId}, version {first.SnippetVersion}), based on:");
+            foreach (var citation in answer.Citations)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  - {citation.Source}, section \"{citation.Section}\"");
+                text.AppendLine(string.IsNullOrEmpty(citation.Url) ? "" : " " + citation.Url);
+            }
+        }
+
+        if (withTrace)
+        {
+            AppendTrace(text, answer);
+        }
+
+        return text.ToString();
+    }
+
+    private static void AppendTrace(StringBuilder text, Answer answer)
+    {
+        var trace = answer.Trace;
+        text.AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"outcome: {ContractNames.Outcome(answer.Outcome)} ({answer.Outcome}); confidence {answer.Confidence:0.###}")
+            .AppendLine(CultureInfo.InvariantCulture, $"decision: {trace.Decision}");
+        if (trace.ReplyId is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"reply: {trace.ReplyId} v{trace.ReplyVersion}");
+        }
+
+        if (trace.Terms.Count > 0)
+        {
+            var terms = trace.Terms.Select(t => string.Create(CultureInfo.InvariantCulture,
+                $"{t.Term}{(t.CorrectedFrom is null ? "" : $"<-{t.CorrectedFrom}")}{(t.IsKnown ? "" : "?")}:{t.Weight:0.##}"));
+            text.AppendLine("terms: " + string.Join(' ', terms));
+        }
+
+        foreach (var candidate in trace.Candidates)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {candidate.Confidence:0.000}  {candidate.SnippetId} v{candidate.Version}  matched \"{candidate.MatchedQuestion}\"");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"time: {trace.Timings.TotalMicroseconds:0} µs (retrieval {trace.Timings.RetrievalMicroseconds:0} µs)");
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FaqBot.Core.Answering;
+
+namespace FaqBot.Cli.Ask;
+
+/// <summary>
+/// The batch contract: each input line is <c>{"id": string, "question": string}</c>; each output
+/// line, in the same order, is <c>{"id", "outcome", "category", "text", "citations": [{"snippetId",
+/// "title", "source", "url"}], "confidence"}</c>. Lines are independent: a line that cannot be read
+/// yields an <c>invalid</c> line (with its id when the id could be read) and the batch goes on.
+/// </summary>
+internal static class JsonlBatch
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task RunAsync(TextReader input, TextWriter output, Answerer answerer, CancellationToken cancellationToken)
+    {
+        while (await input.ReadLineAsync(cancellationToken) is { } line)
+        {
+            var (id, question, problem) = Read(line);
+            var json = problem is null
+                ? Write(id, await answerer.AskAsync(question, cancellationToken))
+                : WriteInvalid(id, problem);
+            await output.WriteLineAsync(json);
+            await output.FlushAsync(cancellationToken);
+        }
+    }
+
+    internal static (string? Id, string? Question, string? Problem) Read(string line)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException ex)
+        {
+            return (null, null, $"This line is not valid JSON ({ex.Message}).");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, null, "Each line must be a JSON object with \"id\" and \"question\".");
+            }
+
+            var id = root.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : null;
+            if (id is null)
+            {
+                return (null, null, "The line has no \"id\" string.");
+            }
+
+            return root.TryGetProperty("question", out var questionValue) && questionValue.ValueKind == JsonValueKind.String
+                ? (id, questionValue.GetString(), null)
+                : (id, null, "The line has no \"question\" string.");
+        }
+    }
+
+    internal static string Write(string? id, Answer answer)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", id);
+            writer.WriteString("outcome", ContractNames.Outcome(answer.Outcome));
+            writer.WriteString("category", ContractNames.Category(answer.Category));
+            writer.WriteString("text", answer.Text);
+            writer.WriteStartArray("citations");
+            foreach (var citation in answer.Citations)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("snippetId", citation.SnippetId);
+                writer.WriteString("title", citation.Title);
+                writer.WriteString("source", citation.Source);
+                writer.WriteString("url", string.IsNullOrEmpty(citation.Url) ? null : citation.Url);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("confidence", Math.Round(answer.Confidence, 4));
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static string WriteInvalid(string? id, string problem) =>
+        Write(id, new Answer(AnswerOutcome.Invalid, null, problem, [], [], 0, AnswerTrace.ForReply("invalid: unreadable input line", "", 0, new TraceTimings(0, 0))));
+}

@@ -1,0 +1,56 @@
+using FaqBot.Core.Configuration;
+using FaqBot.Core.Knowledge;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Cli.Hosting;
+
+/// <summary>Builds the services a command needs from the root appsettings.json (found from the
+/// working directory upwards, else the copy beside the program) and environment variables.</summary>
+internal static class CliHost
+{
+    public static IHost Build(DirectoryInfo? knowledge)
+    {
+        var contentRoot = ContentRoot.Locate();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot });
+        builder.Configuration
+            .AddJsonFile(Path.Combine(contentRoot, ContentRoot.SettingsFile), optional: false)
+            .AddEnvironmentVariables();
+        if (knowledge is not null)
+        {
+            builder.Configuration[$"{KnowledgeOptions.Section}:{nameof(KnowledgeOptions.Path)}"] = knowledge.FullName;
+        }
+
+        builder.Services.AddFaqBotCore(builder.Configuration, contentRoot);
+        return builder.Build();
+    }
+
+    /// <summary>Runs a command body with validated settings; configuration and knowledge
+    /// problems become exit code 2 with the reason on standard error.</summary>
+    public static async Task<int> RunAsync(DirectoryInfo? knowledge, TextWriter error, Func<IServiceProvider, Task<int>> body)
+    {
+        try
+        {
+            using var host = Build(knowledge);
+            await host.StartAsync();
+            var code = await body(host.Services);
+            await host.StopAsync();
+            return code;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await error.WriteLineAsync("Invalid settings: " + string.Join("; ", ex.Failures));
+        }
+        catch (KnowledgeLoadException ex)
+        {
+            await error.WriteLineAsync(ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
+        {
+            await error.WriteLineAsync(ex.Message);
+        }
+
+        return ExitCodes.UsageOrConfiguration;
+    }
+}

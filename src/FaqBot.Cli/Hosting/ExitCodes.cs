@@ -1,0 +1,14 @@
+namespace FaqBot.Cli.Hosting;
+
+/// <summary>What <c>faqbot</c> returns to the shell.</summary>
+internal static class ExitCodes
+{
+    /// <summary>The command did its work (for lint: no errors; for eval: every threshold held).</summary>
+    public const int Ok = 0;
+
+    /// <summary>lint found errors, or eval missed a threshold.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Bad arguments, invalid settings, an unreadable file, or a knowledge folder that cannot be served.</summary>
+    public const int UsageOrConfiguration = 2;
+}

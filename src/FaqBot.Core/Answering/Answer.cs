@@ -1,0 +1,49 @@
+namespace FaqBot.Core.Answering;
+
+public enum AnswerOutcome
+{
+    /// <summary>An approved snippet, verbatim, with its citations.</summary>
+    Answered,
+
+    /// <summary>Two or more snippets fit about equally well: the bot asks which was meant.</summary>
+    Clarify,
+
+    /// <summary>Diagnostic, dosing or urgent: declined and routed to staff.</summary>
+    Declined,
+
+    /// <summary>No approved snippet fits well enough: the no-answer reply.</summary>
+    Unanswered,
+
+    SmallTalk,
+
+    /// <summary>Empty or too long.</summary>
+    Invalid,
+}
+
+public enum SafetyCategory
+{
+    Urgent,
+    Dosing,
+    Diagnostic,
+}
+
+/// <summary>Where an answer came from: the snippet (id, title, version) and one source document it relies on.</summary>
+public sealed record Citation(
+    string SnippetId,
+    string Title,
+    int SnippetVersion,
+    string SourceId,
+    string Source,
+    string Section,
+    string? Url);
+
+/// <summary>Everything the bot decided for one message. <see cref="Text"/> is exactly what the
+/// patient reads; <see cref="Trace"/> is why.</summary>
+public sealed record Answer(
+    AnswerOutcome Outcome,
+    SafetyCategory? Category,
+    string Text,
+    IReadOnlyList<Citation> Citations,
+    IReadOnlyList<string> Suggestions,
+    double Confidence,
+    AnswerTrace Trace);

@@ -1,0 +1,22 @@
+using FaqBot.Core.Retrieval;
+
+namespace FaqBot.Core.Answering;
+
+/// <summary>Why the bot answered as it did: the terms it read, the candidates and their scores,
+/// the decision and how long each step took. Travels with the answer into transcripts.</summary>
+public sealed record AnswerTrace(
+    string Decision,
+    IReadOnlyList<QueryTerm> Terms,
+    IReadOnlyList<TraceCandidate> Candidates,
+    string? ReplyId,
+    int? ReplyVersion,
+    TraceTimings Timings)
+{
+    public static AnswerTrace ForReply(string decision, string replyId, int replyVersion, TraceTimings timings) =>
+        new(decision, [], [], replyId, replyVersion, timings);
+}
+
+public sealed record TraceCandidate(string SnippetId, int Version, double Confidence, string MatchedQuestion, double? Lexical = null, double? Semantic = null);
+
+/// <summary>Elapsed microseconds: the whole turn and retrieval alone.</summary>
+public sealed record TraceTimings(double TotalMicroseconds, double RetrievalMicroseconds);

@@ -1,0 +1,124 @@
+using FaqBot.Core.Configuration;
+using FaqBot.Core.Knowledge;
+using FaqBot.Core.Replies;
+using FaqBot.Core.Retrieval;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Core.Answering;
+
+/// <summary>
+/// One message in, one <see cref="Answer"/> out: input checks, small talk, retrieval over approved
+/// snippets, the decision, and the extractive answer (the snippet verbatim with its citations).
+/// </summary>
+public sealed class Answerer(
+    KnowledgeHolder knowledge,
+    IOptions<RetrievalOptions> retrievalOptions,
+    IOptions<InputOptions> inputOptions,
+    TimeProvider time,
+    SemanticRanker? semantic = null)
+{
+    private readonly RetrievalOptions _retrieval = retrievalOptions.Value;
+    private readonly InputOptions _input = inputOptions.Value;
+
+    public async ValueTask<Answer> AskAsync(string? message, CancellationToken cancellationToken = default)
+    {
+        var started = time.GetTimestamp();
+        var kb = knowledge.Current;
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return Reply(kb, AnswerOutcome.Invalid, ReplyIds.InvalidEmpty, "invalid: the message is empty", started);
+        }
+
+        if (message.Length > _input.MaxQuestionLength)
+        {
+            return Reply(kb, AnswerOutcome.Invalid, ReplyIds.InvalidTooLong,
+                $"invalid: {message.Length} characters, above the limit of {_input.MaxQuestionLength}", started,
+                ("limit", _input.MaxQuestionLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var smallTalk = kb.SmallTalk.Detect(message);
+        if (smallTalk is not null)
+        {
+            return Reply(kb, AnswerOutcome.SmallTalk, smallTalk.ReplyId, $"small talk: {smallTalk.Id}", started);
+        }
+
+        var retrievalStarted = time.GetTimestamp();
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var scoring = new RetrievalScoring(_retrieval.QueryCoverageWeight, _retrieval.SupportWeight);
+        var result = kb.Index.Search(message, today, scoring, _retrieval.MaxCandidates);
+        var candidates = result.Candidates;
+        var semanticNote = "";
+        if (semantic is not null)
+        {
+            (candidates, semanticNote) = await RerankAsync(kb, message, candidates, today, cancellationToken);
+        }
+
+        var retrievalMicroseconds = time.GetElapsedTime(retrievalStarted).TotalMicroseconds;
+        var decision = Decision.Make(candidates, _retrieval);
+        var trace = new AnswerTrace(
+            decision.Kind.ToString().ToLowerInvariant() + ": " + decision.Reason + semanticNote,
+            result.Terms,
+            [.. candidates.Select(c => new TraceCandidate(c.Snippet.Id, c.Snippet.Version, c.Confidence, c.MatchedQuestion, c.Lexical, c.Semantic))],
+            null,
+            null,
+            new TraceTimings(time.GetElapsedTime(started).TotalMicroseconds, retrievalMicroseconds));
+        var confidence = candidates.Count > 0 ? candidates[0].Confidence : 0.0;
+        return decision.Kind switch
+        {
+            DecisionKind.Answer => Extractive(kb, decision.Chosen[0], trace),
+            DecisionKind.Clarify => Clarify(kb, decision.Chosen, confidence, trace),
+            _ => WithReply(kb, AnswerOutcome.Unanswered, ReplyIds.NoAnswer, confidence, trace),
+        };
+    }
+
+    private static Answer Extractive(KnowledgeBase kb, Candidate chosen, AnswerTrace trace)
+    {
+        var snippet = chosen.Snippet;
+        var citations = snippet.AllSources
+            .DistinctBy(s => s.DocumentId)
+            .Select(s => Cite(snippet, kb.Sources[s.DocumentId], s))
+            .ToList();
+        return new Answer(AnswerOutcome.Answered, null, snippet.Body, citations, [], chosen.Confidence, trace);
+    }
+
+    private static Citation Cite(Snippet snippet, SourceDocument document, SourceRef source) =>
+        new(snippet.Id, snippet.Title, snippet.Version, document.Id, document.Title, source.Section, document.Url);
+
+    private static Answer Clarify(KnowledgeBase kb, IReadOnlyList<Candidate> chosen, double confidence, AnswerTrace trace)
+    {
+        var reply = kb.Replies[ReplyIds.Clarify];
+        var titles = chosen.Select(c => c.Snippet.Title).ToList();
+        var text = reply.Text + Environment.NewLine + string.Concat(titles.Select(t => Environment.NewLine + "- " + t));
+        return new Answer(AnswerOutcome.Clarify, null, text, [], titles, confidence, trace with { ReplyId = reply.Id, ReplyVersion = reply.Version });
+    }
+
+    private static Answer WithReply(KnowledgeBase kb, AnswerOutcome outcome, string replyId, double confidence, AnswerTrace trace)
+    {
+        var reply = kb.Replies[replyId];
+        return new Answer(outcome, null, reply.Text, [], [], confidence, trace with { ReplyId = reply.Id, ReplyVersion = reply.Version });
+    }
+
+    private Answer Reply(KnowledgeBase kb, AnswerOutcome outcome, string replyId, string decision, long started, (string Name, string Value)? fill = null)
+    {
+        var reply = kb.Replies[replyId];
+        var text = fill is { } f ? reply.Render(f.Name, f.Value) : reply.Text;
+        var trace = AnswerTrace.ForReply(decision, reply.Id, reply.Version, new TraceTimings(time.GetElapsedTime(started).TotalMicroseconds, 0));
+        return new Answer(outcome, null, text, [], [], 0.0, trace);
+    }
+
+    private async Task<(IReadOnlyList<Candidate>, string)> RerankAsync(
+        KnowledgeBase kb, string message, IReadOnlyList<Candidate> lexical, DateOnly today, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMilliseconds(_retrieval.SemanticTimeoutMilliseconds));
+        try
+        {
+            var fused = await semantic!.RerankAsync(kb, message, lexical, today, _retrieval.SemanticWeight, _retrieval.MaxCandidates, timeout.Token);
+            return (fused, "; hybrid ranking (lexical and semantic)");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return (lexical, $"; semantic ranking unavailable ({ex.GetType().Name}), lexical ranking used");
+        }
+    }
+}

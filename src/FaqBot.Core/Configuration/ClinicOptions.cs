@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FaqBot.Core.Configuration;
+
+/// <summary>The clinic's own details, used in fixed replies (section <c>Clinic</c>).</summary>
+public sealed class ClinicOptions
+{
+    public const string Section = "Clinic";
+
+    [Required(AllowEmptyStrings = false)]
+    public string Name { get; set; } = "";
+
+    [Required(AllowEmptyStrings = false)]
+    public string Phone { get; set; } = "";
+
+    public string Address { get; set; } = "";
+
+    public string Hours { get; set; } = "";
+
+    [Required(AllowEmptyStrings = false)]
+    public string EmergencyNumber { get; set; } = "911";
+
+    [Required(AllowEmptyStrings = false)]
+    public string CrisisLine { get; set; } = "988";
+
+    public string Website { get; set; } = "";
+}

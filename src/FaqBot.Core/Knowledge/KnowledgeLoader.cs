@@ -1,0 +1,122 @@
+using FaqBot.Core.Configuration;
+using FaqBot.Core.Replies;
+using FaqBot.Core.SmallTalk;
+using FaqBot.Core.Text;
+
+namespace FaqBot.Core.Knowledge;
+
+/// <summary>The outcome of reading a knowledge folder: the snapshot to serve (null when the folder
+/// cannot be served at all) and every problem found, each naming its file and field.</summary>
+public sealed record KnowledgeLoadResult(KnowledgeBase? Knowledge, IReadOnlyList<KnowledgeDiagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+
+    public int ErrorCount => Diagnostics.Count(d => d.IsError);
+}
+
+/// <summary>
+/// Reads <c>knowledge/</c>: sources, snippets, fixed replies, retrieval vocabulary and small talk.
+/// A snippet file with any error is left out (the rest still serve); a folder without its fixed
+/// replies or vocabulary cannot serve at all.
+/// </summary>
+public static class KnowledgeLoader
+{
+    public const string SourcesFolder = "sources";
+    public const string SnippetsFolder = "snippets";
+    public const string RepliesFolder = "replies";
+    public const string VocabularyFile = "retrieval.yaml";
+    public const string SmallTalkFile = "smalltalk.yaml";
+
+    public static KnowledgeLoadResult Load(string root, ClinicOptions clinic, DateOnly today)
+    {
+        var sink = new List<KnowledgeDiagnostic>();
+        root = Path.GetFullPath(root);
+        var display = Path.GetDirectoryName(root) ?? root;
+        if (!Directory.Exists(root))
+        {
+            sink.Add(new KnowledgeDiagnostic(DiagnosticSeverity.Error, root, "", "the knowledge folder does not exist"));
+            return new KnowledgeLoadResult(null, sink);
+        }
+
+        var sources = LoadSources(Path.Combine(root, SourcesFolder), display, sink);
+        var snippets = LoadSnippets(Path.Combine(root, SnippetsFolder), display, sources, today, sink);
+        var replies = ReplyCatalog.Load(Path.Combine(root, RepliesFolder), display, clinic, sink);
+        var vocabulary = RetrievalVocabulary.Load(Path.Combine(root, VocabularyFile), Path.GetRelativePath(display, Path.Combine(root, VocabularyFile)), sink);
+        var smallTalk = SmallTalkDetector.Load(Path.Combine(root, SmallTalkFile), Path.GetRelativePath(display, Path.Combine(root, SmallTalkFile)), sink);
+        var repliesComplete = smallTalk is not null && replies is not null
+            && CheckSmallTalkReplies(smallTalk, replies, Path.GetRelativePath(display, Path.Combine(root, SmallTalkFile)), sink);
+
+        var knowledge = !repliesComplete || replies is null || vocabulary is null || smallTalk is null
+            ? null
+            : new KnowledgeBase(sources, snippets, replies, smallTalk, vocabulary);
+        return new KnowledgeLoadResult(knowledge, sink);
+    }
+
+    private static Dictionary<string, SourceDocument> LoadSources(string folder, string display, List<KnowledgeDiagnostic> sink)
+    {
+        var sources = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
+        foreach (var path in Files(folder, "*.txt", display, sink))
+        {
+            var diagnostics = new FileDiagnostics(Path.GetRelativePath(display, path), sink);
+            var source = SourceLoader.Load(path, File.ReadAllText(path), diagnostics);
+            if (source is not null && !sources.TryAdd(source.Id, source))
+            {
+                diagnostics.Error("id", $"duplicate source id '{source.Id}'");
+            }
+        }
+
+        return sources;
+    }
+
+    private static List<Snippet> LoadSnippets(string folder, string display, Dictionary<string, SourceDocument> sources, DateOnly today, List<KnowledgeDiagnostic> sink)
+    {
+        var snippets = new Dictionary<string, Snippet>(StringComparer.Ordinal);
+        foreach (var path in Files(folder, "*.md", display, sink))
+        {
+            var diagnostics = new FileDiagnostics(Path.GetRelativePath(display, path), sink);
+            var snippet = SnippetLoader.Load(path, File.ReadAllText(path), sources, diagnostics);
+            if (snippet is null)
+            {
+                continue;
+            }
+
+            if (!snippets.TryAdd(snippet.Id, snippet))
+            {
+                diagnostics.Error("id", $"duplicate snippet id '{snippet.Id}' (also in {snippets[snippet.Id].File})");
+                continue;
+            }
+
+            if (snippet.Status == SnippetStatus.Approved && snippet.ReviewBy < today)
+            {
+                diagnostics.Warning("reviewBy", $"review was due {snippet.ReviewBy:yyyy-MM-dd}; the snippet is not served until it is reviewed");
+            }
+        }
+
+        return [.. snippets.Values];
+    }
+
+    private static bool CheckSmallTalkReplies(SmallTalkDetector smallTalk, ReplyCatalog replies, string file, List<KnowledgeDiagnostic> sink)
+    {
+        var known = replies.All.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var diagnostics = new FileDiagnostics(file, sink);
+        foreach (var intent in smallTalk.Intents.Where(i => !known.Contains(i.ReplyId)))
+        {
+            diagnostics.Error("intents", $"intent '{intent.Id}' names reply '{intent.ReplyId}', which is not in replies/");
+        }
+
+        return !diagnostics.HasErrors;
+    }
+
+    private static string[] Files(string folder, string pattern, string display, List<KnowledgeDiagnostic> sink)
+    {
+        if (!Directory.Exists(folder))
+        {
+            sink.Add(new KnowledgeDiagnostic(DiagnosticSeverity.Error, Path.GetRelativePath(display, folder), "", "the folder is missing"));
+            return [];
+        }
+
+        var files = Directory.GetFiles(folder, pattern);
+        Array.Sort(files, StringComparer.Ordinal);
+        return files;
+    }
+}

@@ -1,0 +1,17 @@
+namespace FaqBot.Core.Replies;
+
+/// <summary>The fixed replies the bot needs; each is a file <c>knowledge/replies/{id}.md</c>.</summary>
+public static class ReplyIds
+{
+    public const string Greeting = "greeting";
+    public const string Thanks = "thanks";
+    public const string Goodbye = "goodbye";
+    public const string Identity = "identity";
+    public const string NoAnswer = "no-answer";
+    public const string Clarify = "clarify";
+    public const string InvalidEmpty = "invalid-empty";
+    public const string InvalidTooLong = "invalid-too-long";
+
+    public static IReadOnlyList<string> Required { get; } =
+        [Greeting, Thanks, Goodbye, Identity, NoAnswer, Clarify, InvalidEmpty, InvalidTooLong];
+}
