@@ -44,7 +44,7 @@ public sealed class Answerer(
 
         var retrievalStarted = time.GetTimestamp();
         var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-        var scoring = new RetrievalScoring(_retrieval.QueryCoverageWeight, _retrieval.SupportWeight);
+        var scoring = new RetrievalScoring(_retrieval.QuestionCoverageExponent, _retrieval.SupportWeight);
         var result = kb.Index.Search(message, today, scoring, _retrieval.MaxCandidates);
         var candidates = result.Candidates;
         var semanticNote = "";

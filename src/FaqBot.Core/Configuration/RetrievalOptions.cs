@@ -9,7 +9,7 @@ public sealed class RetrievalOptions : IValidatableObject
 
     /// <summary>Below this confidence the bot does not answer.</summary>
     [Range(0.0, 1.0)]
-    public double MinConfidence { get; set; } = 0.5;
+    public double MinConfidence { get; set; } = 0.4;
 
     /// <summary>When the runner-up is within this distance of the best candidate, the bot asks which was meant.</summary>
     [Range(0.0, 1.0)]
@@ -27,9 +27,9 @@ public sealed class RetrievalOptions : IValidatableObject
     [Range(1, 50)]
     public int MaxCandidates { get; set; } = 5;
 
-    /// <summary>Share of the query-side coverage in the confidence (the rest is the matched question's coverage).</summary>
-    [Range(0.0, 1.0)]
-    public double QueryCoverageWeight { get; set; } = 0.7;
+    /// <summary>How strongly a stored question's unmatched words lower the confidence (0: not at all).</summary>
+    [Range(0.0, 2.0)]
+    public double QuestionCoverageExponent { get; set; } = 0.3;
 
     /// <summary>Credit for a query term found in a snippet's answer, tags or other questions rather than the matched question.</summary>
     [Range(0.0, 1.0)]

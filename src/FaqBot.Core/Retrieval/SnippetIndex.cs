@@ -146,7 +146,9 @@ public sealed class SnippetIndex
             if (!_termIds.ContainsKey(term))
             {
                 var written = question[token.Start..token.End].ToLowerInvariant();
-                if (_lexicon.TryCorrect(written, out var correction, out _) && _surfaceTerms.TryGetValue(correction, out var corrected))
+                if (!EnglishWords.Contains(written)
+                    && _lexicon.TryCorrect(written, out var correction, out _)
+                    && _surfaceTerms.TryGetValue(correction, out var corrected))
                 {
                     correctedFrom = written;
                     term = corrected;
@@ -167,10 +169,12 @@ public sealed class SnippetIndex
     }
 
     /// <summary>
-    /// Ranks servable snippets. A stored question's confidence combines how much of the patient's
-    /// question it explains (query coverage, with support from the snippet's other fields) and how
-    /// much of itself the patient asked about (question coverage): a geometric mean weighted by
-    /// <see cref="RetrievalScoring.QueryCoverageWeight"/>. A snippet scores as its best question.
+    /// Ranks servable snippets. A stored question's confidence is the share of the patient's question
+    /// it explains (query coverage: matched term weight over the question's total, with partial credit
+    /// for terms found only in the snippet's answer, tags or other questions), lowered when the stored
+    /// question has much that the patient did not ask about (question coverage raised to
+    /// <see cref="RetrievalScoring.QuestionCoverageExponent"/>). A snippet scores as its best question,
+    /// and a confidence never exceeds its query coverage.
     /// </summary>
     public RetrievalResult Search(string question, DateOnly today, RetrievalScoring scoring, int maxCandidates)
     {
@@ -213,7 +217,7 @@ public sealed class SnippetIndex
                 }
             }
 
-            var alpha = scoring.QueryCoverageWeight;
+            var exponent = scoring.QuestionCoverageExponent;
             for (var q = 0; q < _questionWeight.Length; q++)
             {
                 var matched = questionAcc[q];
@@ -226,7 +230,7 @@ public sealed class SnippetIndex
                 var support = Math.Max(0f, snippetAcc[s] - matched) * scoring.SupportWeight;
                 var queryCoverage = Math.Min(1.0, (matched + support) / queryWeight);
                 var questionCoverage = Math.Min(1.0, matched / _questionWeight[q]);
-                var confidence = (float)(Math.Pow(queryCoverage, alpha) * Math.Pow(questionCoverage, 1 - alpha));
+                var confidence = (float)(queryCoverage * Math.Pow(questionCoverage, exponent));
                 if (confidence > best[s])
                 {
                     best[s] = confidence;
@@ -295,4 +299,4 @@ public sealed class SnippetIndex
 }
 
 /// <summary>The shape of the confidence function (see <see cref="SnippetIndex.Search"/>).</summary>
-public readonly record struct RetrievalScoring(double QueryCoverageWeight, double SupportWeight);
+public readonly record struct RetrievalScoring(double QuestionCoverageExponent, double SupportWeight);
