@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace FaqBot.Cli.Tests.Support;
+
+internal sealed record CliResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    public string[] OutputLines => StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+
+    public override string ToString() =>
+        $"exit {ExitCode}{Environment.NewLine}stdout:{Environment.NewLine}{StandardOutput}{Environment.NewLine}stderr:{Environment.NewLine}{StandardError}";
+}
+
+/// <summary>Runs the built <c>faqbot.dll</c> with <c>dotnet</c>, in the repository root, as a shell would.</summary>
+internal static class CliProcess
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<CliResult> RunAsync(string? standardInput, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(RepoPaths.CliDll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Settings must come from the repository's appsettings.json, not from the test runner's environment.
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Knowledge__", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("Retrieval__", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("Clinic__", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("Input__", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        using var timeout = new CancellationTokenSource(Timeout);
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            if (standardInput is not null)
+            {
+                await process.StandardInput.WriteAsync(standardInput.AsMemory(), timeout.Token);
+            }
+
+            process.StandardInput.Close();
+            await process.WaitForExitAsync(timeout.Token);
+            return new CliResult(process.ExitCode, await stdout, await stderr);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"faqbot {string.Join(' ', args)} did not finish within {Timeout.TotalSeconds} s");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using FaqBot.Core.Configuration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Core.Tests.Configuration;
+
+public sealed class OptionsValidationTests
+{
+    [Theory]
+    [InlineData("Retrieval:MinConfidence", "1.5", "MinConfidence")]
+    [InlineData("Retrieval:DirectAnswerConfidence", "0.1", "DirectAnswerConfidence")]
+    [InlineData("Input:MaxQuestionLength", "0", "MaxQuestionLength")]
+    [InlineData("Clinic:Phone", "", "Phone")]
+    public void Invalid_settings_fail_naming_the_key(string key, string value, string name)
+    {
+        using var services = Services(new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() =>
+        {
+            _ = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<InputOptions>>().Value;
+            _ = services.GetRequiredService<IOptions<ClinicOptions>>().Value;
+        });
+
+        Assert.Contains(name, string.Join(' ', error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_relative_knowledge_path_is_resolved_against_the_content_root()
+    {
+        using var services = Services(new Dictionary<string, string?> { ["Knowledge:Path"] = "kb" });
+
+        var path = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path;
+
+        Assert.Equal(Path.GetFullPath(Path.Combine(Path.GetTempPath(), "root", "kb")), path);
+    }
+
+    private static ServiceProvider Services(Dictionary<string, string?> overrides)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Clinic:Name"] = "Test Clinic",
+            ["Clinic:Phone"] = "555-0100",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddFaqBotCore(configuration, Path.Combine(Path.GetTempPath(), "root")).BuildServiceProvider();
+    }
+}

@@ -1,0 +1,52 @@
+using FaqBot.Core.Answering;
+using FaqBot.Core.Evaluation;
+using FaqBot.Core.Tests.TestSupport;
+
+namespace FaqBot.Core.Tests.Evaluation;
+
+/// <summary>The project's own labelled questions (tests/labelled/questions.jsonl), written for this
+/// project and not taken from any other set: every snippet asked several ways, out-of-scope
+/// logistics and small talk. The thresholds are the figures the shipped knowledge must keep.</summary>
+public sealed class LabelledSetTests
+{
+    private static readonly EvaluationThresholds Thresholds = new(MinAnswer: 0.85, MinAbstain: 0.85);
+
+    [Fact]
+    public async Task The_shipped_knowledge_meets_the_thresholds_on_the_projects_own_questions()
+    {
+        var rows = LabelledQuestion.ReadAll(Repo.LabelledSet("questions.jsonl"));
+        var report = await Run(rows);
+
+        Assert.True(report.Failures(Thresholds).Count == 0, report.Format(Thresholds, verbose: true));
+        Assert.Equal(1.0, report.Rate("smalltalk"));
+        Assert.Equal(0, report.FalseDeclines);
+    }
+
+    [Fact]
+    public void The_set_is_large_enough_and_asks_every_snippet_at_least_twice()
+    {
+        var rows = LabelledQuestion.ReadAll(Repo.LabelledSet("questions.jsonl"));
+        var snippetIds = Directory.GetFiles(Path.Combine(Repo.Knowledge, "snippets"), "*.md").Select(Path.GetFileNameWithoutExtension).ToList();
+
+        Assert.True(rows.Count >= 120, $"{rows.Count} rows");
+        Assert.Equal(rows.Count, rows.Select(r => r.Id).Distinct().Count());
+        Assert.True(rows.Count(r => r.Expect == "unanswered") >= 30);
+        foreach (var id in snippetIds)
+        {
+            Assert.True(rows.Count(r => r.Snippets.Contains(id)) >= 2, $"snippet {id} is asked fewer than two ways");
+        }
+    }
+
+    internal static async Task<EvaluationReport> Run(IReadOnlyList<LabelledQuestion> rows)
+    {
+        var bot = TestBot.Create();
+        var replies = new Dictionary<string, BotReply>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var answer = await bot.AskAsync(row.Question);
+            replies[row.Id] = new BotReply(ContractNames.Outcome(answer.Outcome), ContractNames.Category(answer.Category), answer.Text, [.. answer.Citations.Select(c => c.SnippetId)]);
+        }
+
+        return EvaluationReport.Score(rows, replies);
+    }
+}

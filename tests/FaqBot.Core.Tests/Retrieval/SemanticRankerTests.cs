@@ -1,0 +1,95 @@
+using FaqBot.Core.Answering;
+using FaqBot.Core.Retrieval;
+using FaqBot.Core.Tests.TestSupport;
+using Microsoft.Extensions.AI;
+using Moq;
+
+namespace FaqBot.Core.Tests.Retrieval;
+
+/// <summary>Hybrid ranking with a fake embedding generator: each text is embedded on two axes,
+/// "getting home" and "what to wear", by the words it contains.</summary>
+public sealed class SemanticRankerTests
+{
+    private static readonly string[] HomeWords = ["drive", "lift", "ferry"];
+    private static readonly string[] WearWords = ["wear", "clothes", "clothing", "outfit", "dress"];
+
+    [Fact]
+    public async Task Semantic_similarity_answers_a_question_with_no_shared_words()
+    {
+        var generator = FakeGenerator();
+        var bot = TestBot.Create(semantic: new SemanticRanker(generator.Object));
+
+        var answer = await bot.AskAsync("can somebody ferry me back?");
+
+        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+        Assert.Equal("getting-home", answer.Citations[0].SnippetId);
+        Assert.Contains("hybrid ranking", answer.Trace.Decision, StringComparison.Ordinal);
+        Assert.NotNull(answer.Trace.Candidates[0].Semantic);
+    }
+
+    [Fact]
+    public async Task Stored_question_vectors_are_computed_once_and_cached()
+    {
+        var generator = FakeGenerator();
+        var bot = TestBot.Create(semantic: new SemanticRanker(generator.Object));
+
+        await bot.AskAsync("can I drive home");
+        await bot.AskAsync("what should I wear");
+
+        // One call for every stored question, then one per patient question.
+        generator.Verify(g => g.GenerateAsync(It.Is<IEnumerable<string>>(t => t.Count() > 100), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
+        generator.Verify(g => g.GenerateAsync(It.Is<IEnumerable<string>>(t => t.Count() == 1), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task A_failing_generator_falls_back_to_lexical_ranking()
+    {
+        var generator = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
+        generator.Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new HttpRequestException("connection refused"));
+        var lexical = await TestBot.Create().AskAsync("Can I drive home after my infusion?");
+
+        var answer = await TestBot.Create(semantic: new SemanticRanker(generator.Object)).AskAsync("Can I drive home after my infusion?");
+
+        Assert.Equal(lexical.Text, answer.Text);
+        Assert.Equal(lexical.Confidence, answer.Confidence);
+        Assert.Contains("semantic ranking unavailable (HttpRequestException)", answer.Trace.Decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_slow_generator_is_cut_off_at_the_time_limit()
+    {
+        var generator = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
+        generator.Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
+            .Returns(async (IEnumerable<string> _, EmbeddingGenerationOptions? _, CancellationToken token) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), token);
+                return new GeneratedEmbeddings<Embedding<float>>();
+            });
+        var retrieval = TestBot.ShippedRetrieval();
+        retrieval.SemanticTimeoutMilliseconds = 50;
+
+        var answer = await TestBot.Create(retrieval: retrieval, time: TimeProvider.System, semantic: new SemanticRanker(generator.Object))
+            .AskAsync("Can I drive home after my infusion?");
+
+        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+        Assert.Contains("semantic ranking unavailable", answer.Trace.Decision, StringComparison.Ordinal);
+    }
+
+    private static Mock<IEmbeddingGenerator<string, Embedding<float>>> FakeGenerator()
+    {
+        var generator = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
+        generator.Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((IEnumerable<string> texts, EmbeddingGenerationOptions? _, CancellationToken _) =>
+                new GeneratedEmbeddings<Embedding<float>>(texts.Select(Embed)));
+        return generator;
+    }
+
+    private static Embedding<float> Embed(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        float home = HomeWords.Count(w => lower.Contains(w, StringComparison.Ordinal));
+        float wear = WearWords.Count(w => lower.Contains(w, StringComparison.Ordinal));
+        return new Embedding<float>(new[] { home, wear, 0.05f });
+    }
+}

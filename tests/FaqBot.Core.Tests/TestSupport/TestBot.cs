@@ -1,0 +1,38 @@
+using FaqBot.Core.Answering;
+using FaqBot.Core.Configuration;
+using FaqBot.Core.Knowledge;
+using FaqBot.Core.Retrieval;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FaqBot.Core.Tests.TestSupport;
+
+/// <summary>An answerer over a knowledge folder with the shipped retrieval settings and a fixed clock.</summary>
+internal static class TestBot
+{
+    public static readonly DateTimeOffset Now = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The Retrieval section of the repository's appsettings.json.</summary>
+    public static RetrievalOptions ShippedRetrieval() =>
+        new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(Repo.Root, ContentRoot.SettingsFile))
+            .Build()
+            .GetSection(RetrievalOptions.Section)
+            .Get<RetrievalOptions>() ?? throw new InvalidOperationException("No Retrieval section in appsettings.json.");
+
+    public static Answerer Create(
+        string? knowledgePath = null,
+        TimeProvider? time = null,
+        RetrievalOptions? retrieval = null,
+        InputOptions? input = null,
+        SemanticRanker? semantic = null)
+    {
+        time ??= new FakeTimeProvider(Now);
+        var holder = Holder(knowledgePath ?? Repo.Knowledge, time);
+        return new Answerer(holder, Options.Create(retrieval ?? ShippedRetrieval()), Options.Create(input ?? new InputOptions()), time, semantic);
+    }
+
+    public static KnowledgeHolder Holder(string knowledgePath, TimeProvider time) =>
+        new(Options.Create(new KnowledgeOptions { Path = knowledgePath }), Options.Create(KnowledgeFolder.Clinic), time);
+}
