@@ -16,7 +16,7 @@ public class AnswerBenchmarks
     private BenchKnowledgeFolder? _folder;
     private Answerer _answerer = null!;
 
-    [ParamsAllValues]
+    [ParamsAllValues(Priority = -1)]
     public KnowledgeSet Knowledge { get; set; }
 
     [Params(Direct, Typo, OutOfScope)]

@@ -11,7 +11,7 @@ public class KnowledgeLoadBenchmarks
 {
     private BenchKnowledgeFolder? _folder;
 
-    [ParamsAllValues]
+    [ParamsAllValues(Priority = -1)]
     public KnowledgeSet Knowledge { get; set; }
 
     [GlobalSetup]

@@ -9,6 +9,7 @@ internal static class ExitCodes
     /// <summary>lint found errors, or eval missed a threshold.</summary>
     public const int Failed = 1;
 
-    /// <summary>Bad arguments, invalid settings, an unreadable file, or a knowledge folder that cannot be served.</summary>
+    /// <summary>Bad arguments, invalid settings, an unreadable or missing file or folder, or (for ask
+    /// and eval) a knowledge folder that cannot be served.</summary>
     public const int UsageOrConfiguration = 2;
 }

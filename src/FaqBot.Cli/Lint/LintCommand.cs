@@ -20,6 +20,12 @@ internal static class LintCommand
             return CliHost.RunAsync(parse.GetValue(CliOptions.Knowledge), parse.InvocationConfiguration.Error, services =>
             {
                 var path = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path;
+                if (!Directory.Exists(path))
+                {
+                    parse.InvocationConfiguration.Error.WriteLine($"No knowledge folder at {path}.");
+                    return Task.FromResult(ExitCodes.UsageOrConfiguration);
+                }
+
                 var clinic = services.GetRequiredService<IOptions<ClinicOptions>>().Value;
                 var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
                 var result = KnowledgeLoader.Load(path, clinic, today);

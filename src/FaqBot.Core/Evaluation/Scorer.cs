@@ -90,7 +90,7 @@ public sealed class EvaluationReport
             case "answered":
                 AnswerRows++;
                 var text = reply?.Text.ToLowerInvariant() ?? "";
-                var keyword = row.Any is null || row.Any.Any(k => text.Contains(k, StringComparison.Ordinal));
+                var keyword = row.Any is null || row.Any.Any(k => text.Contains(k.ToLowerInvariant(), StringComparison.Ordinal));
                 var cited = reply is { CitedSnippets.Count: > 0 };
                 var rightSnippet = row.Snippets.Count == 0 || reply is not null && reply.CitedSnippets.Any(row.Snippets.Contains);
                 var ok = outcome == "answered" && keyword && cited && rightSnippet;

@@ -30,7 +30,7 @@ public static class KnowledgeLoader
     public static KnowledgeLoadResult Load(string root, ClinicOptions clinic, DateOnly today)
     {
         var sink = new List<KnowledgeDiagnostic>();
-        root = Path.GetFullPath(root);
+        root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         var display = Path.GetDirectoryName(root) ?? root;
         if (!Directory.Exists(root))
         {

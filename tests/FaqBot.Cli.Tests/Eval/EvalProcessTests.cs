@@ -45,6 +45,20 @@ public sealed class EvalProcessTests
         Assert.Contains(missing, result.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_knowledge_folder_that_does_not_exist_is_a_configuration_error()
+    {
+        using var scratch = new TempKnowledge();
+        var file = WriteLabelledSet(scratch);
+        var missing = Path.Combine(scratch.Scratch, "no-such-knowledge");
+
+        var result = await CliProcess.RunAsync(null, "eval", file, "--knowledge", missing);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("does not exist", result.StandardError, StringComparison.Ordinal);
+        Assert.Equal("", result.StandardOutput);
+    }
+
     /// <summary>One answerable row whose keywords come from the getting-home snippet's own text, one out-of-scope row.</summary>
     private static string WriteLabelledSet(TempKnowledge scratch)
     {

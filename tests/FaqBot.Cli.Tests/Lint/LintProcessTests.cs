@@ -18,6 +18,17 @@ public sealed class LintProcessTests
     }
 
     [Fact]
+    public async Task A_knowledge_folder_that_does_not_exist_is_a_usage_error()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "faqbot-no-such-folder-" + Guid.NewGuid().ToString("N"));
+
+        var result = await CliProcess.RunAsync(null, "lint", "--knowledge", missing);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(missing, result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_quote_that_is_not_in_its_source_is_reported_on_source_quote()
     {
         using var knowledge = new TempKnowledge();
