@@ -229,6 +229,11 @@ public sealed class SnippetIndex
                 var s = _questionSnippet[q];
                 var support = Math.Max(0f, snippetAcc[s] - matched) * scoring.SupportWeight;
                 var queryCoverage = Math.Min(1.0, (matched + support) / queryWeight);
+                if (queryCoverage <= best[s])
+                {
+                    continue; // the confidence never exceeds the query coverage
+                }
+
                 var questionCoverage = Math.Min(1.0, matched / _questionWeight[q]);
                 var confidence = (float)(queryCoverage * Math.Pow(questionCoverage, exponent));
                 if (confidence > best[s])
@@ -260,8 +265,13 @@ public sealed class SnippetIndex
                 continue;
             }
 
-            var at = top.FindIndex(c => confidence > c.Confidence);
-            top.Insert(at < 0 ? top.Count : at, (s, confidence));
+            var at = top.Count;
+            while (at > 0 && confidence > top[at - 1].Confidence)
+            {
+                at--;
+            }
+
+            top.Insert(at, (s, confidence));
             if (top.Count > max)
             {
                 top.RemoveAt(max);

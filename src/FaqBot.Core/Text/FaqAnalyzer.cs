@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -22,7 +21,7 @@ public sealed class FaqAnalyzer : Analyzer
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    private static readonly NormalizeCharMap Typography = BuildTypographyMap();
+    private static readonly System.Buffers.SearchValues<char> CurlyQuotes = System.Buffers.SearchValues.Create("\u2018\u2019\u201C\u201D");
 
     private readonly CharArraySet _stopWords;
 
@@ -32,7 +31,7 @@ public sealed class FaqAnalyzer : Analyzer
     public List<AnalyzedToken> Analyze(string text)
     {
         var tokens = new List<AnalyzedToken>();
-        using var stream = GetTokenStream("text", text);
+        using var stream = GetTokenStream("text", StraightenQuotes(text));
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
@@ -52,8 +51,6 @@ public sealed class FaqAnalyzer : Analyzer
         return tokens.Count == 1 ? tokens[0].Term : null;
     }
 
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Typography, reader);
-
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new StandardTokenizer(Version, reader);
@@ -65,15 +62,28 @@ public sealed class FaqAnalyzer : Analyzer
         return new TokenStreamComponents(tokenizer, stream);
     }
 
-    private static string Fold(string word) => word.Trim().Replace('\u2019', '\'').ToLowerInvariant();
+    private static string Fold(string word) => StraightenQuotes(word.Trim()).ToLowerInvariant();
 
-    private static NormalizeCharMap BuildTypographyMap()
+    /// <summary>Typographic quotes become straight ones, one character for one, so token offsets
+    /// still point into the original text ("can’t" is read as "can't").</summary>
+    private static string StraightenQuotes(string text)
     {
-        var builder = new NormalizeCharMap.Builder();
-        builder.Add("\u2019", "'");
-        builder.Add("\u2018", "'");
-        builder.Add("\u201C", "\"");
-        builder.Add("\u201D", "\"");
-        return builder.Build();
+        if (text.AsSpan().IndexOfAny(CurlyQuotes) < 0)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] switch
+                {
+                    '\u2018' or '\u2019' => '\'',
+                    '\u201C' or '\u201D' => '"',
+                    var c => c,
+                };
+            }
+        });
     }
 }

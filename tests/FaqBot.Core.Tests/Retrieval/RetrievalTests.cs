@@ -47,6 +47,17 @@ public sealed class RetrievalTests
         Assert.Equal(plain.Confidence, shouted.Confidence);
     }
 
+    [Fact]
+    public async Task Typographic_apostrophes_read_like_straight_ones()
+    {
+        var curly = await _bot.AskAsync("Why can\u2019t I drive after it\u2019s over?");
+        var straight = await _bot.AskAsync("Why can't I drive after it's over?");
+
+        Assert.Equal("getting-home", curly.Citations[0].SnippetId);
+        Assert.Equal(straight.Trace.Terms.Select(t => t.Term), curly.Trace.Terms.Select(t => t.Term));
+        Assert.DoesNotContain(curly.Trace.Terms, t => t.Term.Contains('\''));
+    }
+
     [Theory]
     [InlineData("do you take insurance")]
     [InlineData("is there parking and how much does it cost")]
