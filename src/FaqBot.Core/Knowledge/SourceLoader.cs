@@ -1,6 +1,10 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace FaqBot.Core.Knowledge;
 
-/// <summary>Reads <c>sources/*.txt</c>: a small YAML header, then the document's text verbatim.</summary>
+/// <summary>Reads <c>sources/*.txt</c>: a small YAML header, then the document's text verbatim.
+/// An optional <c>sha256</c> in the header pins the text as received, so an edit is caught.</summary>
 internal static class SourceLoader
 {
     public static SourceDocument? Load(string path, string text, FileDiagnostics diagnostics)
@@ -18,7 +22,17 @@ internal static class SourceLoader
         var url = fields.OptionalString("url");
         var received = fields.Date("received", required: true);
         fields.OptionalString("originalFile");
+        var sha256 = fields.OptionalString("sha256");
         fields.ReportUnknownFields();
+
+        if (sha256 is not null)
+        {
+            var actual = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(frontMatter.Body)));
+            if (!string.Equals(actual, sha256, StringComparison.OrdinalIgnoreCase))
+            {
+                diagnostics.Error("sha256", $"the text differs from the document as received (SHA-256 {actual}); sources are kept verbatim");
+            }
+        }
 
         if (id is not null && id != Path.GetFileNameWithoutExtension(path))
         {

@@ -219,14 +219,24 @@ public sealed class KnowledgeLoaderTests
     }
 
     [Fact]
-    public void Source_documents_are_kept_verbatim()
+    public void Shipped_sources_are_pinned_to_the_text_as_received()
     {
-        var original = File.ReadAllText(Path.Combine(Repo.Root, "..", "shared", "clinic-documents", "003_c81eae793f0e1b66.txt"));
+        var headers = Directory.GetFiles(Path.Combine(Repo.Knowledge, "sources"), "*.txt").Select(File.ReadAllText).ToList();
+
+        Assert.Equal(5, headers.Count);
+        Assert.All(headers, text => Assert.Matches(@"\nsha256: [0-9a-f]{64}\n", text));
+    }
+
+    [Fact]
+    public void An_edited_source_document_is_rejected()
+    {
         using var folder = KnowledgeFolder.CopyOfShipped();
+        folder.Edit("sources/benefits-and-risks.txt", "a small risk of developing more serious", "a small risk of developing more serious side effects.");
 
-        var source = folder.Load().Knowledge!.Sources["benefits-and-risks"];
+        var result = folder.Load();
 
-        Assert.Equal(original, source.Text);
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.File == "knowledge/sources/benefits-and-risks.txt" && d.Field == "sha256");
+        Assert.False(result.Knowledge!.Sources.ContainsKey("benefits-and-risks"));
     }
 
     private static KnowledgeDiagnostic SingleError(KnowledgeLoadResult result) => Assert.Single(result.Diagnostics, d => d.IsError);
