@@ -27,7 +27,7 @@ internal static class LintCommand
                 }
 
                 var clinic = services.GetRequiredService<IOptions<ClinicOptions>>().Value;
-                var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+                var today = services.GetRequiredService<TimeProvider>().Today();
                 var result = KnowledgeLoader.Load(path, clinic, today);
                 foreach (var diagnostic in result.Diagnostics)
                 {

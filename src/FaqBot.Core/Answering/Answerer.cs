@@ -43,7 +43,7 @@ public sealed class Answerer(
         }
 
         var retrievalStarted = time.GetTimestamp();
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = time.Today();
         var scoring = new RetrievalScoring(_retrieval.QuestionCoverageExponent, _retrieval.SupportWeight);
         var result = kb.Index.Search(message, today, scoring, _retrieval.MaxCandidates);
         var candidates = result.Candidates;

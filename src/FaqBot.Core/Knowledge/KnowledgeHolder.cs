@@ -44,7 +44,7 @@ public sealed class KnowledgeHolder
     }
 
     private KnowledgeLoadResult Load() =>
-        KnowledgeLoader.Load(Path, _clinic, DateOnly.FromDateTime(_time.GetLocalNow().DateTime));
+        KnowledgeLoader.Load(Path, _clinic, _time.Today());
 }
 
 public sealed class KnowledgeLoadException(string path, KnowledgeLoadResult result)

@@ -37,9 +37,7 @@ public sealed class AnswererTests
     [Fact]
     public async Task Close_candidates_get_a_clarifying_question_with_their_titles()
     {
-        using var folder = KnowledgeFolder.WithSnippets(
-            ("bikes", SnippetText.Of("bikes", "Bike parking", ["Is there parking for bikes?"], "Bike racks are by the door.")),
-            ("cars", SnippetText.Of("cars", "Car parking", ["Is there parking for cars?"], "The car park is behind the building.")));
+        using var folder = TwoParkingSnippets();
         var bot = TestBot.Create(folder.Path);
 
         var answer = await bot.AskAsync("is there parking?");
@@ -54,9 +52,7 @@ public sealed class AnswererTests
     [Fact]
     public async Task Choosing_a_suggested_title_answers_that_snippet()
     {
-        using var folder = KnowledgeFolder.WithSnippets(
-            ("bikes", SnippetText.Of("bikes", "Bike parking", ["Is there parking for bikes?"], "Bike racks are by the door.")),
-            ("cars", SnippetText.Of("cars", "Car parking", ["Is there parking for cars?"], "The car park is behind the building.")));
+        using var folder = TwoParkingSnippets();
         var bot = TestBot.Create(folder.Path);
 
         var answer = await bot.AskAsync("Car parking");
@@ -68,9 +64,7 @@ public sealed class AnswererTests
     [Fact]
     public async Task A_clear_winner_is_answered_without_asking()
     {
-        using var folder = KnowledgeFolder.WithSnippets(
-            ("bikes", SnippetText.Of("bikes", "Bike parking", ["Is there parking for bikes?"], "Bike racks are by the door.")),
-            ("cars", SnippetText.Of("cars", "Car parking", ["Is there parking for cars?"], "The car park is behind the building.")));
+        using var folder = TwoParkingSnippets();
         var bot = TestBot.Create(folder.Path);
 
         var answer = await bot.AskAsync("where do bikes go, is there parking");
@@ -154,4 +148,9 @@ public sealed class AnswererTests
         Assert.Contains(KnowledgeFolder.Clinic.Phone, answer.Text, StringComparison.Ordinal);
         Assert.Equal("no-answer", answer.Trace.ReplyId);
     }
+
+    /// <summary>Two snippets that a question about parking in general fits equally well.</summary>
+    private static KnowledgeFolder TwoParkingSnippets() => KnowledgeFolder.WithSnippets(
+        ("bikes", SnippetText.Of("bikes", "Bike parking", ["Is there parking for bikes?"], "Bike racks are by the door.")),
+        ("cars", SnippetText.Of("cars", "Car parking", ["Is there parking for cars?"], "The car park is behind the building.")));
 }
