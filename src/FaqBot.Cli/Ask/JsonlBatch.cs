@@ -89,5 +89,6 @@ internal static class JsonlBatch
     }
 
     private static string WriteInvalid(string? id, string problem) =>
-        Write(id, new Answer(AnswerOutcome.Invalid, null, problem, [], [], 0, AnswerTrace.ForReply("invalid: unreadable input line", "", 0, new TraceTimings(0, 0))));
+        Write(id, new Answer(AnswerOutcome.Invalid, null, problem, [], [], 0,
+            new AnswerTrace("invalid: unreadable input line", [], [], null, null, new TraceTimings(0, 0))));
 }

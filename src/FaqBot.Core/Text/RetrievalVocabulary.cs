@@ -36,6 +36,8 @@ public sealed record RetrievalVocabulary(
         var groupsNode = fields.StringListList("synonyms");
         fields.ReportUnknownFields();
 
+        var stop = new HashSet<string>(stopWords, StringComparer.OrdinalIgnoreCase);
+        var light = new HashSet<string>(lightWords, StringComparer.OrdinalIgnoreCase);
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var g = 0; g < groupsNode.Count; g++)
         {
@@ -55,6 +57,14 @@ public sealed record RetrievalVocabulary(
                 else if (!seen.TryAdd(word, g))
                 {
                     diagnostics.Error($"synonyms[{g}]", $"'{word}' is already in synonyms[{seen[word]}]");
+                }
+                else if (stop.Contains(word))
+                {
+                    diagnostics.Error($"synonyms[{g}]", $"'{word}' is a stop word, so this synonym would never apply");
+                }
+                else if (light.Contains(word))
+                {
+                    diagnostics.Error($"synonyms[{g}]", $"'{word}' is a light word; it would make the whole group light");
                 }
             }
 

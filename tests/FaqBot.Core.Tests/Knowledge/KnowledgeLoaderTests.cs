@@ -209,6 +209,19 @@ public sealed class KnowledgeLoaderTests
         Assert.Contains(result.Diagnostics, d => d.File == "knowledge/retrieval.yaml" && d.Field.StartsWith("synonyms[", StringComparison.Ordinal) && d.Message.Contains("'drip'", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("  - [private, privacy]", "  - [private, privacy, the]", "stop word")]
+    [InlineData("  - [private, privacy]", "  - [private, privacy, ketamine]", "light word")]
+    public void A_synonym_that_is_also_a_stop_or_light_word_is_rejected(string oldText, string newText, string message)
+    {
+        using var folder = KnowledgeFolder.CopyOfShipped();
+        folder.Edit("retrieval.yaml", oldText, newText);
+
+        var result = folder.Load();
+
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.File == "knowledge/retrieval.yaml" && d.Message.Contains(message, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_missing_folder_is_an_error_not_an_exception()
     {
