@@ -1,6 +1,8 @@
 using FaqBot.Core.Answering;
 using FaqBot.Core.Configuration;
+using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Bench;
@@ -28,5 +30,6 @@ internal static class BenchBot
     }
 
     public static Answerer Answerer(KnowledgeHolder holder) =>
-        new(holder, Options.Create(BenchSettings.Retrieval()), Options.Create(BenchSettings.Input()), FixedClock.Default);
+        new(holder, Options.Create(BenchSettings.Retrieval()), Options.Create(BenchSettings.Input()), FixedClock.Default,
+            new LoggingHandoffSink(NullLogger<LoggingHandoffSink>.Instance));
 }

@@ -1,3 +1,5 @@
+using FaqBot.Core.Safety;
+
 namespace FaqBot.Core.Answering;
 
 public enum AnswerOutcome
@@ -18,13 +20,6 @@ public enum AnswerOutcome
 
     /// <summary>Empty or too long.</summary>
     Invalid,
-}
-
-public enum SafetyCategory
-{
-    Urgent,
-    Dosing,
-    Diagnostic,
 }
 
 /// <summary>Where an answer came from: the snippet (id, title, version) and one source document it relies on.</summary>

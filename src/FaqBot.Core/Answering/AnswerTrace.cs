@@ -1,4 +1,5 @@
 using FaqBot.Core.Retrieval;
+using FaqBot.Core.Safety;
 
 namespace FaqBot.Core.Answering;
 
@@ -12,6 +13,9 @@ public sealed record AnswerTrace(
     int? ReplyVersion,
     TraceTimings Timings)
 {
+    /// <summary>The safety rules that fired, on which clause, and whether a denial cancelled them.</summary>
+    public IReadOnlyList<RuleHit> Safety { get; init; } = [];
+
     public static AnswerTrace ForReply(string decision, string replyId, int replyVersion, TraceTimings timings) =>
         new(decision, [], [], replyId, replyVersion, timings);
 }

@@ -1,4 +1,5 @@
 using FaqBot.Core.Configuration;
+using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Replies;
 using FaqBot.Core.Retrieval;
@@ -7,14 +8,17 @@ using Microsoft.Extensions.Options;
 namespace FaqBot.Core.Answering;
 
 /// <summary>
-/// One message in, one <see cref="Answer"/> out: input checks, small talk, retrieval over approved
-/// snippets, the decision, and the extractive answer (the snippet verbatim with its citations).
+/// One message in, one <see cref="Answer"/> out: the safety gate first (on the whole message),
+/// then input limits, small talk, retrieval over approved snippets, the decision, and the
+/// extractive answer (the snippet verbatim with its citations). Declines and unanswered
+/// questions are handed to staff through <see cref="IHandoffSink"/>.
 /// </summary>
 public sealed class Answerer(
     KnowledgeHolder knowledge,
     IOptions<RetrievalOptions> retrievalOptions,
     IOptions<InputOptions> inputOptions,
     TimeProvider time,
+    IHandoffSink handoff,
     SemanticRanker? semantic = null)
 {
     private readonly RetrievalOptions _retrieval = retrievalOptions.Value;
@@ -27,6 +31,17 @@ public sealed class Answerer(
         if (string.IsNullOrWhiteSpace(message))
         {
             return Reply(kb, AnswerOutcome.Invalid, ReplyIds.InvalidEmpty, "invalid: the message is empty", started);
+        }
+
+        var triage = kb.Safety.Triage(message);
+        if (triage.Category is { } category)
+        {
+            var reply = kb.Replies[triage.ReplyId!];
+            var rules = triage.FiredRuleIds.ToList();
+            var declineTrace = AnswerTrace.ForReply($"declined: {category.ToString().ToLowerInvariant()} (rules {string.Join(", ", rules)})", reply.Id, reply.Version,
+                new TraceTimings(time.GetElapsedTime(started).TotalMicroseconds, 0)) with { Safety = triage.Hits };
+            await handoff.RecordAsync(new HandoffItem(ContractNames.Category(category)!, rules, message, time.GetUtcNow(), reply.Id), cancellationToken);
+            return new Answer(AnswerOutcome.Declined, category, reply.Text, [], [], 0.0, declineTrace);
         }
 
         if (message.Length > _input.MaxQuestionLength)
@@ -62,13 +77,18 @@ public sealed class Answerer(
             null,
             null,
             new TraceTimings(time.GetElapsedTime(started).TotalMicroseconds, retrievalMicroseconds));
+        trace = trace with { Safety = triage.Hits };
         var confidence = candidates.Count > 0 ? candidates[0].Confidence : 0.0;
-        return decision.Kind switch
+        switch (decision.Kind)
         {
-            DecisionKind.Answer => Extractive(kb, decision.Chosen[0], trace),
-            DecisionKind.Clarify => Clarify(kb, decision.Chosen, confidence, trace),
-            _ => WithReply(kb, AnswerOutcome.Unanswered, ReplyIds.NoAnswer, confidence, trace),
-        };
+            case DecisionKind.Answer:
+                return Extractive(kb, decision.Chosen[0], trace);
+            case DecisionKind.Clarify:
+                return Clarify(kb, decision.Chosen, confidence, trace);
+            default:
+                await handoff.RecordAsync(new HandoffItem(HandoffItem.NoAnswer, [], message, time.GetUtcNow(), ReplyIds.NoAnswer), cancellationToken);
+                return WithReply(kb, AnswerOutcome.Unanswered, ReplyIds.NoAnswer, confidence, trace);
+        }
     }
 
     private static Answer Extractive(KnowledgeBase kb, Candidate chosen, AnswerTrace trace)

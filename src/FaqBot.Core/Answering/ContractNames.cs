@@ -1,3 +1,5 @@
+using FaqBot.Core.Safety;
+
 namespace FaqBot.Core.Answering;
 
 /// <summary>The names the batch contract (<c>faqbot ask --jsonl</c>) and the labelled sets use.

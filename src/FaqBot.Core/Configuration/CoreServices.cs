@@ -1,10 +1,13 @@
 using FaqBot.Core.Answering;
+using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Core.Configuration;
@@ -22,12 +25,15 @@ public static class CoreServices
         services.AddOptions<InputOptions>().Bind(configuration.GetSection(InputOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IHandoffSink>(sp => new LoggingHandoffSink(
+            sp.GetService<ILogger<LoggingHandoffSink>>() ?? NullLogger<LoggingHandoffSink>.Instance));
         services.AddSingleton<KnowledgeHolder>();
         services.AddSingleton(sp => new Answerer(
             sp.GetRequiredService<KnowledgeHolder>(),
             sp.GetRequiredService<IOptions<RetrievalOptions>>(),
             sp.GetRequiredService<IOptions<InputOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IHandoffSink>(),
             sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is { } generator ? new SemanticRanker(generator) : null));
         return services;
     }

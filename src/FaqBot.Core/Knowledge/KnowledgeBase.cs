@@ -1,5 +1,6 @@
 using FaqBot.Core.Replies;
 using FaqBot.Core.Retrieval;
+using FaqBot.Core.Safety;
 using FaqBot.Core.SmallTalk;
 using FaqBot.Core.Text;
 
@@ -13,8 +14,10 @@ public sealed class KnowledgeBase
         IReadOnlyList<Snippet> snippets,
         ReplyCatalog replies,
         SmallTalkDetector smallTalk,
-        RetrievalVocabulary vocabulary)
+        RetrievalVocabulary vocabulary,
+        SafetyGate safety)
     {
+        Safety = safety;
         Sources = sources;
         Snippets = snippets;
         Replies = replies;
@@ -31,6 +34,9 @@ public sealed class KnowledgeBase
     public ReplyCatalog Replies { get; }
 
     public SmallTalkDetector SmallTalk { get; }
+
+    /// <summary>The safety rules of <c>knowledge/safety/</c>, applied before everything else.</summary>
+    public SafetyGate Safety { get; }
 
     public RetrievalVocabulary Vocabulary { get; }
 

@@ -1,5 +1,6 @@
 using FaqBot.Core.Configuration;
 using FaqBot.Core.Replies;
+using FaqBot.Core.Safety;
 using FaqBot.Core.SmallTalk;
 using FaqBot.Core.Text;
 
@@ -46,9 +47,12 @@ public static class KnowledgeLoader
         var repliesComplete = smallTalk is not null && replies is not null
             && CheckSmallTalkReplies(smallTalk, replies, Path.GetRelativePath(display, Path.Combine(root, SmallTalkFile)), sink);
 
-        var knowledge = !repliesComplete || replies is null || vocabulary is null || smallTalk is null
+        var safety = SafetyRuleLoader.Load(root, display, sink);
+        var safetyRepliesComplete = safety is not null && replies is not null && CheckSafetyReplies(safety, replies, sink);
+
+        var knowledge = !repliesComplete || !safetyRepliesComplete || replies is null || vocabulary is null || smallTalk is null || safety is null
             ? null
-            : new KnowledgeBase(sources, snippets, replies, smallTalk, vocabulary);
+            : new KnowledgeBase(sources, snippets, replies, smallTalk, vocabulary, safety);
         return new KnowledgeLoadResult(knowledge, sink);
     }
 
@@ -105,6 +109,18 @@ public static class KnowledgeLoader
         }
 
         return !diagnostics.HasErrors;
+    }
+
+    private static bool CheckSafetyReplies(SafetyGate safety, ReplyCatalog replies, List<KnowledgeDiagnostic> sink)
+    {
+        var ok = true;
+        foreach (var rule in safety.Rules.Where(r => !replies.Contains(r.ReplyId)))
+        {
+            sink.Add(new KnowledgeDiagnostic(DiagnosticSeverity.Error, rule.File, rule.Id, $"reply '{rule.ReplyId}' is not in replies/"));
+            ok = false;
+        }
+
+        return ok;
     }
 
     private static string[] Files(string folder, string pattern, string display, List<KnowledgeDiagnostic> sink)

@@ -18,6 +18,8 @@ public sealed class ReplyCatalog
 
     public IEnumerable<ApprovedReply> All => _replies.Values;
 
+    public bool Contains(string id) => _replies.ContainsKey(id);
+
     internal static ReplyCatalog? Load(string directory, string displayRoot, ClinicOptions clinic, List<KnowledgeDiagnostic> sink)
     {
         var values = ClinicPlaceholders(clinic);

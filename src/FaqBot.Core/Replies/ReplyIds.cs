@@ -11,7 +11,10 @@ public static class ReplyIds
     public const string Clarify = "clarify";
     public const string InvalidEmpty = "invalid-empty";
     public const string InvalidTooLong = "invalid-too-long";
+    public const string Urgent = "urgent";
+    public const string Dosing = "dosing";
+    public const string Diagnostic = "diagnostic";
 
     public static IReadOnlyList<string> Required { get; } =
-        [Greeting, Thanks, Goodbye, Identity, NoAnswer, Clarify, InvalidEmpty, InvalidTooLong];
+        [Greeting, Thanks, Goodbye, Identity, NoAnswer, Clarify, InvalidEmpty, InvalidTooLong, Urgent, Dosing, Diagnostic];
 }

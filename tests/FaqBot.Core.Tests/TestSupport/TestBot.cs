@@ -1,5 +1,6 @@
 using FaqBot.Core.Answering;
 using FaqBot.Core.Configuration;
+using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Retrieval;
 using Microsoft.Extensions.Configuration;
@@ -26,11 +27,12 @@ internal static class TestBot
         TimeProvider? time = null,
         RetrievalOptions? retrieval = null,
         InputOptions? input = null,
-        SemanticRanker? semantic = null)
+        SemanticRanker? semantic = null,
+        IHandoffSink? handoff = null)
     {
         time ??= new FakeTimeProvider(Now);
         var holder = Holder(knowledgePath ?? Repo.Knowledge, time);
-        return new Answerer(holder, Options.Create(retrieval ?? ShippedRetrieval()), Options.Create(input ?? new InputOptions()), time, semantic);
+        return new Answerer(holder, Options.Create(retrieval ?? ShippedRetrieval()), Options.Create(input ?? new InputOptions()), time, handoff ?? new RecordingHandoffSink(), semantic);
     }
 
     public static KnowledgeHolder Holder(string knowledgePath, TimeProvider time) =>

@@ -1,0 +1,44 @@
+namespace FaqBot.Core.Safety;
+
+/// <summary>
+/// Triage before everything else. The whole message (up to <see cref="MaxScannedCharacters"/>) is
+/// normalised and every rule is tried on it; each hit is checked against the exceptions and
+/// denials of its own clause. The most severe category among the hits that stand wins
+/// (urgent, then dosing, then diagnostic). Nothing in the message can change the rules.
+/// </summary>
+public sealed class SafetyGate(IReadOnlyList<SafetyRule> rules, SafetyNormalizer normalizer)
+{
+    public const int MaxScannedCharacters = 20_000;
+
+    public IReadOnlyList<SafetyRule> Rules => rules;
+
+    public TriageResult Triage(string message)
+    {
+        var scanned = message.Length > MaxScannedCharacters ? message[..MaxScannedCharacters] : message;
+        var normalized = normalizer.Normalize(scanned);
+        List<RuleHit>? hits = null;
+        SafetyRule? winner = null;
+        foreach (var rule in rules)
+        {
+            for (var match = rule.Patterns.Match(normalized.Text); match.Success; match = match.NextMatch())
+            {
+                var clauseIndex = normalized.ClauseAt(match.Index);
+                var spansClauses = normalized.ClauseAt(match.Index + Math.Max(0, match.Length - 1)) != clauseIndex;
+                var clause = normalized.Clause(clauseIndex);
+                if (!spansClauses && rule.Exceptions?.IsMatch(clause) == true)
+                {
+                    continue;
+                }
+
+                var denied = !spansClauses && rule.Denials?.IsMatch(clause) == true;
+                (hits ??= []).Add(new RuleHit(rule.Id, rule.Category, spansClauses ? match.Value.Trim() : clause.Trim(), denied));
+                if (!denied && (winner is null || rule.Category > winner.Category))
+                {
+                    winner = rule;
+                }
+            }
+        }
+
+        return hits is null ? TriageResult.Clear : new TriageResult(winner?.Category, winner?.ReplyId, hits);
+    }
+}

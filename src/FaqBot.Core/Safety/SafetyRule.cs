@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+
+namespace FaqBot.Core.Safety;
+
+/// <summary>One clinician-readable rule: when any pattern occurs, the message belongs to the
+/// category, unless an exception occurs in the same clause (an idiom such as "kill time") or a
+/// denial of the same risk does ("I'm not suicidal").</summary>
+public sealed record SafetyRule(
+    string Id,
+    SafetyCategory Category,
+    string ReplyId,
+    Regex Patterns,
+    Regex? Exceptions,
+    Regex? Denials,
+    string File);
+
+/// <summary>A rule that fired, the clause it fired in, and whether a denial in that clause
+/// cancelled it.</summary>
+public sealed record RuleHit(string RuleId, SafetyCategory Category, string Clause, bool Denied);
+
+/// <summary>The gate's verdict: the category to decline with (null when the message may go on to
+/// retrieval), the reply to send, and every rule that fired.</summary>
+public sealed record TriageResult(SafetyCategory? Category, string? ReplyId, IReadOnlyList<RuleHit> Hits)
+{
+    public static TriageResult Clear { get; } = new(null, null, []);
+
+    public IEnumerable<string> FiredRuleIds => Hits.Where(h => !h.Denied).Select(h => h.RuleId).Distinct();
+}
