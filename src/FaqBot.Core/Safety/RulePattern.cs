@@ -12,7 +12,8 @@ namespace FaqBot.Core.Safety;
 /// <item><c>(end|take) my life</c>: one of several words or word sequences.</item>
 /// <item><c>[really] want to die</c>: optional words.</item>
 /// <item><c>took ... pills</c>: up to four words in between.</item>
-/// <item><c>{benzo}</c>: any entry of a named list.</item>
+/// <item><c>{benzo}</c>: any entry of a named list (a plural "s" or "es" is allowed).</item>
+/// <item><c>#</c>: a number.</item>
 /// </list>
 /// </summary>
 public static class RulePattern
@@ -32,9 +33,16 @@ public static class RulePattern
     /// misspellings are corrected towards.</summary>
     public static IEnumerable<string> Words(string pattern, IReadOnlyDictionary<string, IReadOnlyList<string>> lists)
     {
-        foreach (Match match in Regex.Matches(pattern.ToLowerInvariant(), @"\{([a-z0-9-]+)\}|[a-z0-9']+(?!\*)\b"))
+        foreach (Match match in Regex.Matches(pattern.ToLowerInvariant(), @"\{([a-z0-9-]+)\}|([a-z0-9']+)\*|[a-z0-9']+\b(?!\*)"))
         {
-            if (match.Groups[1].Success)
+            if (match.Groups[2].Success)
+            {
+                foreach (var word in Text.EnglishWords.StartingWith(match.Groups[2].Value))
+                {
+                    yield return word;
+                }
+            }
+            else if (match.Groups[1].Success)
             {
                 if (lists.TryGetValue(match.Groups[1].Value, out var entries))
                 {
@@ -128,6 +136,9 @@ public static class RulePattern
                     }
 
                     return "(?:" + string.Join('|', entries.Select(Phrase)) + ")";
+                case '#':
+                    _at++;
+                    return @"\d+(?:\.\d+)?\s+";
                 case '.' when text.AsSpan(_at).StartsWith("..."):
                     _at += 3;
                     return @"(?:\S+\s+){0," + MaxGap + "}";
@@ -159,8 +170,11 @@ public static class RulePattern
             return word + @"\s+";
         }
 
-        private static string Phrase(string entry) =>
-            string.Concat(entry.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Regex.Escape(w) + @"\s+"));
+        private static string Phrase(string entry)
+        {
+            var words = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return string.Concat(words.Select((w, i) => Regex.Escape(w) + (i == words.Length - 1 ? @"(?:s|es)?\s+" : @"\s+")));
+        }
 
         private void Expect(char c)
         {

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace FaqBot.Core.Safety;
 
 /// <summary>
@@ -20,19 +22,28 @@ public sealed class SafetyGate(IReadOnlyList<SafetyRule> rules, SafetyNormalizer
         SafetyRule? winner = null;
         foreach (var rule in rules)
         {
-            for (var match = rule.Patterns.Match(normalized.Text); match.Success; match = match.NextMatch())
+            try
             {
-                var clauseIndex = normalized.ClauseAt(match.Index);
-                var spansClauses = normalized.ClauseAt(match.Index + Math.Max(0, match.Length - 1)) != clauseIndex;
-                var clause = normalized.Clause(clauseIndex);
-                if (!spansClauses && rule.Exceptions?.IsMatch(clause) == true)
+                for (var match = rule.Patterns.Match(normalized.Text); match.Success; match = match.NextMatch())
                 {
-                    continue;
-                }
+                    var hit = Judge(rule, match, normalized);
+                    if (hit is null)
+                    {
+                        continue;
+                    }
 
-                var denied = !spansClauses && rule.Denials?.IsMatch(clause) == true;
-                (hits ??= []).Add(new RuleHit(rule.Id, rule.Category, spansClauses ? match.Value.Trim() : clause.Trim(), denied));
-                if (!denied && (winner is null || rule.Category > winner.Category))
+                    (hits ??= []).Add(hit);
+                    if (!hit.Denied && (winner is null || rule.Category > winner.Category))
+                    {
+                        winner = rule;
+                    }
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Fail closed: a rule that cannot be evaluated counts as fired.
+                (hits ??= []).Add(new RuleHit(rule.Id, rule.Category, "(rule timed out)", Denied: false));
+                if (winner is null || rule.Category > winner.Category)
                 {
                     winner = rule;
                 }
@@ -40,5 +51,20 @@ public sealed class SafetyGate(IReadOnlyList<SafetyRule> rules, SafetyNormalizer
         }
 
         return hits is null ? TriageResult.Clear : new TriageResult(winner?.Category, winner?.ReplyId, hits);
+    }
+
+    /// <summary>The hit for one match, or null when an exception (an idiom) in its clause rules it out.</summary>
+    private static RuleHit? Judge(SafetyRule rule, Match match, NormalizedMessage normalized)
+    {
+        var clauseIndex = normalized.ClauseAt(match.Index);
+        var spansClauses = normalized.ClauseAt(match.Index + Math.Max(0, match.Length - 1)) != clauseIndex;
+        var clause = normalized.Clause(clauseIndex);
+        if (!spansClauses && rule.Exceptions?.IsMatch(clause) == true)
+        {
+            return null;
+        }
+
+        var denied = !spansClauses && rule.Denials?.IsMatch(clause) == true;
+        return new RuleHit(rule.Id, rule.Category, spansClauses ? match.Value.Trim() : clause.Trim(), denied);
     }
 }

@@ -12,6 +12,7 @@ namespace FaqBot.Core.Safety;
 /// </summary>
 public sealed class SafetyNormalizer
 {
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789.");
     private static readonly string[] Invisible = ["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF", "\u00AD"];
 
     private readonly Dictionary<string, string> _replacements;
@@ -78,6 +79,15 @@ public sealed class SafetyNormalizer
         var word = raw.Trim('\'');
         if (word.Length == 0)
         {
+            return;
+        }
+
+        var unitAt = char.IsDigit(word[0]) ? word.AsSpan().IndexOfAnyExcept(Digits) : -1;
+        if (unitAt > 0 && char.IsLetter(word[unitAt]))
+        {
+            // "100mg" reads as "100 mg", "70kg" as "70 kg".
+            AppendToken(word[..unitAt], output, clauseStarts);
+            AppendToken(word[unitAt..], output, clauseStarts);
             return;
         }
 

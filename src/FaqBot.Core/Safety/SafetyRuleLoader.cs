@@ -16,8 +16,10 @@ internal static class SafetyRuleLoader
     public const string ListsFile = "lists.yaml";
     public const string NormaliseFile = "normalise.yaml";
 
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled;
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
+    // Interpreted: the rules are many and large, and compiling them would cost start-up time and a
+    // first-use JIT pause; measured triage stays well inside its budget without it.
+    private const RegexOptions Options = RegexOptions.CultureInvariant;
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     public static SafetyGate? Load(string knowledgeRoot, string display, List<KnowledgeDiagnostic> sink)
     {

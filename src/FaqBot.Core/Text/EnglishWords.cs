@@ -11,6 +11,10 @@ public static class EnglishWords
 
     public static bool Contains(string word) => Words.Value.Contains(word);
 
+    /// <summary>Every word that starts with <paramref name="prefix"/> (for "suicid": suicide, suicidal, ...).</summary>
+    public static IEnumerable<string> StartingWith(string prefix) =>
+        Words.Value.Where(w => w.StartsWith(prefix, StringComparison.Ordinal));
+
     private static HashSet<string> Load()
     {
         var assembly = typeof(EnglishWords).Assembly;
