@@ -51,7 +51,9 @@ public sealed class Answerer(
                 ("limit", _input.MaxQuestionLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        var smallTalk = kb.SmallTalk.Detect(message);
+        // A clause that only denied a risk is not part of the question.
+        var question = triage.QuestionWithoutDenials is { Length: > 0 } rest ? rest : message;
+        var smallTalk = kb.SmallTalk.Detect(question);
         if (smallTalk is not null)
         {
             return Reply(kb, AnswerOutcome.SmallTalk, smallTalk.ReplyId, $"small talk: {smallTalk.Id}", started);
@@ -60,12 +62,12 @@ public sealed class Answerer(
         var retrievalStarted = time.GetTimestamp();
         var today = time.Today();
         var scoring = new RetrievalScoring(_retrieval.QuestionCoverageExponent, _retrieval.SupportWeight);
-        var result = kb.Index.Search(message, today, scoring, _retrieval.MaxCandidates);
+        var result = kb.Index.Search(question, today, scoring, _retrieval.MaxCandidates);
         var candidates = result.Candidates;
         var semanticNote = "";
         if (semantic is not null)
         {
-            (candidates, semanticNote) = await RerankAsync(kb, message, candidates, today, cancellationToken);
+            (candidates, semanticNote) = await RerankAsync(kb, question, candidates, today, cancellationToken);
         }
 
         var retrievalMicroseconds = time.GetElapsedTime(retrievalStarted).TotalMicroseconds;

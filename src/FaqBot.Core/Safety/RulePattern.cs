@@ -13,7 +13,7 @@ namespace FaqBot.Core.Safety;
 /// <item><c>[really] want to die</c>: optional words.</item>
 /// <item><c>took ... pills</c>: up to four words in between.</item>
 /// <item><c>{benzo}</c>: any entry of a named list (a plural "s" or "es" is allowed).</item>
-/// <item><c>#</c>: a number.</item>
+/// <item><c>&lt;number&gt;</c>: a number.</item>
 /// </list>
 /// </summary>
 public static class RulePattern
@@ -136,8 +136,8 @@ public static class RulePattern
                     }
 
                     return "(?:" + string.Join('|', entries.Select(Phrase)) + ")";
-                case '#':
-                    _at++;
+                case '<' when text.AsSpan(_at).StartsWith("<number>"):
+                    _at += "<number>".Length;
                     return @"\d+(?:\.\d+)?\s+";
                 case '.' when text.AsSpan(_at).StartsWith("..."):
                     _at += 3;

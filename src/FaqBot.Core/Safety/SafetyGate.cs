@@ -50,7 +50,29 @@ public sealed class SafetyGate(IReadOnlyList<SafetyRule> rules, SafetyNormalizer
             }
         }
 
-        return hits is null ? TriageResult.Clear : new TriageResult(winner?.Category, winner?.ReplyId, hits);
+        if (hits is null)
+        {
+            return TriageResult.Clear;
+        }
+
+        return new TriageResult(winner?.Category, winner?.ReplyId, hits)
+        {
+            QuestionWithoutDenials = winner is null ? WithoutDeniedClauses(normalized, hits) : null,
+        };
+    }
+
+    private static string? WithoutDeniedClauses(NormalizedMessage normalized, List<RuleHit> hits)
+    {
+        var denied = hits.Where(h => h.Denied).Select(h => h.Clause).ToHashSet(StringComparer.Ordinal);
+        if (denied.Count == 0)
+        {
+            return null;
+        }
+
+        var kept = Enumerable.Range(0, normalized.ClauseStarts.Count)
+            .Select(i => normalized.Clause(i).Trim())
+            .Where(clause => clause.Length > 0 && !denied.Contains(clause));
+        return string.Join(", ", kept);
     }
 
     /// <summary>The hit for one match, or null when an exception (an idiom) in its clause rules it out.</summary>

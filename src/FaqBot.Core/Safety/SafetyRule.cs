@@ -24,5 +24,9 @@ public sealed record TriageResult(SafetyCategory? Category, string? ReplyId, IRe
 {
     public static TriageResult Clear { get; } = new(null, null, []);
 
+    /// <summary>When a clause only denied a risk ("I'm not suicidal, just asking ..."), the rest of
+    /// the message, for retrieval to read without the denial; otherwise null.</summary>
+    public string? QuestionWithoutDenials { get; init; }
+
     public IEnumerable<string> FiredRuleIds => Hits.Where(h => !h.Denied).Select(h => h.RuleId).Distinct();
 }
