@@ -65,7 +65,7 @@ public sealed class SafetyNormalizer
                 token.Clear();
             }
 
-            if (c is '.' or '!' or '?' or ';' or ',' or ':' or '\n' or '\r' && output.Length > clauseStarts[^1])
+            if (i < text.Length && c is '.' or '!' or '?' or ';' or ',' or ':' or '\n' or '\r' && output.Length > clauseStarts[^1])
             {
                 clauseStarts.Add(output.Length);
             }
