@@ -103,6 +103,19 @@ public sealed class JsonlBatchRunTests
         Assert.Contains("555-0100", root.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("can my sister drive me home? also i doubled my klonopin today", "urgent")]
+    [InlineData("how many mg of ketamine per infusion", "dosing")]
+    [InlineData("do i qualify for ketamine", "diagnostic")]
+    public async Task Declined_lines_carry_the_category_and_no_citations(string question, string category)
+    {
+        var root = (await RunAsync([Line("d", question)])).Single().RootElement;
+
+        Assert.Equal("declined", root.GetProperty("outcome").GetString());
+        Assert.Equal(category, root.GetProperty("category").GetString());
+        Assert.Empty(root.GetProperty("citations").EnumerateArray());
+    }
+
     [Fact]
     public async Task Malformed_json_is_invalid_with_a_null_id_and_the_next_line_is_still_answered()
     {
