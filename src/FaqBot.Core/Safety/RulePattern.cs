@@ -22,11 +22,21 @@ public static class RulePattern
 
     /// <summary>The regular expression for one pattern. Throws <see cref="FormatException"/> with
     /// a reason when the pattern is malformed.</summary>
-    public static string ToRegex(string pattern, IReadOnlyDictionary<string, IReadOnlyList<string>> lists)
+    public static string ToRegex(string pattern, IReadOnlyDictionary<string, IReadOnlyList<string>> lists) =>
+        WordStart + Compile(pattern, lists).Regex;
+
+    /// <summary>Matches only where a word starts.</summary>
+    public const string WordStart = @"(?<=^|\s)";
+
+    /// <summary>The regular expression for one pattern, to be tried where a word starts, and the
+    /// tokens a match can start with.</summary>
+    public static (string Regex, FirstTokens First) Compile(string pattern, IReadOnlyDictionary<string, IReadOnlyList<string>> lists)
     {
         var parser = new Parser(pattern.Trim().ToLowerInvariant(), lists);
         var body = parser.ParseAlternatives(topLevel: true);
-        return @"(?<=^|\s)" + body;
+        var first = body.First;
+        first.Any |= body.Nullable;
+        return (body.Regex, first);
     }
 
     /// <summary>The literal words a pattern uses (list entries included): the risk vocabulary that
@@ -59,13 +69,17 @@ public static class RulePattern
         }
     }
 
+    /// <summary>A parsed piece of a pattern: its regular expression, the tokens it can start with,
+    /// and whether it can match nothing.</summary>
+    private sealed record Node(string Regex, FirstTokens First, bool Nullable);
+
     private sealed class Parser(string text, IReadOnlyDictionary<string, IReadOnlyList<string>> lists)
     {
         private int _at;
 
-        public string ParseAlternatives(bool topLevel)
+        public Node ParseAlternatives(bool topLevel)
         {
-            var options = new List<string> { ParseSequence() };
+            var options = new List<Node> { ParseSequence() };
             while (Peek() == '|')
             {
                 _at++;
@@ -77,12 +91,25 @@ public static class RulePattern
                 throw new FormatException($"unexpected '{text[_at]}' at position {_at + 1}");
             }
 
-            return options.Count == 1 ? options[0] : "(?:" + string.Join('|', options) + ")";
+            if (options.Count == 1)
+            {
+                return options[0];
+            }
+
+            var first = new FirstTokens();
+            foreach (var option in options)
+            {
+                first.UnionWith(option.First);
+            }
+
+            return new Node("(?:" + string.Join('|', options.Select(o => o.Regex)) + ")", first, options.Any(o => o.Nullable));
         }
 
-        private string ParseSequence()
+        private Node ParseSequence()
         {
-            var items = new StringBuilder();
+            var regex = new StringBuilder();
+            var first = new FirstTokens();
+            var nullable = true;
             var count = 0;
             while (true)
             {
@@ -93,7 +120,14 @@ public static class RulePattern
                     break;
                 }
 
-                items.Append(ParseItem());
+                var item = ParseItem();
+                regex.Append(item.Regex);
+                if (nullable)
+                {
+                    first.UnionWith(item.First);
+                    nullable = item.Nullable;
+                }
+
                 count++;
             }
 
@@ -102,10 +136,10 @@ public static class RulePattern
                 throw new FormatException($"empty pattern or group at position {_at + 1}");
             }
 
-            return items.ToString();
+            return new Node(regex.ToString(), first, nullable);
         }
 
-        private string ParseItem()
+        private Node ParseItem()
         {
             var c = Peek();
             switch (c)
@@ -114,40 +148,57 @@ public static class RulePattern
                     _at++;
                     var group = ParseAlternatives(topLevel: false);
                     Expect(')');
-                    return "(?:" + group + ")";
+                    return group with { Regex = "(?:" + group.Regex + ")" };
                 case '[':
                     _at++;
                     var optional = ParseAlternatives(topLevel: false);
                     Expect(']');
-                    return "(?:" + optional + ")?";
+                    return new Node("(?:" + optional.Regex + ")?", optional.First, Nullable: true);
                 case '{':
-                    _at++;
-                    var end = text.IndexOf('}', _at);
-                    if (end < 0)
-                    {
-                        throw new FormatException("a '{' list reference is not closed with '}'");
-                    }
-
-                    var name = text[_at..end];
-                    _at = end + 1;
-                    if (!lists.TryGetValue(name, out var entries) || entries.Count == 0)
-                    {
-                        throw new FormatException($"unknown or empty list '{{{name}}}'");
-                    }
-
-                    return "(?:" + string.Join('|', entries.Select(Phrase)) + ")";
+                    return ParseList();
                 case '<' when text.AsSpan(_at).StartsWith("<number>"):
                     _at += "<number>".Length;
-                    return @"\d+(?:\.\d+)?\s+";
+                    return new Node(@"\d+(?:\.\d+)?\s+", new FirstTokens { Number = true }, Nullable: false);
                 case '.' when text.AsSpan(_at).StartsWith("..."):
                     _at += 3;
-                    return @"(?:\S+\s+){0," + MaxGap + "}";
+                    return new Node(@"(?:\S+\s+){0," + MaxGap + "}", new FirstTokens { Any = true }, Nullable: true);
                 default:
                     return ParseWord();
             }
         }
 
-        private string ParseWord()
+        private Node ParseList()
+        {
+            _at++;
+            var end = text.IndexOf('}', _at);
+            if (end < 0)
+            {
+                throw new FormatException("a '{' list reference is not closed with '}'");
+            }
+
+            var name = text[_at..end];
+            _at = end + 1;
+            if (!lists.TryGetValue(name, out var entries) || entries.Count == 0)
+            {
+                throw new FormatException($"unknown or empty list '{{{name}}}'");
+            }
+
+            var first = new FirstTokens();
+            foreach (var entry in entries)
+            {
+                var words = entry.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                first.Words.Add(words[0]);
+                if (words.Length == 1)
+                {
+                    first.Words.Add(words[0] + "s");
+                    first.Words.Add(words[0] + "es");
+                }
+            }
+
+            return new Node("(?:" + string.Join('|', entries.Select(Phrase)) + ")", first, Nullable: false);
+        }
+
+        private Node ParseWord()
         {
             var start = _at;
             while (_at < text.Length && (char.IsLetterOrDigit(text[_at]) || text[_at] == '\'' || (text[_at] == '.' && _at + 1 < text.Length && char.IsDigit(text[_at + 1]))))
@@ -160,14 +211,17 @@ public static class RulePattern
                 throw new FormatException($"unexpected '{text[_at]}' at position {_at + 1}");
             }
 
-            var word = Regex.Escape(text[start.._at]);
+            var word = text[start.._at];
+            var first = new FirstTokens();
             if (Peek() == '*')
             {
                 _at++;
-                return word + @"\S*\s+";
+                first.Prefixes.Add(word);
+                return new Node(Regex.Escape(word) + @"\S*\s+", first, Nullable: false);
             }
 
-            return word + @"\s+";
+            first.Words.Add(word);
+            return new Node(Regex.Escape(word) + @"\s+", first, Nullable: false);
         }
 
         private static string Phrase(string entry)

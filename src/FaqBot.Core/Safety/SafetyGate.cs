@@ -4,49 +4,104 @@ namespace FaqBot.Core.Safety;
 
 /// <summary>
 /// Triage before everything else. The whole message (up to <see cref="MaxScannedCharacters"/>) is
-/// normalised and every rule is tried on it; each hit is checked against the exceptions and
-/// denials of its own clause. The most severe category among the hits that stand wins
-/// (urgent, then dosing, then diagnostic). Nothing in the message can change the rules.
+/// normalised; each rule's patterns are tried at the word starts where one of their first tokens
+/// stands, and each hit is checked against the exceptions and denials of its own clause. The most
+/// severe category among the hits that stand wins (urgent, then dosing, then diagnostic). Nothing
+/// in the message can change the rules.
 /// </summary>
-public sealed class SafetyGate(IReadOnlyList<SafetyRule> rules, SafetyNormalizer normalizer)
+public sealed class SafetyGate
 {
     public const int MaxScannedCharacters = 20_000;
 
-    public IReadOnlyList<SafetyRule> Rules => rules;
+    private readonly IReadOnlyList<SafetyRule> _rules;
+    private readonly SafetyNormalizer _normalizer;
+    private readonly Dictionary<string, List<PatternRef>> _byWord = new(StringComparer.Ordinal);
+    private readonly List<(string Prefix, PatternRef Pattern)> _byPrefix = [];
+    private readonly List<PatternRef> _byNumber = [];
+    private readonly List<PatternRef> _everywhere = [];
+
+    public SafetyGate(IReadOnlyList<SafetyRule> rules, SafetyNormalizer normalizer)
+    {
+        _rules = rules;
+        _normalizer = normalizer;
+        for (var r = 0; r < rules.Count; r++)
+        {
+            for (var p = 0; p < rules[r].Patterns.Count; p++)
+            {
+                var reference = new PatternRef(r, p);
+                var first = rules[r].Patterns[p].First;
+                foreach (var word in first.Words)
+                {
+                    if (!_byWord.TryGetValue(word, out var list))
+                    {
+                        _byWord[word] = list = [];
+                    }
+
+                    list.Add(reference);
+                }
+
+                _byPrefix.AddRange(first.Prefixes.Select(prefix => (prefix, reference)));
+                if (first.Number)
+                {
+                    _byNumber.Add(reference);
+                }
+
+                if (first.Any)
+                {
+                    _everywhere.Add(reference);
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<SafetyRule> Rules => _rules;
 
     public TriageResult Triage(string message)
     {
         var scanned = message.Length > MaxScannedCharacters ? message[..MaxScannedCharacters] : message;
-        var normalized = normalizer.Normalize(scanned);
+        var normalized = _normalizer.Normalize(scanned);
+        var attempts = Attempts(normalized.Text);
         List<RuleHit>? hits = null;
         SafetyRule? winner = null;
-        foreach (var rule in rules)
+        var coveredRule = -1;
+        var coveredUntil = -1;
+        foreach (var (reference, position) in attempts)
         {
+            if (reference.Rule == coveredRule && position < coveredUntil)
+            {
+                continue; // inside a match this rule already reported
+            }
+
+            var rule = _rules[reference.Rule];
+            Match match;
             try
             {
-                for (var match = rule.Patterns.Match(normalized.Text); match.Success; match = match.NextMatch())
-                {
-                    var hit = Judge(rule, match, normalized);
-                    if (hit is null)
-                    {
-                        continue;
-                    }
-
-                    (hits ??= []).Add(hit);
-                    if (!hit.Denied && (winner is null || rule.Category > winner.Category))
-                    {
-                        winner = rule;
-                    }
-                }
+                match = rule.Patterns[reference.Pattern].Regex.Match(normalized.Text, position);
             }
             catch (RegexMatchTimeoutException)
             {
-                // Fail closed: a rule that cannot be evaluated counts as fired.
+                // Fail closed: a pattern that cannot be evaluated counts as fired.
                 (hits ??= []).Add(new RuleHit(rule.Id, rule.Category, "(rule timed out)", Denied: false));
-                if (winner is null || rule.Category > winner.Category)
-                {
-                    winner = rule;
-                }
+                winner = winner is null || rule.Category > winner.Category ? rule : winner;
+                continue;
+            }
+
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            (coveredRule, coveredUntil) = (reference.Rule, match.Index + match.Length);
+            var hit = Judge(rule, match, normalized);
+            if (hit is null)
+            {
+                continue;
+            }
+
+            (hits ??= []).Add(hit);
+            if (!hit.Denied && (winner is null || rule.Category > winner.Category))
+            {
+                winner = rule;
             }
         }
 
@@ -61,18 +116,53 @@ public sealed class SafetyGate(IReadOnlyList<SafetyRule> rules, SafetyNormalizer
         };
     }
 
-    private static string? WithoutDeniedClauses(NormalizedMessage normalized, List<RuleHit> hits)
+    /// <summary>Every (pattern, word start) pair worth trying, in rule order (most severe first),
+    /// then pattern, then position.</summary>
+    private List<(PatternRef Pattern, int Position)> Attempts(string text)
     {
-        var denied = hits.Where(h => h.Denied).Select(h => h.Clause).ToHashSet(StringComparer.Ordinal);
-        if (denied.Count == 0)
+        var attempts = new List<(PatternRef, int)>();
+        var lookup = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in text.AsSpan().Split(' '))
         {
-            return null;
+            var token = text.AsSpan(range);
+            if (token.IsEmpty)
+            {
+                continue;
+            }
+
+            var at = range.Start.GetOffset(text.Length);
+            foreach (var reference in _everywhere)
+            {
+                attempts.Add((reference, at));
+            }
+
+            if (lookup.TryGetValue(token, out var references))
+            {
+                foreach (var reference in references)
+                {
+                    attempts.Add((reference, at));
+                }
+            }
+
+            foreach (var (prefix, reference) in _byPrefix)
+            {
+                if (token.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    attempts.Add((reference, at));
+                }
+            }
+
+            if (char.IsDigit(token[0]))
+            {
+                foreach (var reference in _byNumber)
+                {
+                    attempts.Add((reference, at));
+                }
+            }
         }
 
-        var kept = Enumerable.Range(0, normalized.ClauseStarts.Count)
-            .Select(i => normalized.Clause(i).Trim())
-            .Where(clause => clause.Length > 0 && !denied.Contains(clause));
-        return string.Join(", ", kept);
+        attempts.Sort(static (a, b) => a.Item1.Rule != b.Item1.Rule ? a.Item1.Rule.CompareTo(b.Item1.Rule) : a.Item2.CompareTo(b.Item2));
+        return attempts;
     }
 
     /// <summary>The hit for one match, or null when an exception (an idiom) in its clause rules it out.</summary>
@@ -89,4 +179,20 @@ public sealed class SafetyGate(IReadOnlyList<SafetyRule> rules, SafetyNormalizer
         var denied = !spansClauses && rule.Denials?.IsMatch(clause) == true;
         return new RuleHit(rule.Id, rule.Category, spansClauses ? match.Value.Trim() : clause.Trim(), denied);
     }
+
+    private static string? WithoutDeniedClauses(NormalizedMessage normalized, List<RuleHit> hits)
+    {
+        var denied = hits.Where(h => h.Denied).Select(h => h.Clause).ToHashSet(StringComparer.Ordinal);
+        if (denied.Count == 0)
+        {
+            return null;
+        }
+
+        var kept = Enumerable.Range(0, normalized.ClauseStarts.Count)
+            .Select(i => normalized.Clause(i).Trim())
+            .Where(clause => clause.Length > 0 && !denied.Contains(clause));
+        return string.Join(", ", kept);
+    }
+
+    private readonly record struct PatternRef(int Rule, int Pattern);
 }

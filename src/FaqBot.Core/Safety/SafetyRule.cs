@@ -9,10 +9,14 @@ public sealed record SafetyRule(
     string Id,
     SafetyCategory Category,
     string ReplyId,
-    Regex Patterns,
+    IReadOnlyList<SafetyPattern> Patterns,
     Regex? Exceptions,
     Regex? Denials,
     string File);
+
+/// <summary>One compiled pattern: a regular expression anchored (\G) where it is tried, and the
+/// tokens a match can start with, which decide where it is tried.</summary>
+public sealed record SafetyPattern(string Source, Regex Regex, FirstTokens First);
 
 /// <summary>A rule that fired, the clause it fired in, and whether a denial in that clause
 /// cancelled it.</summary>

@@ -111,10 +111,10 @@ internal static class SafetyRuleLoader
             rule.Diagnostics.Error(rule.Path("patterns"), "needs at least one pattern");
         }
 
-        var patternRegex = Compile(rule, "patterns", patterns, lists);
+        var compiled = CompileEach(rule, patterns, lists);
         var exceptionRegex = Compile(rule, "exceptions", exceptions, lists);
         var denialRegex = Compile(rule, "denials", denials, lists);
-        if (id is null || category is null || patternRegex is null || rule.Diagnostics.HasErrors)
+        if (id is null || category is null || compiled is null || rule.Diagnostics.HasErrors)
         {
             return null;
         }
@@ -124,9 +124,36 @@ internal static class SafetyRuleLoader
             riskWords.Add(word);
         }
 
-        return new SafetyRule(id, category.Value, reply ?? category.Value.ToString().ToLowerInvariant(), patternRegex, exceptionRegex, denialRegex, file);
+        return new SafetyRule(id, category.Value, reply ?? category.Value.ToString().ToLowerInvariant(), compiled, exceptionRegex, denialRegex, file);
     }
 
+    /// <summary>Each pattern on its own, anchored with \G, for the gate to try only where one of
+    /// its first tokens stands.</summary>
+    private static List<SafetyPattern>? CompileEach(YamlFields rule, IReadOnlyList<string>? patterns, IReadOnlyDictionary<string, IReadOnlyList<string>> lists)
+    {
+        if (patterns is null)
+        {
+            return null;
+        }
+
+        var compiled = new List<SafetyPattern>(patterns.Count);
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            try
+            {
+                var (regex, first) = RulePattern.Compile(patterns[i], lists);
+                compiled.Add(new SafetyPattern(patterns[i], new Regex(@"\G" + regex, Options, MatchTimeout), first));
+            }
+            catch (FormatException ex)
+            {
+                rule.Diagnostics.Error($"{rule.Path("patterns")}[{i}]", $"bad pattern \"{patterns[i]}\": {ex.Message}");
+            }
+        }
+
+        return compiled.Count == patterns.Count ? compiled : null;
+    }
+
+    /// <summary>One regular expression for exceptions or denials, searched at every word start of a clause.</summary>
     private static Regex? Compile(YamlFields rule, string field, IReadOnlyList<string>? patterns, IReadOnlyDictionary<string, IReadOnlyList<string>> lists)
     {
         if (patterns is null || patterns.Count == 0)
