@@ -63,13 +63,7 @@ internal sealed partial class SyntheticKnowledge
     public static int Write(string realFolder, string targetFolder, int totalSnippets, int seed = DefaultSeed)
     {
         Directory.CreateDirectory(targetFolder);
-        CopyFolder(Path.Combine(realFolder, KnowledgeLoader.SourcesFolder), Path.Combine(targetFolder, KnowledgeLoader.SourcesFolder));
-        CopyFolder(Path.Combine(realFolder, KnowledgeLoader.RepliesFolder), Path.Combine(targetFolder, KnowledgeLoader.RepliesFolder));
-        CopyFolder(Path.Combine(realFolder, KnowledgeLoader.SnippetsFolder), Path.Combine(targetFolder, KnowledgeLoader.SnippetsFolder));
-        foreach (var file in new[] { KnowledgeLoader.VocabularyFile, KnowledgeLoader.SmallTalkFile })
-        {
-            File.Copy(Path.Combine(realFolder, file), Path.Combine(targetFolder, file), overwrite: true);
-        }
+        CopyFolder(realFolder, targetFolder);
 
         var sources = Directory.GetFiles(Path.Combine(realFolder, KnowledgeLoader.SourcesFolder), "*.txt")
             .Order(StringComparer.Ordinal)
@@ -175,12 +169,18 @@ internal sealed partial class SyntheticKnowledge
         throw new InvalidOperationException("A source document has no closing '---' after its header.");
     }
 
+    /// <summary>The whole real folder (sources, snippets, replies, vocabulary, safety rules), recursively.</summary>
     private static void CopyFolder(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from))
         {
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+        }
+
+        foreach (var folder in Directory.GetDirectories(from))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
         }
     }
 

@@ -3,6 +3,7 @@ using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Replies;
 using FaqBot.Core.Retrieval;
+using FaqBot.Core.Safety;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Core.Answering;
@@ -19,7 +20,8 @@ public sealed class Answerer(
     IOptions<InputOptions> inputOptions,
     TimeProvider time,
     IHandoffSink handoff,
-    SemanticRanker? semantic = null)
+    SemanticRanker? semantic = null,
+    ModelSafetyClassifier? classifier = null)
 {
     private readonly RetrievalOptions _retrieval = retrievalOptions.Value;
     private readonly InputOptions _input = inputOptions.Value;
@@ -33,12 +35,12 @@ public sealed class Answerer(
             return Reply(kb, AnswerOutcome.Invalid, ReplyIds.InvalidEmpty, "invalid: the message is empty", started);
         }
 
-        var triage = kb.Safety.Triage(message);
+        var (triage, modelNote) = await TriageAsync(kb, message, cancellationToken);
         if (triage.Category is { } category)
         {
             var reply = kb.Replies[triage.ReplyId!];
             var rules = triage.FiredRuleIds.ToList();
-            var declineTrace = AnswerTrace.ForReply($"declined: {category.ToString().ToLowerInvariant()} (rules {string.Join(", ", rules)})", reply.Id, reply.Version,
+            var declineTrace = AnswerTrace.ForReply($"declined: {category.ToString().ToLowerInvariant()} (rules {string.Join(", ", rules)}){modelNote}", reply.Id, reply.Version,
                 new TraceTimings(time.GetElapsedTime(started).TotalMicroseconds, 0)) with { Safety = triage.Hits };
             await handoff.RecordAsync(new HandoffItem(ContractNames.Category(category)!, rules, message, time.GetUtcNow(), reply.Id), cancellationToken);
             return new Answer(AnswerOutcome.Declined, category, reply.Text, [], [], 0.0, declineTrace);
@@ -79,7 +81,7 @@ public sealed class Answerer(
             null,
             null,
             new TraceTimings(time.GetElapsedTime(started).TotalMicroseconds, retrievalMicroseconds));
-        trace = trace with { Safety = triage.Hits };
+        trace = trace with { Safety = triage.Hits, Decision = trace.Decision + modelNote };
         var confidence = candidates.Count > 0 ? candidates[0].Confidence : 0.0;
         switch (decision.Kind)
         {
@@ -91,6 +93,26 @@ public sealed class Answerer(
                 await handoff.RecordAsync(new HandoffItem(HandoffItem.NoAnswer, [], message, time.GetUtcNow(), ReplyIds.NoAnswer), cancellationToken);
                 return WithReply(kb, AnswerOutcome.Unanswered, ReplyIds.NoAnswer, confidence, trace);
         }
+    }
+
+    /// <summary>The rules' verdict, raised (never lowered) by the optional model.</summary>
+    private async Task<(TriageResult Triage, string Note)> TriageAsync(KnowledgeBase kb, string message, CancellationToken cancellationToken)
+    {
+        var triage = kb.Safety.Triage(message);
+        if (classifier is null)
+        {
+            return (triage, "");
+        }
+
+        var verdict = await classifier.ClassifyAsync(message, cancellationToken);
+        var note = $"; {verdict.Note} (prompt {classifier.PromptName})";
+        if (verdict.Category is not { } raised || triage.Category is { } ruled && ruled >= raised)
+        {
+            return (triage, note);
+        }
+
+        var hit = new RuleHit(ModelSafetyClassifier.RuleId, raised, "(whole message)", Denied: false);
+        return (new TriageResult(raised, raised.ToString().ToLowerInvariant(), [.. triage.Hits, hit]), note + ", raised the category");
     }
 
     private static Answer Extractive(KnowledgeBase kb, Candidate chosen, AnswerTrace trace)

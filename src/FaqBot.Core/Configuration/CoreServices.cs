@@ -2,6 +2,7 @@ using FaqBot.Core.Answering;
 using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Retrieval;
+using FaqBot.Core.Safety;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,8 @@ public static class CoreServices
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure(o => o.Path = ContentRoot.Resolve(contentRoot, o.Path));
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SafetyOptions>().Bind(configuration.GetSection(SafetyOptions.Section)).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure(o => o.ClassifierPrompt = ContentRoot.Resolve(contentRoot, o.ClassifierPrompt));
         services.AddOptions<InputOptions>().Bind(configuration.GetSection(InputOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -34,7 +37,18 @@ public static class CoreServices
             sp.GetRequiredService<IOptions<InputOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IHandoffSink>(),
-            sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is { } generator ? new SemanticRanker(generator) : null));
+            sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is { } generator ? new SemanticRanker(generator) : null,
+            sp.GetService<IChatClient>() is { } chat ? Classifier(sp, chat) : null));
         return services;
+    }
+
+    /// <summary>The safety classifier over a configured chat model; its prompt is rendered once.</summary>
+    private static ModelSafetyClassifier Classifier(IServiceProvider services, IChatClient chat)
+    {
+        var safety = services.GetRequiredService<IOptions<SafetyOptions>>().Value;
+        var clinic = services.GetRequiredService<IOptions<ClinicOptions>>().Value;
+        var prompt = SafetyPrompt.LoadAsync(safety.ClassifierPrompt, new Dictionary<string, object?> { ["clinicName"] = clinic.Name }, CancellationToken.None)
+            .GetAwaiter().GetResult();
+        return new ModelSafetyClassifier(chat, prompt, TimeSpan.FromMilliseconds(safety.ModelTimeoutMilliseconds));
     }
 }

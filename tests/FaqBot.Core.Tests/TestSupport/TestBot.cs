@@ -3,6 +3,7 @@ using FaqBot.Core.Configuration;
 using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Retrieval;
+using FaqBot.Core.Safety;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -28,11 +29,12 @@ internal static class TestBot
         RetrievalOptions? retrieval = null,
         InputOptions? input = null,
         SemanticRanker? semantic = null,
-        IHandoffSink? handoff = null)
+        IHandoffSink? handoff = null,
+        ModelSafetyClassifier? classifier = null)
     {
         time ??= new FakeTimeProvider(Now);
         var holder = Holder(knowledgePath ?? Repo.Knowledge, time);
-        return new Answerer(holder, Options.Create(retrieval ?? ShippedRetrieval()), Options.Create(input ?? new InputOptions()), time, handoff ?? new RecordingHandoffSink(), semantic);
+        return new Answerer(holder, Options.Create(retrieval ?? ShippedRetrieval()), Options.Create(input ?? new InputOptions()), time, handoff ?? new RecordingHandoffSink(), semantic, classifier);
     }
 
     public static KnowledgeHolder Holder(string knowledgePath, TimeProvider time) =>
