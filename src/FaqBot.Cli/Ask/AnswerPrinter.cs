@@ -37,6 +37,11 @@ internal static class AnswerPrinter
         text.AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"outcome: {ContractNames.Outcome(answer.Outcome)} ({answer.Outcome}); confidence {answer.Confidence:0.###}")
             .AppendLine(CultureInfo.InvariantCulture, $"decision: {trace.Decision}");
+        foreach (var hit in trace.Safety)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"safety: {hit.RuleId} ({hit.Category.ToString().ToLowerInvariant()}{(hit.Denied ? ", denied" : "")}) in \"{hit.Clause}\"");
+        }
+
         if (trace.ReplyId is not null)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"reply: {trace.ReplyId} v{trace.ReplyVersion}");

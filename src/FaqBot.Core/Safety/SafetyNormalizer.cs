@@ -122,13 +122,13 @@ public sealed class SafetyNormalizer
             return word;
         }
 
-        var shortened = Squeeze(word, 2);
+        var shortened = LetterRuns.Limit(word, 2, 2);
         if (IsKnown(shortened))
         {
             return shortened;
         }
 
-        var single = Squeeze(word, 1);
+        var single = LetterRuns.Limit(word, 1, 1);
         if (IsKnown(single))
         {
             return single;
@@ -162,24 +162,6 @@ public sealed class SafetyNormalizer
         }
 
         return new string(chars);
-    }
-
-    private static string Squeeze(string text, int keep)
-    {
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length;)
-        {
-            var run = 1;
-            while (i + run < text.Length && text[i + run] == text[i])
-            {
-                run++;
-            }
-
-            builder.Append(text[i], Math.Min(run, keep));
-            i += run;
-        }
-
-        return builder.ToString();
     }
 
     private static bool IsTokenChar(char c) =>

@@ -1,5 +1,6 @@
 using System.Text;
 using FaqBot.Core.Knowledge;
+using FaqBot.Core.Text;
 
 namespace FaqBot.Core.SmallTalk;
 
@@ -23,7 +24,7 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
             var allKnown = true;
             foreach (var written in words)
             {
-                var word = Known(intent, written) ? written : Squeeze(written, 1);
+                var word = Known(intent, written) ? written : LetterRuns.Limit(written, 1, 1);
                 if (intent.Keywords.Contains(word))
                 {
                     hasKeyword = true;
@@ -79,29 +80,10 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
         var text = word.ToString().TrimEnd('\'');
         if (text.Length > 0)
         {
-            words.Add(Squeeze(text, 2));
+            words.Add(LetterRuns.Limit(text, 2, 1));
         }
 
         word.Clear();
-    }
-
-    /// <summary>Shortens every run of a letter longer than <paramref name="keep"/> to one letter.</summary>
-    private static string Squeeze(string text, int keep)
-    {
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length;)
-        {
-            var run = 1;
-            while (i + run < text.Length && text[i + run] == text[i])
-            {
-                run++;
-            }
-
-            builder.Append(text[i], run > keep ? 1 : run);
-            i += run;
-        }
-
-        return builder.ToString();
     }
 
     internal static SmallTalkDetector? Load(string path, string displayPath, List<KnowledgeDiagnostic> sink)
