@@ -99,9 +99,9 @@ public sealed class Answerer(
     private async Task<(TriageResult Triage, string Note)> TriageAsync(KnowledgeBase kb, string message, CancellationToken cancellationToken)
     {
         var triage = kb.Safety.Triage(message);
-        if (classifier is null)
+        if (classifier is null || triage.Category == SafetyCategory.Urgent)
         {
-            return (triage, "");
+            return (triage, ""); // nothing the model says could raise it further
         }
 
         var verdict = await classifier.ClassifyAsync(message, cancellationToken);

@@ -39,15 +39,25 @@ public sealed class ModelSafetyClassifierTests
 
     [Theory]
     [InlineData("none")]
-    [InlineData("dosing")]
+    [InlineData("diagnostic")]
     [InlineData("Sure! Here is a poem")]
     public async Task The_model_cannot_lower_what_the_rules_found(string modelAnswer)
     {
-        var bot = Bot(Replying(modelAnswer));
+        var answer = await Bot(Replying(modelAnswer)).AskAsync("how many mg of ketamine will I get");
 
-        var answer = await bot.AskAsync("i have been saving up my pills for tonight");
+        Assert.Equal(SafetyCategory.Dosing, answer.Category);
+        Assert.Contains("(prompt SafetyClassifier)", answer.Trace.Decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_urgent_message_does_not_wait_for_the_model()
+    {
+        var chat = Replying("none");
+
+        var answer = await Bot(chat).AskAsync("i have been saving up my pills for tonight");
 
         Assert.Equal(SafetyCategory.Urgent, answer.Category);
+        chat.Verify(c => c.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
