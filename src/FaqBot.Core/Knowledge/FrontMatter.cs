@@ -43,6 +43,23 @@ internal sealed record FrontMatter(YamlMappingNode Fields, string Body)
         return null;
     }
 
+    /// <summary>Reads a whole YAML file (retrieval.yaml, smalltalk.yaml, safety rules). A missing
+    /// file is an error unless it is optional.</summary>
+    internal static YamlMappingNode? ReadYamlFile(string path, FileDiagnostics diagnostics, bool required = true)
+    {
+        if (File.Exists(path))
+        {
+            return ParseYaml(File.ReadAllText(path), diagnostics);
+        }
+
+        if (required)
+        {
+            diagnostics.Error("", "the file is missing");
+        }
+
+        return null;
+    }
+
     internal static YamlMappingNode? ParseYaml(string yaml, FileDiagnostics diagnostics)
     {
         try

@@ -42,18 +42,19 @@ public static class KnowledgeLoader
         var sources = LoadSources(Path.Combine(root, SourcesFolder), display, sink);
         var snippets = LoadSnippets(Path.Combine(root, SnippetsFolder), display, sources, today, sink);
         var replies = ReplyCatalog.Load(Path.Combine(root, RepliesFolder), display, clinic, sink);
-        var vocabulary = RetrievalVocabulary.Load(Path.Combine(root, VocabularyFile), Path.GetRelativePath(display, Path.Combine(root, VocabularyFile)), sink);
-        var smallTalk = SmallTalkDetector.Load(Path.Combine(root, SmallTalkFile), Path.GetRelativePath(display, Path.Combine(root, SmallTalkFile)), sink);
-        var repliesComplete = smallTalk is not null && replies is not null
-            && CheckSmallTalkReplies(smallTalk, replies, Path.GetRelativePath(display, Path.Combine(root, SmallTalkFile)), sink);
-
+        var vocabulary = RetrievalVocabulary.Load(Path.Combine(root, VocabularyFile), Display(VocabularyFile), sink);
+        var smallTalk = SmallTalkDetector.Load(Path.Combine(root, SmallTalkFile), Display(SmallTalkFile), sink);
         var safety = SafetyRuleLoader.Load(root, display, sink);
-        var safetyRepliesComplete = safety is not null && replies is not null && CheckSafetyReplies(safety, replies, sink);
 
-        var knowledge = !repliesComplete || !safetyRepliesComplete || replies is null || vocabulary is null || smallTalk is null || safety is null
-            ? null
-            : new KnowledgeBase(sources, snippets, replies, smallTalk, vocabulary, safety);
+        // Each check reports on its own, so lint lists every missing reply at once.
+        var smallTalkReplies = smallTalk is not null && replies is not null && CheckSmallTalkReplies(smallTalk, replies, Display(SmallTalkFile), sink);
+        var safetyReplies = safety is not null && replies is not null && CheckSafetyReplies(safety, replies, sink);
+        var knowledge = smallTalkReplies && safetyReplies && vocabulary is not null
+            ? new KnowledgeBase(sources, snippets, replies!, smallTalk!, vocabulary, safety!)
+            : null;
         return new KnowledgeLoadResult(knowledge, sink);
+
+        string Display(string file) => Path.GetRelativePath(display, Path.Combine(root, file));
     }
 
     private static Dictionary<string, SourceDocument> LoadSources(string folder, string display, List<KnowledgeDiagnostic> sink)

@@ -30,6 +30,9 @@ public sealed record Snippet(
     /// <summary>Approved and not past its review-by date (the review-by day itself still serves).</summary>
     public bool IsServable(DateOnly today) => Status == SnippetStatus.Approved && ReviewBy >= today;
 
+    /// <summary>What a patient's question is matched against: the title, then every question.</summary>
+    public IEnumerable<string> MatchableQuestions => Questions.Prepend(Title);
+
     /// <summary>The primary source first, then the others the answer relies on.</summary>
     public IEnumerable<SourceRef> AllSources => SeeAlso.Prepend(Source);
 }

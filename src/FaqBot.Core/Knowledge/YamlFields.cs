@@ -129,6 +129,36 @@ internal sealed class YamlFields(YamlMappingNode mapping, FileDiagnostics diagno
         return lists;
     }
 
+    /// <summary>A mapping of texts to texts (slang and what it reads as); empty when missing or malformed.</summary>
+    public Dictionary<string, string> StringMap(string name, bool required)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var node = Node(name, required);
+        if (node is not YamlMappingNode mappingNode)
+        {
+            if (node is not null)
+            {
+                diagnostics.Error(Path(name), "must be a mapping of texts to texts");
+            }
+
+            return map;
+        }
+
+        foreach (var (key, value) in mappingNode.Children)
+        {
+            if (key is YamlScalarNode { Value: { Length: > 0 } from } && value is YamlScalarNode { Value: { } to })
+            {
+                map[from] = to;
+            }
+            else
+            {
+                diagnostics.Error(Path(name), $"'{key}' must map one text to one text");
+            }
+        }
+
+        return map;
+    }
+
     public YamlFields? Mapping(string name, bool required)
     {
         var node = Node(name, required);

@@ -48,7 +48,7 @@ public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>>
             var confidence = (1 - semanticWeight) * lexicalConfidence + semanticWeight * Math.Clamp(bestSimilarity, 0, 1);
             if (confidence > 0)
             {
-                var matched = lexicalCandidate?.MatchedQuestion ?? Questions(snippet)[bestQuestion];
+                var matched = lexicalCandidate?.MatchedQuestion ?? snippet.MatchableQuestions.ElementAt(bestQuestion);
                 fused.Add(new Candidate(snippet, Math.Round(confidence, 4), matched)
                 {
                     Lexical = lexicalConfidence,
@@ -68,7 +68,7 @@ public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>>
             return;
         }
 
-        var texts = missing.SelectMany(Questions).ToList();
+        var texts = missing.SelectMany(s => s.MatchableQuestions).ToList();
         var embeddings = await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
         if (embeddings.Count != texts.Count)
         {
@@ -78,7 +78,7 @@ public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>>
         var next = 0;
         foreach (var snippet in missing)
         {
-            var count = Questions(snippet).Count;
+            var count = snippet.MatchableQuestions.Count();
             _vectors[(snippet.Id, snippet.Version)] = [.. embeddings.Skip(next).Take(count).Select(e => e.Vector.ToArray())];
             next += count;
         }
@@ -102,5 +102,4 @@ public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>>
         return normA == 0 || normB == 0 ? 0 : dot / Math.Sqrt(normA * normB);
     }
 
-    private static List<string> Questions(Snippet snippet) => [snippet.Title, .. snippet.Questions];
 }

@@ -61,7 +61,7 @@ public sealed class SnippetIndex
         {
             var snippet = _snippets[s];
             var all = new HashSet<int>();
-            foreach (var question in snippet.Questions.Prepend(snippet.Title))
+            foreach (var question in snippet.MatchableQuestions)
             {
                 var ids = Terms(question, surfaceCounts);
                 questionTerms.Add([.. ids]);

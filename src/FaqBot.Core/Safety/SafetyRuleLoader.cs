@@ -31,18 +31,20 @@ internal static class SafetyRuleLoader
             return null;
         }
 
-        var lists = LoadLists(Path.Combine(folder, ListsFile), display, sink);
-        var (replacements, clauseWords) = LoadNormalise(Path.Combine(folder, NormaliseFile), display, sink);
+        var listsDiagnostics = new FileDiagnostics(Path.GetRelativePath(display, Path.Combine(folder, ListsFile)), sink);
+        var lists = LoadLists(Path.Combine(folder, ListsFile), listsDiagnostics);
+        var normaliseDiagnostics = new FileDiagnostics(Path.GetRelativePath(display, Path.Combine(folder, NormaliseFile)), sink);
+        var (replacements, clauseWords) = LoadNormalise(Path.Combine(folder, NormaliseFile), normaliseDiagnostics);
         var rules = new List<SafetyRule>();
         var riskWords = new HashSet<string>(StringComparer.Ordinal);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var files = Directory.GetFiles(folder, "*.yaml").Where(f => Path.GetFileName(f) is not ListsFile and not NormaliseFile).ToArray();
         Array.Sort(files, StringComparer.Ordinal);
-        var hadErrors = sink.Any(d => d.IsError && d.File.StartsWith(Path.GetRelativePath(display, folder), StringComparison.Ordinal));
+        var hadErrors = listsDiagnostics.HasErrors || normaliseDiagnostics.HasErrors;
         foreach (var path in files)
         {
             var diagnostics = new FileDiagnostics(Path.GetRelativePath(display, path), sink);
-            var mapping = FrontMatter.ParseYaml(File.ReadAllText(path), diagnostics);
+            var mapping = FrontMatter.ReadYamlFile(path, diagnostics);
             if (mapping is null)
             {
                 hadErrors = true;
@@ -177,78 +179,49 @@ internal static class SafetyRuleLoader
         return parts.Count == patterns.Count ? new Regex(string.Join('|', parts.Select(p => "(?:" + p + ")")), Options, MatchTimeout) : null;
     }
 
-    private static Dictionary<string, IReadOnlyList<string>> LoadLists(string path, string display, List<KnowledgeDiagnostic> sink)
+    private static Dictionary<string, IReadOnlyList<string>> LoadLists(string path, FileDiagnostics diagnostics)
     {
         var lists = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var diagnostics = new FileDiagnostics(Path.GetRelativePath(display, path), sink);
-        if (!File.Exists(path))
-        {
-            return lists;
-        }
-
-        var mapping = FrontMatter.ParseYaml(File.ReadAllText(path), diagnostics);
-        if (mapping?.Children.TryGetValue(new YamlScalarNode("lists"), out var node) != true || node is not YamlMappingNode listsNode)
-        {
-            if (mapping is not null)
-            {
-                diagnostics.Error("lists", "must be a mapping of list names to lists of words");
-            }
-
-            return lists;
-        }
-
-        var fields = new YamlFields(listsNode, diagnostics, "lists.");
-        foreach (var key in listsNode.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!))
-        {
-            var words = fields.StringList(key, required: true);
-            if (words is not null)
-            {
-                lists[key] = [.. words.Select(w => w.ToLowerInvariant())];
-            }
-        }
-
-        return lists;
-    }
-
-    private static (Dictionary<string, string> Replacements, HashSet<string> ClauseWords) LoadNormalise(string path, string display, List<KnowledgeDiagnostic> sink)
-    {
-        var replacements = new Dictionary<string, string>(StringComparer.Ordinal);
-        var clauseWords = new HashSet<string>(StringComparer.Ordinal);
-        var diagnostics = new FileDiagnostics(Path.GetRelativePath(display, path), sink);
-        if (!File.Exists(path))
-        {
-            diagnostics.Error("", "the file is missing");
-            return (replacements, clauseWords);
-        }
-
-        var mapping = FrontMatter.ParseYaml(File.ReadAllText(path), diagnostics);
+        var mapping = FrontMatter.ReadYamlFile(path, diagnostics, required: false);
         if (mapping is null)
         {
-            return (replacements, clauseWords);
+            return lists;
         }
 
         var fields = new YamlFields(mapping, diagnostics);
-        clauseWords.UnionWith(fields.StringList("clauseWords", required: true) ?? []);
-        if (mapping.Children.TryGetValue(new YamlScalarNode("replacements"), out var node) && node is YamlMappingNode map)
+        if (mapping.Children.TryGetValue(new YamlScalarNode("lists"), out var node) && node is YamlMappingNode listsNode)
         {
-            foreach (var (key, value) in map.Children)
+            var entries = new YamlFields(listsNode, diagnostics, "lists.");
+            foreach (var name in listsNode.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!))
             {
-                if (key is YamlScalarNode { Value: { Length: > 0 } from } && value is YamlScalarNode { Value: { } to })
+                if (entries.StringList(name, required: true) is { } words)
                 {
-                    replacements[from.ToLowerInvariant()] = to.ToLowerInvariant();
-                }
-                else
-                {
-                    diagnostics.Error("replacements", $"'{key}' must map one text to one text");
+                    lists[name] = [.. words.Select(w => w.ToLowerInvariant())];
                 }
             }
         }
         else
         {
-            diagnostics.Error("replacements", "is missing or not a mapping");
+            diagnostics.Error("lists", "must be a mapping of list names to lists of words");
         }
 
-        fields.Mapping("replacements", required: false);
+        fields.Mapping("lists", required: false);
+        fields.ReportUnknownFields();
+        return lists;
+    }
+
+    private static (Dictionary<string, string> Replacements, HashSet<string> ClauseWords) LoadNormalise(string path, FileDiagnostics diagnostics)
+    {
+        var mapping = FrontMatter.ReadYamlFile(path, diagnostics);
+        if (mapping is null)
+        {
+            return ([], []);
+        }
+
+        var fields = new YamlFields(mapping, diagnostics);
+        var clauseWords = new HashSet<string>(fields.StringList("clauseWords", required: true) ?? [], StringComparer.Ordinal);
+        var replacements = fields.StringMap("replacements", required: true)
+            .ToDictionary(r => r.Key.ToLowerInvariant(), r => r.Value.ToLowerInvariant(), StringComparer.Ordinal);
         fields.ReportUnknownFields();
         return (replacements, clauseWords);
     }

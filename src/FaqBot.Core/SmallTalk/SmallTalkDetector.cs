@@ -89,13 +89,7 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
     internal static SmallTalkDetector? Load(string path, string displayPath, List<KnowledgeDiagnostic> sink)
     {
         var diagnostics = new FileDiagnostics(displayPath, sink);
-        if (!File.Exists(path))
-        {
-            diagnostics.Error("", "the file is missing");
-            return null;
-        }
-
-        var mapping = FrontMatter.ParseYaml(File.ReadAllText(path), diagnostics);
+        var mapping = FrontMatter.ReadYamlFile(path, diagnostics);
         if (mapping is null)
         {
             return null;

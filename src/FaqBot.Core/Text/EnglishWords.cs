@@ -7,27 +7,37 @@ namespace FaqBot.Core.Text;
 /// a different word the snippets use ("cover" stays "cover", not "over").</summary>
 public static class EnglishWords
 {
-    private static readonly Lazy<HashSet<string>> Words = new(Load);
+    private static readonly Lazy<(HashSet<string> Set, string[] Sorted)> Words = new(Load);
 
-    public static bool Contains(string word) => Words.Value.Contains(word);
+    public static bool Contains(string word) => Words.Value.Set.Contains(word);
 
-    /// <summary>Every word that starts with <paramref name="prefix"/> (for "suicid": suicide, suicidal, ...).</summary>
-    public static IEnumerable<string> StartingWith(string prefix) =>
-        Words.Value.Where(w => w.StartsWith(prefix, StringComparison.Ordinal));
+    /// <summary>Every word that starts with <paramref name="prefix"/> (for "suicid": suicide, suicidal, ...),
+    /// found by binary search in the ordinally sorted list.</summary>
+    public static IEnumerable<string> StartingWith(string prefix)
+    {
+        var sorted = Words.Value.Sorted;
+        var at = Array.BinarySearch(sorted, prefix, StringComparer.Ordinal);
+        for (var i = at < 0 ? ~at : at; i < sorted.Length && sorted[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+        {
+            yield return sorted[i];
+        }
+    }
 
-    private static HashSet<string> Load()
+    private static (HashSet<string>, string[]) Load()
     {
         var assembly = typeof(EnglishWords).Assembly;
         using var stream = assembly.GetManifestResourceStream("FaqBot.Core.english-words.txt.gz")
             ?? throw new InvalidOperationException("The english-words resource is missing from FaqBot.Core.");
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip);
-        var words = new HashSet<string>(80_000, StringComparer.Ordinal);
+        var words = new List<string>(80_000);
         while (reader.ReadLine() is { } line)
         {
             words.Add(line);
         }
 
-        return words;
+        var sorted = words.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return (new HashSet<string>(sorted, StringComparer.Ordinal), sorted);
     }
 }

@@ -17,13 +17,7 @@ public sealed record RetrievalVocabulary(
     internal static RetrievalVocabulary? Load(string path, string displayPath, List<KnowledgeDiagnostic> sink)
     {
         var diagnostics = new FileDiagnostics(displayPath, sink);
-        if (!File.Exists(path))
-        {
-            diagnostics.Error("", "the file is missing");
-            return null;
-        }
-
-        var mapping = FrontMatter.ParseYaml(File.ReadAllText(path), diagnostics);
+        var mapping = FrontMatter.ReadYamlFile(path, diagnostics);
         if (mapping is null)
         {
             return null;
