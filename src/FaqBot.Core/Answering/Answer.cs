@@ -41,4 +41,8 @@ public sealed record Answer(
     IReadOnlyList<Citation> Citations,
     IReadOnlyList<string> Suggestions,
     double Confidence,
-    AnswerTrace Trace);
+    AnswerTrace Trace)
+{
+    /// <summary>Titles of other approved snippets a patient may want next (answers only).</summary>
+    public IReadOnlyList<string> Related { get; init; } = [];
+}

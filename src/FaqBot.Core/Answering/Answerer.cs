@@ -26,7 +26,28 @@ public sealed class Answerer(
     private readonly RetrievalOptions _retrieval = retrievalOptions.Value;
     private readonly InputOptions _input = inputOptions.Value;
 
-    public async ValueTask<Answer> AskAsync(string? message, CancellationToken cancellationToken = default)
+    public ValueTask<Answer> AskAsync(string? message, CancellationToken cancellationToken = default) =>
+        AskAsync(message, ConversationContext.None, cancellationToken);
+
+    /// <summary>Answers a message within a conversation: once an earlier message was urgent, every
+    /// reply that is not itself the urgent reply starts with the crisis resources.</summary>
+    public async ValueTask<Answer> AskAsync(string? message, ConversationContext context, CancellationToken cancellationToken = default)
+    {
+        var answer = await AnswerAsync(message, cancellationToken);
+        if (!context.EarlierUrgent || answer.Category == SafetyCategory.Urgent)
+        {
+            return answer;
+        }
+
+        var reminder = knowledge.Current.Replies[ReplyIds.UrgentReminder];
+        return answer with
+        {
+            Text = reminder.Text + Environment.NewLine + Environment.NewLine + answer.Text,
+            Trace = answer.Trace with { Decision = answer.Trace.Decision + $"; crisis resources repeated first (urgent earlier in the conversation, reply {reminder.Id} v{reminder.Version})" },
+        };
+    }
+
+    private async ValueTask<Answer> AnswerAsync(string? message, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var kb = knowledge.Current;
@@ -86,7 +107,10 @@ public sealed class Answerer(
         switch (decision.Kind)
         {
             case DecisionKind.Answer:
-                return Extractive(kb, decision.Chosen[0], trace);
+                return Extractive(kb, decision.Chosen[0], trace) with
+                {
+                    Related = RelatedQuestions.For(kb, decision.Chosen[0].Snippet, candidates, _retrieval.MinConfidence, today, _retrieval.MaxSuggestions),
+                };
             case DecisionKind.Clarify:
                 return Clarify(kb, decision.Chosen, confidence, trace);
             default:

@@ -15,6 +15,16 @@ public static class ReplyIds
     public const string Dosing = "dosing";
     public const string Diagnostic = "diagnostic";
 
+    /// <summary>The first message of a chat: what the assistant is and is not for.</summary>
+    public const string Welcome = "welcome";
+
+    /// <summary>Put before every reply once a conversation has had an urgent message.</summary>
+    public const string UrgentReminder = "urgent-reminder";
+
+    /// <summary>Sent when the bot fails while handling a message.</summary>
+    public const string TurnError = "error";
+
     public static IReadOnlyList<string> Required { get; } =
-        [Greeting, Thanks, Goodbye, Identity, NoAnswer, Clarify, InvalidEmpty, InvalidTooLong, Urgent, Dosing, Diagnostic];
+        [Greeting, Thanks, Goodbye, Identity, NoAnswer, Clarify, InvalidEmpty, InvalidTooLong, Urgent, Dosing, Diagnostic,
+         Welcome, UrgentReminder, TurnError];
 }

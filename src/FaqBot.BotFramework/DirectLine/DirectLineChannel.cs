@@ -1,0 +1,90 @@
+using FaqBot.BotFramework.Schema;
+using FaqBot.BotFramework.Turns;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.BotFramework.DirectLine;
+
+/// <summary>The Direct Line channel: starts conversations (the bot hears a
+/// <c>conversationUpdate</c>), stores and echoes what users post, runs the bot's turn, and
+/// stores the bot's replies for polling clients.</summary>
+public sealed class DirectLineChannel(
+    TurnPipeline pipeline,
+    IOptions<DirectLineOptions> options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime)
+{
+    public const string ChannelId = "directline";
+
+    private readonly DirectLineOptions _options = options.Value;
+
+    public ChannelAccount Bot => new() { Id = _options.BotId, Name = _options.BotName, Role = RoleTypes.Bot };
+
+    /// <summary>Starts the conversation once; later calls (a resumed page) change nothing.
+    /// Returns true when this call started it.</summary>
+    public async Task<bool> StartAsync(DirectLineConversation conversation, string serviceUrl, string? locale)
+    {
+        if (!conversation.TryStart())
+        {
+            return false;
+        }
+
+        var update = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            Id = conversation.Id + "|start",
+            Timestamp = time.GetUtcNow(),
+            ChannelId = ChannelId,
+            ServiceUrl = serviceUrl,
+            Conversation = new ConversationAccount { Id = conversation.Id },
+            From = User(conversation, null),
+            Recipient = Bot,
+            Locale = locale,
+            MembersAdded = [new ChannelAccount { Id = _options.BotId, Name = _options.BotName }, new ChannelAccount { Id = conversation.UserId }],
+        };
+        await pipeline.RunAsync(update, new Replies(conversation, time), lifetime.ApplicationStopping);
+        return true;
+    }
+
+    /// <summary>Stores the user's activity (this is the echo the client waits for), then runs the
+    /// bot's turn on a copy addressed to the bot. Returns the id given to the activity.</summary>
+    public async Task<string> PostAsync(DirectLineConversation conversation, Activity posted, string serviceUrl)
+    {
+        var stored = posted.ShallowCopy();
+        stored.ChannelId = ChannelId;
+        stored.Conversation = new ConversationAccount { Id = conversation.Id };
+        stored.From = User(conversation, posted.From);
+        stored.Recipient = Bot;
+        stored.ServiceUrl = null;
+        var id = conversation.Append(stored, time.GetUtcNow());
+
+        var inbound = stored.ShallowCopy();
+        inbound.ServiceUrl = serviceUrl;
+        await pipeline.RunAsync(inbound, new Replies(conversation, time), lifetime.ApplicationStopping);
+        return id;
+    }
+
+    /// <summary>The token's user wins over whatever id the client wrote.</summary>
+    private static ChannelAccount User(DirectLineConversation conversation, ChannelAccount? from) =>
+        new() { Id = conversation.UserId, Name = from?.Name, Role = RoleTypes.User };
+
+    /// <summary>Bot replies go into the conversation, marked as the bot's; conversation updates
+    /// are not delivered to clients.</summary>
+    private sealed class Replies(DirectLineConversation conversation, TimeProvider time) : IReplyChannel
+    {
+        public Task<string> SendAsync(Activity activity, CancellationToken cancellationToken)
+        {
+            if (activity.Type == ActivityTypes.ConversationUpdate)
+            {
+                return Task.FromResult(conversation.Id + "|update");
+            }
+
+            var stored = activity.ShallowCopy();
+            stored.ChannelId = ChannelId;
+            stored.Conversation = new ConversationAccount { Id = conversation.Id };
+            stored.From = new ChannelAccount { Id = activity.From?.Id, Name = activity.From?.Name, Role = RoleTypes.Bot };
+            stored.ServiceUrl = null;
+            return Task.FromResult(conversation.Append(stored, time.GetUtcNow()));
+        }
+    }
+}

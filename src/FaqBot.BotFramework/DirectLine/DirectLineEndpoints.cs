@@ -1,0 +1,185 @@
+using System.Globalization;
+using FaqBot.BotFramework.Http;
+using FaqBot.BotFramework.Schema;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.BotFramework.DirectLine;
+
+/// <summary>Direct Line 3.0 under <c>/v3/directline</c>, as botframework-directlinejs calls it.
+/// Bad or expired credentials get 403 (the client's "expired token"), an unknown conversation 404,
+/// and polling never answers 5xx.</summary>
+public static class DirectLineEndpoints
+{
+    public const string BasePath = "/v3/directline";
+
+    private static readonly string[] ClientTypes =
+        [ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Typing, ActivityTypes.EndOfConversation];
+
+    public static RouteGroupBuilder MapDirectLine(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(BasePath);
+        group.MapPost("/tokens/generate", GenerateAsync);
+        group.MapPost("/tokens/refresh", Refresh);
+        group.MapPost("/conversations", StartAsync);
+        group.MapGet("/conversations/{conversationId}", Resume);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        return group;
+    }
+
+    private static async Task<IResult> GenerateAsync(HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options)
+    {
+        if (tokens.Authorize(request.Headers.Authorization) is not { IsSecret: true })
+        {
+            return Forbidden("tokens/generate needs the Direct Line secret.");
+        }
+
+        var (body, error) = await JsonBody.ReadAsync<StartRequest>(request, options.Value.MaxActivityBytes, optional: true, request.HttpContext.RequestAborted);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var conversation = conversations.Create(body?.User?.Id);
+        return Issued(tokens.Issue(conversation.Id, conversation.UserId));
+    }
+
+    private static IResult Refresh(HttpRequest request, DirectLineTokens tokens)
+    {
+        if (tokens.Authorize(request.Headers.Authorization) is not { IsSecret: false } grant)
+        {
+            return Forbidden("tokens/refresh needs a valid, unexpired token.");
+        }
+
+        return Issued(tokens.Issue(grant.ConversationId!, grant.UserId!));
+    }
+
+    private static async Task<IResult> StartAsync(HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineChannel channel, IOptions<DirectLineOptions> options)
+    {
+        if (tokens.Authorize(request.Headers.Authorization) is not { } grant)
+        {
+            return Forbidden("Starting a conversation needs the Direct Line secret or a token.");
+        }
+
+        var (body, error) = await JsonBody.ReadAsync<StartRequest>(request, options.Value.MaxActivityBytes, optional: true, request.HttpContext.RequestAborted);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        DirectLineConversation conversation;
+        string token;
+        if (grant.IsSecret)
+        {
+            conversation = conversations.Create(body?.User?.Id);
+            token = tokens.Issue(conversation.Id, conversation.UserId).Token;
+        }
+        else if (conversations.Find(grant.ConversationId!) is { } bound)
+        {
+            conversation = bound;
+            token = Bearer(request);
+        }
+        else
+        {
+            return Gone(grant.ConversationId!);
+        }
+
+        var started = await channel.StartAsync(conversation, ServiceUrl(request), body?.Locale);
+        var response = new ConversationResponse(conversation.Id, token, Lifetime(options));
+        return started ? Results.Json(response, ActivityJson.Options, statusCode: StatusCodes.Status201Created) : Results.Json(response, ActivityJson.Options);
+    }
+
+    private static IResult Resume(string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options)
+    {
+        if (Authorize(request, tokens, conversations, conversationId, out var conversation) is { } refused)
+        {
+            return refused;
+        }
+
+        var grant = tokens.Authorize(request.Headers.Authorization)!;
+        var token = grant.IsSecret ? tokens.Issue(conversation.Id, conversation.UserId).Token : Bearer(request);
+        return Results.Json(new ConversationResponse(conversation.Id, token, Lifetime(options)), ActivityJson.Options);
+    }
+
+    private static async Task<IResult> PostActivityAsync(
+        string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineChannel channel, IOptions<DirectLineOptions> options)
+    {
+        if (Authorize(request, tokens, conversations, conversationId, out var conversation) is { } refused)
+        {
+            return refused;
+        }
+
+        var (activity, error) = await JsonBody.ReadAsync<Activity>(request, options.Value.MaxActivityBytes, optional: false, request.HttpContext.RequestAborted);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (activity!.Type is not { } type || !ClientTypes.Contains(type, StringComparer.Ordinal))
+        {
+            return Results.Problem($"Activity type '{activity.Type}' cannot be posted; expected one of {string.Join(", ", ClientTypes)}.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var id = await channel.PostAsync(conversation, activity, ServiceUrl(request));
+        return Results.Json(new ResourceResponse(id), ActivityJson.Options);
+    }
+
+    private static IResult GetActivities(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations)
+    {
+        if (Authorize(request, tokens, conversations, conversationId, out var conversation) is { } refused)
+        {
+            return refused;
+        }
+
+        long from = 0;
+        if (!string.IsNullOrEmpty(watermark) && watermark != "null"
+            && (!long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out from)))
+        {
+            return Results.Problem($"The watermark '{watermark}' was not issued by this server.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var (activities, next) = conversation.ReadFrom(from);
+        return Results.Json(new ActivitySet(activities, next.ToString(CultureInfo.InvariantCulture)), ActivityJson.Options);
+    }
+
+    /// <summary>403 for a missing, unknown or expired credential and for a token of another
+    /// conversation; 404 when the conversation does not exist (any more).</summary>
+    private static IResult? Authorize(HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, string conversationId, out DirectLineConversation conversation)
+    {
+        conversation = null!;
+        if (tokens.Authorize(request.Headers.Authorization) is not { } grant)
+        {
+            return Forbidden("The token is missing, unknown or expired.");
+        }
+
+        if (!grant.Allows(conversationId))
+        {
+            return Forbidden("This token belongs to another conversation.");
+        }
+
+        if (conversations.Find(conversationId) is not { } found)
+        {
+            return Gone(conversationId);
+        }
+
+        conversation = found;
+        return null;
+    }
+
+    private static IResult Issued(IssuedToken issued) =>
+        Results.Json(new ConversationResponse(issued.ConversationId, issued.Token, issued.ExpiresInSeconds), ActivityJson.Options);
+
+    private static IResult Gone(string conversationId) =>
+        Results.Problem($"Conversation '{conversationId}' does not exist or has ended.", statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult Forbidden(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden);
+
+    private static int Lifetime(IOptions<DirectLineOptions> options) => options.Value.TokenLifetimeMinutes * 60;
+
+    private static string Bearer(HttpRequest request) => request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+
+    private static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}/";
+}
