@@ -11,7 +11,7 @@ public interface IBot
 
 /// <summary>Runs around every turn (the shape of Bot Builder's <c>IMiddleware</c>): call the
 /// next delegate to go on to the rest of the pipeline and the bot.</summary>
-public interface IMiddleware
+public interface ITurnMiddleware
 {
     Task OnTurnAsync(TurnContext turn, Func<CancellationToken, Task> next, CancellationToken cancellationToken);
 }

@@ -26,7 +26,7 @@ public sealed class TurnContext(Activity activity, IReplyChannel channel)
         reply.ChannelId ??= Activity.ChannelId;
         reply.ServiceUrl ??= Activity.ServiceUrl;
         reply.Locale ??= Activity.Locale;
-        if (reply.Type is ActivityTypes.Message or ActivityTypes.Event)
+        if (reply.Type is ActivityTypes.Message or ActivityTypes.Event && Activity.Type == ActivityTypes.Message)
         {
             reply.ReplyToId ??= Activity.Id;
         }

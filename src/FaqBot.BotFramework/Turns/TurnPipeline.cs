@@ -9,9 +9,9 @@ public delegate Task TurnErrorHandler(TurnContext turn, Exception error, Cancell
 
 /// <summary>Runs the middleware in registration order, then the bot. A failing turn is given to
 /// the error handler and never escapes: the host keeps serving and the conversation keeps polling.</summary>
-public sealed class TurnPipeline(IEnumerable<IMiddleware> middleware, IBot bot, TurnErrorHandler onError, ILogger<TurnPipeline> log)
+public sealed class TurnPipeline(IEnumerable<ITurnMiddleware> middleware, IBot bot, TurnErrorHandler onError, ILogger<TurnPipeline> log)
 {
-    private readonly IMiddleware[] _middleware = [.. middleware];
+    private readonly ITurnMiddleware[] _middleware = [.. middleware];
 
     public async Task RunAsync(Activity activity, IReplyChannel channel, CancellationToken cancellationToken)
     {

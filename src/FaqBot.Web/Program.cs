@@ -1,0 +1,46 @@
+//TMP using FaqBot.BotFramework.Connector;
+using FaqBot.BotFramework.DirectLine;
+using FaqBot.Core.Configuration;
+using FaqBot.Core.Knowledge;
+using FaqBot.Web.Chat;
+using FaqBot.Web.Health;
+using FaqBot.Web.Page;
+using FaqBot.Web.Security;
+
+// Settings: the root appsettings.json (found from the working directory upwards, else the copy
+// beside the program), then environment variables (Section__Key), then the command line (--urls).
+var contentRoot = ContentRoot.Locate();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = contentRoot,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+
+builder.Services.AddProblemDetails();
+builder.Services.AddFaqBotCore(builder.Configuration, contentRoot);   // knowledge, safety gate, answerer
+builder.Services.AddChat();                                           // the bot: one turn handler for every channel
+builder.Services.AddDirectLine(builder.Configuration);                // Web Chat's channel, /v3/directline
+//TMP builder.Services.AddBotConnector(builder.Configuration);              // Azure Bot Service, /api/messages
+builder.Services.AddRequestLimits(builder.Configuration);             // rate limits and CORS
+builder.Services.AddFaqBotHealth();
+
+var app = builder.Build();
+app.Services.GetRequiredService<KnowledgeHolder>();                   // a knowledge folder that cannot serve stops the start
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();                                                 // the clinic page with Web Chat
+app.UseCors();
+app.UseRateLimiter();
+
+app.MapDirectLine().RequireRateLimiting(RequestLimits.DirectLinePolicy).RequireCors(RequestLimits.CorsPolicy);
+app.MapChatToken().RequireRateLimiting(RequestLimits.ChatTokenPolicy);
+//TMP app.MapBotMessages().RequireRateLimiting(RequestLimits.MessagesPolicy);
+app.MapFaqBotHealth();
+
+app.Run();
+
+/// <summary>The web host's entry point; public so host tests can start it.</summary>
+public partial class Program;

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FaqBot.Web.Tests.TestSupport;
+
+/// <summary>The real web host on the repository's knowledge, in memory. Settings can be
+/// overridden per test (as environment variables would); services can be swapped.</summary>
+public sealed class FaqBotFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal)
+    {
+        ["DirectLine:Secret"] = TestSecret,
+        // Tests talk faster than any person; the rate limit tests set their own limits.
+        ["RateLimits:DirectLinePerMinute"] = "1000000",
+        ["RateLimits:ChatTokensPerMinute"] = "1000000",
+    };
+
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    public const string TestSecret = "test-direct-line-secret-0123456789";
+
+    public FaqBotFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public FaqBotFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => _services.ForEach(configure => configure(services)));
+    }
+}
