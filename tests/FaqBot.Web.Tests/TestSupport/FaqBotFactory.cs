@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FaqBot.Web.Tests.TestSupport;
@@ -39,6 +40,6 @@ public sealed class FaqBotFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => _services.ForEach(configure => configure(services)));
+        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
     }
 }
