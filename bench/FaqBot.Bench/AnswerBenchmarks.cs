@@ -3,7 +3,7 @@ using FaqBot.Core.Answering;
 
 namespace FaqBot.Bench;
 
-/// <summary>One question through <see cref="Answerer.AskAsync"/>: small-talk check, retrieval,
+/// <summary>One question through <see cref="Answerer.AskAsync(string?, CancellationToken)"/>: small-talk check, retrieval,
 /// decision and the extractive answer with its citations.</summary>
 [MemoryDiagnoser]
 [Config(typeof(AnswerConfig))]

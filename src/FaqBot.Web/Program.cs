@@ -1,4 +1,4 @@
-//TMP using FaqBot.BotFramework.Connector;
+using FaqBot.BotFramework.Connector;
 using FaqBot.BotFramework.DirectLine;
 using FaqBot.Core.Configuration;
 using FaqBot.Core.Knowledge;
@@ -21,7 +21,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddFaqBotCore(builder.Configuration, contentRoot);   // knowledge, safety gate, answerer
 builder.Services.AddChat();                                           // the bot: one turn handler for every channel
 builder.Services.AddDirectLine(builder.Configuration);                // Web Chat's channel, /v3/directline
-//TMP builder.Services.AddBotConnector(builder.Configuration);              // Azure Bot Service, /api/messages
+builder.Services.AddBotConnector(builder.Configuration);              // Azure Bot Service, /api/messages
 builder.Services.AddRequestLimits(builder.Configuration);             // rate limits and CORS
 builder.Services.AddFaqBotHealth();
 
@@ -37,7 +37,7 @@ app.UseRateLimiter();
 
 app.MapDirectLine().RequireRateLimiting(RequestLimits.DirectLinePolicy).RequireCors(RequestLimits.CorsPolicy);
 app.MapChatToken().RequireRateLimiting(RequestLimits.ChatTokenPolicy);
-//TMP app.MapBotMessages().RequireRateLimiting(RequestLimits.MessagesPolicy);
+app.MapBotMessages().RequireRateLimiting(RequestLimits.MessagesPolicy);
 app.MapFaqBotHealth();
 
 app.Run();
