@@ -47,11 +47,11 @@ public static class ReplyComposer
 
     private static string WithReferences(string text, IReadOnlyList<Citation> citations)
     {
+        // Markers are separated by spaces: "[1][2]" would read as one link labelled 1 to reference 2.
         var builder = new StringBuilder(text.TrimEnd());
-        builder.Append(' ');
         for (var i = 1; i <= citations.Count; i++)
         {
-            builder.Append('[').Append(i).Append(']');
+            builder.Append(" [").Append(i).Append(']');
         }
 
         builder.Append("\n\n");

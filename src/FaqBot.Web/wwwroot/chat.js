@@ -9,10 +9,12 @@
       throw new Error('the chat service answered ' + response.status);
     }
 
-    const { token, conversationId, userId } = await response.json();
+    // No conversationId here: with one, DirectLineJS would only resume (GET) the conversation and
+    // it would never be started, so the welcome message would not come. The token is bound to the
+    // new conversation, so the client's POST /conversations starts exactly that one.
+    const { token, userId } = await response.json();
     const directLine = window.WebChat.createDirectLine({
       token,
-      conversationId,
       domain: window.location.origin + '/v3/directline',
       webSocket: false,
       pollingInterval: 1000
