@@ -6,24 +6,29 @@ namespace FaqBot.Web.Chat;
 
 /// <summary>What the bot keeps about a live conversation: whether it was welcomed, whether an
 /// urgent message came up (later replies then repeat the crisis resources), and the recent
-/// activities both ways, which travel with a handoff to staff. Held in memory with a sliding
-/// expiry; as middleware it records every inbound and outbound activity.</summary>
+/// messages both ways, which travel with a handoff to staff. Held in memory with a sliding
+/// expiry; as middleware it records every message that comes in or goes out (typing indicators
+/// and events, such as earlier handoffs with their own transcripts, are not part of it).</summary>
 public sealed class ConversationMemory(IMemoryCache cache) : ITurnMiddleware
 {
-    public const int MaxActivities = 100;
+    public const int MaxActivities = 40;
     private static readonly TimeSpan Idle = TimeSpan.FromHours(2);
 
     public async Task OnTurnAsync(TurnContext turn, Func<CancellationToken, Task> next, CancellationToken cancellationToken)
     {
         var state = For(turn.Activity);
-        if (turn.Activity.Type != ActivityTypes.ConversationUpdate)
+        if (turn.Activity.Type == ActivityTypes.Message)
         {
             state.Record(turn.Activity);
         }
 
         turn.OnSent((sent, _) =>
         {
-            state.Record(sent);
+            if (sent.Type == ActivityTypes.Message)
+            {
+                state.Record(sent);
+            }
+
             return Task.CompletedTask;
         });
         await next(cancellationToken);

@@ -73,4 +73,20 @@ public sealed class SafetyConversationTests(SafetyConversationTests.Host host) :
         Assert.Contains(activities, a => (string?)a["text"] == host.Replies[ReplyIds.Dosing].Text);
         Assert.Contains(activities, a => (string?)a["name"] == "handoff.initiate" && (string?)a["value"]!["category"] == "dosing");
     }
+
+    [Fact]
+    public async Task A_second_handoff_carries_the_messages_but_not_the_first_handoff_or_typing()
+    {
+        var client = await DirectLineClient.StartAsync(host.Factory.CreateClient());
+        await client.SayAsync("how many mg of ketamine will you give me?");
+        await client.ReadAsync();
+
+        await client.SayAsync("do I have PTSD?");
+        var handoff = (await client.ReadAsync()).Last(a => (string?)a["name"] == "handoff.initiate");
+
+        var logged = handoff["attachments"]![0]!["content"]!["activities"]!.AsArray();
+        Assert.All(logged, a => Assert.Equal("message", (string?)a!["type"]));
+        Assert.Contains(logged, a => (string?)a!["text"] == "how many mg of ketamine will you give me?");
+        Assert.Contains(logged, a => (string?)a!["text"] == "do I have PTSD?");
+    }
 }
