@@ -4,11 +4,11 @@ namespace FaqBot.BotFramework.DirectLine;
 
 /// <summary>One conversation's activities as clients see them: append-only, numbered, stamped with
 /// strictly increasing timestamps. The watermark is the number of activities ever appended;
-/// only the most recent <c>MaxActivitiesKept</c> stay in memory.</summary>
+/// only the most recent <c>MaxActivitiesKept</c> are served (and at most twice that held in memory).</summary>
 public sealed class DirectLineConversation(string id, string userId, int maxKept, DateTimeOffset now)
 {
     private readonly Lock _gate = new();
-    private readonly Queue<Activity> _kept = new();
+    private readonly List<Activity> _kept = [];
     private long _appended;
     private DateTimeOffset _lastStamp = DateTimeOffset.MinValue;
     private long _lastUsedTicks = now.UtcTicks;
@@ -48,10 +48,10 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
             activity.Id = Id + "|" + _appended.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
             activity.Timestamp = stamp;
             _appended++;
-            _kept.Enqueue(activity);
-            while (_kept.Count > maxKept)
+            _kept.Add(activity);
+            if (_kept.Count >= 2 * maxKept)
             {
-                _kept.Dequeue();
+                _kept.RemoveRange(0, _kept.Count - maxKept); // trimmed in batches, so appending stays cheap
             }
 
             return activity.Id;
@@ -63,9 +63,10 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
     {
         lock (_gate)
         {
-            var first = _appended - _kept.Count;
-            var skip = Math.Max(0, watermark - first);
-            return skip >= _kept.Count ? ([], _appended) : ([.. _kept.Skip((int)skip)], _appended);
+            // Polling clients are at the head: copy only what came after the watermark.
+            var first = Math.Max(_appended - _kept.Count, _appended - maxKept);
+            var start = (int)(Math.Max(watermark, first) - (_appended - _kept.Count));
+            return start >= _kept.Count ? ([], _appended) : (_kept.GetRange(start, _kept.Count - start).ToArray(), _appended);
         }
     }
 }
