@@ -16,7 +16,8 @@
 #   other GC                the variants host with the other garbage collector
 #
 # Every host runs with the product's garbage collector (see product_gc in lib.sh) unless a run
-# says otherwise.
+# says otherwise. ONLY="plain canned ..." runs some of them (names as in the list of results:
+# plain plain-othergc product variants canned bare canned-bare keep50 othergc).
 # Same settings as run.sh (CONNECTIONS, THREADS, DURATION, WARMUP, ports, SKIP_BUILD, WAIT_IDLE). Exit status
 # 1 when any request failed.
 set -euo pipefail
@@ -30,40 +31,48 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
 fi
 environment_info | tee "$OUT/environment.txt"
 
-echo "== plain"
-measure_plain "plain" "$OUT/plain"
 if [[ "$(product_gc)" == DOTNET_gcServer=1 ]]; then other=DOTNET_gcServer=0 other_name="workstation GC"; else other=DOTNET_gcServer=1 other_name="server GC"; fi
-echo "== plain, $other_name"
-measure_plain "plain, $other_name" "$OUT/plain-othergc" "$other"
-run() {
-    local label=$1 file=$2
-    shift 2
+ONLY=${ONLY:-plain plain-othergc product variants canned bare canned-bare keep50 othergc}
+files=()
+# experiment <file> <label> plain|<dll> [NAME=value...]: runs it when ONLY names it.
+experiment() {
+    local file=$1 label=$2 host=$3
+    shift 3
+    [[ " $ONLY " == *" $file "* ]] || return 0
     echo "== $label"
-    measure_directline "$label" "$OUT/$file" "$@"
+    if [[ "$host" == plain ]]; then
+        measure_plain "$label" "$OUT/$file" "$@"
+    else
+        measure_directline "$label" "$OUT/$file" "$host" "$@"
+    fi
+    files+=("$OUT/$file.json")
 }
-run "product" product "$WEB_DLL"
-run "variants host" variants "$VARIANTS_DLL"
-run "canned bot" canned "$VARIANTS_DLL" LOAD_VARIANT=canned-bot
-run "no middleware" bare "$VARIANTS_DLL" LOAD_VARIANT=no-middleware
-run "canned, no middleware" canned-bare "$VARIANTS_DLL" LOAD_VARIANT=canned-bot,no-middleware
-run "keep 50 activities" keep50 "$VARIANTS_DLL" DirectLine__MaxActivitiesKept=50
-run "variants, $other_name" othergc "$VARIANTS_DLL" "$other"
+experiment plain "plain" plain
+experiment plain-othergc "plain, $other_name" plain "$other"
+experiment product "product" "$WEB_DLL"
+experiment variants "variants host" "$VARIANTS_DLL"
+experiment canned "canned bot" "$VARIANTS_DLL" LOAD_VARIANT=canned-bot
+experiment bare "no middleware" "$VARIANTS_DLL" LOAD_VARIANT=no-middleware
+experiment canned-bare "canned, no middleware" "$VARIANTS_DLL" LOAD_VARIANT=canned-bot,no-middleware
+experiment keep50 "keep 50 activities" "$VARIANTS_DLL" DirectLine__MaxActivitiesKept=50
+experiment othergc "variants, $other_name" "$VARIANTS_DLL" "$other"
 
-files=("$OUT/plain.json" "$OUT/plain-othergc.json" "$OUT/product.json" "$OUT/variants.json" "$OUT/canned.json"
-    "$OUT/bare.json" "$OUT/canned-bare.json" "$OUT/keep50.json" "$OUT/othergc.json")
 {
     echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo
     table "${files[@]}"
     echo
-    for file in "${files[@]:2}"; do
+    for file in "${files[@]}"; do
+        [[ -f "$OUT/plain.json" && "$(jq .turns "$file")" != 0 ]] || continue
         jq -rs '.[0] as $p | .[1] as $d
             | "\($d.label): turns/s / plain req/s = \($d.tps / $p.rps * 1000 | floor / 10)%; server CPU per turn = \($d.cpu.server_us_per_request * 2 | floor) µs (plain request: \($p.cpu.server_us_per_request | floor) µs)"' \
             "$OUT/plain.json" "$file"
     done
-    jq -rs '.[0] as $p | .[1] as $d
-        | "\($d.label) against \($p.label): turns/s / plain req/s = \($d.tps / $p.rps * 1000 | floor / 10)%"' \
-        "$OUT/plain-othergc.json" "$OUT/othergc.json"
+    if [[ -f "$OUT/plain-othergc.json" && -f "$OUT/othergc.json" ]]; then
+        jq -rs '.[0] as $p | .[1] as $d
+            | "\($d.label) against \($p.label): turns/s / plain req/s = \($d.tps / $p.rps * 1000 | floor / 10)%"' \
+            "$OUT/plain-othergc.json" "$OUT/othergc.json"
+    fi
 } | tee "$OUT/summary.txt"
 
 status=0
