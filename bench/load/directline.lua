@@ -16,8 +16,10 @@
 local dir = debug.getinfo(1, "S").source:match("^@(.*)/[^/]*$") or "."
 dofile(dir .. "/lib.lua")
 
--- A mix of what patients ask: answered questions (paraphrases, one with a typo), an out-of-scope
--- question the bot declines and hands to staff, and small talk.
+-- A mix of what patients ask: answered questions (paraphrases, one with a typo), a question the
+-- bot has no answer for, and small talk. No question is declined by the safety gate: a decline
+-- sends a handoff event carrying the conversation's recent messages (up to 40), and these
+-- conversations run for hundreds of turns, far longer than a patient's.
 local questions = {
     "Can I drive home after my infusion?",
     "how long does an infusoin take",

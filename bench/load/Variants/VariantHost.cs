@@ -12,12 +12,13 @@ using FaqBot.Web.Security;
 
 namespace FaqBot.Load.Variants;
 
-/// <summary>src/FaqBot.Web/Program.cs with switches and /load/gc (garbage collector counters),, read from LOAD_VARIANT (comma-separated):
-/// <c>canned-bot</c> replaces the FAQ bot with one that sends typing and a fixed, real answer (so
-/// the Answerer and ReplyComposer are not run; ConversationMemory still is);
-/// <c>no-middleware</c> leaves out the exception handler, status code pages, default and static
-/// files, CORS and the rate limiter. Without switches it is the product's composition.
-/// <c>--time-turns [turns]</c> times the parts of a turn without HTTP instead (see TurnTimer).</summary>
+/// <summary>The composition of src/FaqBot.Web/Program.cs, plus <c>/load/gc</c> (garbage collector
+/// counters), with switches read from LOAD_VARIANT (comma-separated): <c>canned-bot</c> replaces
+/// the FAQ bot with one that sends typing and a fixed, real answer (so the Answerer and
+/// ReplyComposer do not run; ConversationMemory still does); <c>no-middleware</c> leaves out the
+/// exception handler, status code pages, default and static files, CORS and the rate limiter.
+/// Without switches it is the product's composition. <c>--time-turns [turns]</c> times the parts
+/// of a turn without HTTP instead (see <see cref="TurnTimer"/>).</summary>
 public static class VariantHost
 {
     public static void Main(string[] args)
