@@ -94,12 +94,11 @@ public static class DirectLineEndpoints
 
     private static IResult Resume(string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options)
     {
-        if (Authorize(request, tokens, conversations, conversationId, out var conversation) is { } refused)
+        if (Authorize(request, tokens, conversations, conversationId, out var conversation, out var grant) is { } refused)
         {
             return refused;
         }
 
-        var grant = tokens.Authorize(request.Headers.Authorization)!;
         var token = grant.IsSecret ? tokens.Issue(conversation.Id, conversation.UserId).Token : Bearer(request);
         return Results.Json(new ConversationResponse(conversation.Id, token, Lifetime(options)), ActivityJson.Options);
     }
@@ -107,7 +106,7 @@ public static class DirectLineEndpoints
     private static async Task<IResult> PostActivityAsync(
         string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineChannel channel, IOptions<DirectLineOptions> options)
     {
-        if (Authorize(request, tokens, conversations, conversationId, out var conversation) is { } refused)
+        if (Authorize(request, tokens, conversations, conversationId, out var conversation, out _) is { } refused)
         {
             return refused;
         }
@@ -129,7 +128,7 @@ public static class DirectLineEndpoints
 
     private static IResult GetActivities(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations)
     {
-        if (Authorize(request, tokens, conversations, conversationId, out var conversation) is { } refused)
+        if (Authorize(request, tokens, conversations, conversationId, out var conversation, out _) is { } refused)
         {
             return refused;
         }
@@ -147,10 +146,12 @@ public static class DirectLineEndpoints
 
     /// <summary>403 for a missing, unknown or expired credential and for a token of another
     /// conversation; 404 when the conversation does not exist (any more).</summary>
-    private static IResult? Authorize(HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, string conversationId, out DirectLineConversation conversation)
+    private static IResult? Authorize(HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, string conversationId,
+        out DirectLineConversation conversation, out DirectLineGrant grant)
     {
         conversation = null!;
-        if (tokens.Authorize(request.Headers.Authorization) is not { } grant)
+        grant = tokens.Authorize(request.Headers.Authorization)!;
+        if (grant is null)
         {
             return Forbidden("The token is missing, unknown or expired.");
         }

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.BotFramework.DirectLine;
@@ -21,7 +21,7 @@ public sealed record IssuedToken(string Token, string ConversationId, int Expire
 public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, DirectLineGrant> _grants = new(StringComparer.Ordinal);
-    private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Value.Secret);
+    private readonly string _secret = options.Value.Secret;
     private readonly TimeSpan _lifetime = TimeSpan.FromMinutes(options.Value.TokenLifetimeMinutes);
 
     public IssuedToken Issue(string conversationId, string userId)
@@ -42,7 +42,8 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
         }
 
         var credential = authorizationHeader[Scheme.Length..].Trim();
-        if (_secret.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(credential), _secret))
+        if (_secret.Length > 0 && CryptographicOperations.FixedTimeEquals(
+            MemoryMarshal.AsBytes(credential.AsSpan()), MemoryMarshal.AsBytes(_secret.AsSpan())))
         {
             return new DirectLineGrant(null, null, DateTimeOffset.MaxValue);
         }

@@ -58,9 +58,8 @@ public static class RequestLimits
     private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     /// <summary>Direct Line clients are told apart by their bearer credential, so one clinic
-    /// network behind a single address does not share one budget; calls without one go by address.</summary>
+    /// network behind a single address does not share one budget; calls without one go by address
+    /// (an "Authorization" value never looks like an IP address, so the two cannot collide).</summary>
     private static string Credential(HttpContext http) =>
-        http.Request.Headers.Authorization.ToString() is { Length: > 0 } header
-            ? "t:" + header
-            : "a:" + ClientAddress(http);
+        http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : ClientAddress(http);
 }
