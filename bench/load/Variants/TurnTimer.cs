@@ -1,5 +1,5 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
-using System.Globalization;
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using FaqBot.BotFramework.DirectLine;
@@ -51,12 +51,13 @@ public static class TurnTimer
                 var posted = JsonSerializer.Deserialize<Activity>(bodies[i % bodies.Length], ActivityJson.Options)!;
                 await channel.PostAsync(open[i % open.Length], posted, "http://127.0.0.1:5080/");
             }),
-            ("poll: ReadFrom + serialize the new activities", i =>
+            ("poll: ReadFrom + write the stored activities", i =>
             {
                 var c = i % open.Length;
-                var (activities, next) = open[c].ReadFrom(marks[c]);
-                marks[c] = next;
-                _ = JsonSerializer.SerializeToUtf8Bytes(new ActivitySet(activities, next.ToString(CultureInfo.InvariantCulture)), ActivityJson.Options);
+                var page = open[c].ReadFrom(marks[c]);
+                marks[c] = page.Watermark;
+                var output = new ArrayBufferWriter<byte>(page.ByteCount);
+                page.WriteTo(output);
                 return ValueTask.CompletedTask;
             }),
         };

@@ -17,5 +17,3 @@ public sealed record ConversationResponse(
     [property: JsonPropertyName("expires_in")] int ExpiresIn);
 
 public sealed record ResourceResponse(string Id);
-
-public sealed record ActivitySet(IReadOnlyList<Activity> Activities, string Watermark);

@@ -1,14 +1,17 @@
+using System.Text.Json;
 using FaqBot.BotFramework.Schema;
 
 namespace FaqBot.BotFramework.DirectLine;
 
 /// <summary>One conversation's activities as clients see them: append-only, numbered, stamped with
 /// strictly increasing timestamps. The watermark is the number of activities ever appended;
-/// only the most recent <c>MaxActivitiesKept</c> are served (and at most twice that held in memory).</summary>
+/// only the most recent <c>MaxActivitiesKept</c> are served (and at most twice that held in memory).
+/// Each activity is serialized once, when it is appended, and kept as its UTF-8 JSON: polls copy
+/// bytes, and the kept activities are no object graphs for the garbage collector to trace.</summary>
 public sealed class DirectLineConversation(string id, string userId, int maxKept, DateTimeOffset now)
 {
     private readonly Lock _gate = new();
-    private readonly List<Activity> _kept = [];
+    private readonly List<byte[]> _kept = [];
     private long _appended;
     private DateTimeOffset _lastStamp = DateTimeOffset.MinValue;
     private long _lastUsedTicks = now.UtcTicks;
@@ -38,7 +41,8 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
 
     public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
 
-    /// <summary>Gives the activity its id and timestamp and stores it; the caller must not change it afterwards.</summary>
+    /// <summary>Gives the activity its id and timestamp and stores it as JSON; later changes to
+    /// <paramref name="activity"/> do not reach clients.</summary>
     public string Append(Activity activity, DateTimeOffset now)
     {
         lock (_gate)
@@ -47,8 +51,8 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
             _lastStamp = stamp;
             activity.Id = Id + "|" + _appended.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
             activity.Timestamp = stamp;
+            _kept.Add(JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJsonContext.Default.Activity));
             _appended++;
-            _kept.Add(activity);
             if (_kept.Count >= 2 * maxKept)
             {
                 _kept.RemoveRange(0, _kept.Count - maxKept); // trimmed in batches, so appending stays cheap
@@ -59,14 +63,14 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
     }
 
     /// <summary>Every kept activity from <paramref name="watermark"/> on, and the new watermark.</summary>
-    public (Activity[] Activities, long Watermark) ReadFrom(long watermark)
+    public ActivityPage ReadFrom(long watermark)
     {
         lock (_gate)
         {
             // Polling clients are at the head: copy only what came after the watermark.
             var first = Math.Max(_appended - _kept.Count, _appended - maxKept);
             var start = (int)(Math.Max(watermark, first) - (_appended - _kept.Count));
-            return start >= _kept.Count ? ([], _appended) : (_kept.GetRange(start, _kept.Count - start).ToArray(), _appended);
+            return new ActivityPage(start >= _kept.Count ? [] : _kept.GetRange(start, _kept.Count - start).ToArray(), _appended);
         }
     }
 }

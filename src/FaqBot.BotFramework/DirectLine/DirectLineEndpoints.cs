@@ -140,8 +140,7 @@ public static class DirectLineEndpoints
             return Results.Problem($"The watermark '{watermark}' was not issued by this server.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var (activities, next) = conversation.ReadFrom(from);
-        return Results.Json(new ActivitySet(activities, next.ToString(CultureInfo.InvariantCulture)), ActivityJson.Options);
+        return new ActivityPageResult(conversation.ReadFrom(from));
     }
 
     /// <summary>403 for a missing, unknown or expired credential and for a token of another
@@ -168,6 +167,20 @@ public static class DirectLineEndpoints
 
         conversation = found;
         return null;
+    }
+
+    /// <summary>Writes the page's stored bytes as the response body.</summary>
+    private sealed class ActivityPageResult(ActivityPage page) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = page.ByteCount;
+            page.WriteTo(response.BodyWriter);
+            await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+        }
     }
 
     private static IResult Issued(IssuedToken issued) =>

@@ -9,7 +9,6 @@ namespace FaqBot.BotFramework.Schema;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(List<Activity>))]
-[JsonSerializable(typeof(ActivitySet))]
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(ConversationResponse))]
 [JsonSerializable(typeof(StartRequest))]

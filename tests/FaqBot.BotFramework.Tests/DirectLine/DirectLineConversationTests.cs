@@ -13,10 +13,11 @@ public sealed class DirectLineConversationTests
         var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, Now);
 
         var ids = Enumerable.Range(0, 5).Select(_ => conversation.Append(new Activity { Type = "message" }, Now)).ToList();
-        var (activities, watermark) = conversation.ReadFrom(0);
+        var page = conversation.ReadFrom(0);
+        var activities = page.Read();
 
         Assert.Equal(5, ids.Distinct().Count());
-        Assert.Equal(5, watermark);
+        Assert.Equal(5, page.Watermark);
         Assert.All(activities.Zip(activities.Skip(1)), pair => Assert.True(pair.Second.Timestamp > pair.First.Timestamp));
     }
 
@@ -29,12 +30,12 @@ public sealed class DirectLineConversationTests
             conversation.Append(new Activity { Type = "message", Text = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Now);
         }
 
-        var (activities, watermark) = conversation.ReadFrom(3);
-        var (none, same) = conversation.ReadFrom(watermark);
+        var page = conversation.ReadFrom(3);
+        var none = conversation.ReadFrom(page.Watermark);
 
-        Assert.Equal("3", Assert.Single(activities).Text);
-        Assert.Empty(none);
-        Assert.Equal(4, same);
+        Assert.Equal("3", Assert.Single(page.Read()).Text);
+        Assert.Equal(0, none.Count);
+        Assert.Equal(4, none.Watermark);
     }
 
     [Fact]
@@ -46,10 +47,46 @@ public sealed class DirectLineConversationTests
             conversation.Append(new Activity { Type = "message", Text = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Now);
         }
 
-        var (activities, watermark) = conversation.ReadFrom(0);
+        var page = conversation.ReadFrom(0);
 
-        Assert.Equal(["7", "8", "9"], activities.Select(a => a.Text));
-        Assert.Equal(10, watermark);
+        Assert.Equal(["7", "8", "9"], page.Read().Select(a => a.Text));
+        Assert.Equal(10, page.Watermark);
+    }
+
+    [Fact]
+    public void An_activity_is_stored_as_it_was_when_appended()
+    {
+        var conversation = new DirectLineConversation("c1", "u1", maxKept: 3, Now);
+        var activity = new Activity { Type = "message", Text = "as sent" };
+        conversation.Append(activity, Now);
+
+        activity.Text = "changed afterwards";
+
+        Assert.Equal("as sent", Assert.Single(conversation.ReadFrom(0).Read()).Text);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(12)]
+    public void A_page_is_a_direct_line_activity_set_whose_length_is_exact(int appended)
+    {
+        var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, Now);
+        for (var i = 0; i < appended; i++)
+        {
+            conversation.Append(new Activity { Type = "message", Text = "caf\u00e9 \"quoted\" " + i }, Now);
+        }
+
+        var page = conversation.ReadFrom(appended > 1 ? 1 : 0);
+        var json = page.ToString();
+        var set = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(json), page.ByteCount);
+        Assert.Equal(appended.ToString(System.Globalization.CultureInfo.InvariantCulture), (string)set["watermark"]!);
+        Assert.Equal(page.Count, set["activities"]!.AsArray().Count);
+        Assert.All(set["activities"]!.AsArray(), a => Assert.Equal("c1", ((string)a!["id"]!).Split('|')[0]));
     }
 
     [Fact]
