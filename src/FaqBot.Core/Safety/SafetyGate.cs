@@ -65,8 +65,9 @@ public sealed class SafetyGate
         SafetyRule? winner = null;
         var coveredRule = -1;
         var coveredUntil = -1;
-        foreach (var (reference, position) in attempts)
+        foreach (var attempt in attempts)
         {
+            var (reference, position) = Unpack(attempt);
             if (reference.Rule == coveredRule && position < coveredUntil)
             {
                 continue; // inside a match this rule already reported
@@ -117,10 +118,10 @@ public sealed class SafetyGate
     }
 
     /// <summary>Every (pattern, word start) pair worth trying, in rule order (most severe first),
-    /// then pattern, then position.</summary>
-    private List<(PatternRef Pattern, int Position)> Attempts(string text)
+    /// then position, then pattern; each packed into one number that sorts in that order.</summary>
+    private List<long> Attempts(string text)
     {
-        var attempts = new List<(PatternRef, int)>();
+        var attempts = new List<long>(32);
         var lookup = _byWord.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var range in text.AsSpan().Split(' '))
         {
@@ -133,14 +134,14 @@ public sealed class SafetyGate
             var at = range.Start.GetOffset(text.Length);
             foreach (var reference in _everywhere)
             {
-                attempts.Add((reference, at));
+                attempts.Add(Pack(reference, at));
             }
 
             if (lookup.TryGetValue(token, out var references))
             {
                 foreach (var reference in references)
                 {
-                    attempts.Add((reference, at));
+                    attempts.Add(Pack(reference, at));
                 }
             }
 
@@ -148,7 +149,7 @@ public sealed class SafetyGate
             {
                 if (token.StartsWith(prefix, StringComparison.Ordinal))
                 {
-                    attempts.Add((reference, at));
+                    attempts.Add(Pack(reference, at));
                 }
             }
 
@@ -156,14 +157,22 @@ public sealed class SafetyGate
             {
                 foreach (var reference in _byNumber)
                 {
-                    attempts.Add((reference, at));
+                    attempts.Add(Pack(reference, at));
                 }
             }
         }
 
-        attempts.Sort(static (a, b) => a.Item1.Rule != b.Item1.Rule ? a.Item1.Rule.CompareTo(b.Item1.Rule) : a.Item2.CompareTo(b.Item2));
+        attempts.Sort();
         return attempts;
     }
+
+    // Rule in the top bits, then the position (at most MaxScannedCharacters after normalisation
+    // expands words, so below 2^24), then the pattern (below 2^20 per rule).
+    private static long Pack(PatternRef reference, int position) =>
+        ((long)reference.Rule << 44) | ((long)position << 20) | (uint)reference.Pattern;
+
+    private static (PatternRef Pattern, int Position) Unpack(long attempt) =>
+        (new PatternRef((int)(attempt >> 44), (int)(attempt & 0xFFFFF)), (int)((attempt >> 20) & 0xFFFFFF));
 
     /// <summary>The hit for one match, or null when an exception (an idiom) in its clause rules it out.</summary>
     private static RuleHit? Judge(SafetyRule rule, Match match, NormalizedMessage normalized)

@@ -103,15 +103,26 @@ public sealed class SafetyNormalizer
         }
 
         var expanded = _replacements.TryGetValue(word, out var replacement) ? replacement : Repair(word);
+        if (expanded.Length > 0 && !expanded.Contains(' ', StringComparison.Ordinal))
+        {
+            AppendWord(expanded, output, clauseStarts);
+            return;
+        }
+
         foreach (var part in expanded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (_clauseWords.Contains(part) && output.Length > clauseStarts[^1])
-            {
-                clauseStarts.Add(output.Length);
-            }
-
-            output.Append(part).Append(' ');
+            AppendWord(part, output, clauseStarts);
         }
+    }
+
+    private void AppendWord(string word, StringBuilder output, List<int> clauseStarts)
+    {
+        if (_clauseWords.Contains(word) && output.Length > clauseStarts[^1])
+        {
+            clauseStarts.Add(output.Length);
+        }
+
+        output.Append(word).Append(' ');
     }
 
     /// <summary>Shortens stretched letters and corrects a misspelt risk word; real words stay.</summary>
