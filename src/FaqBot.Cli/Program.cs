@@ -3,13 +3,17 @@ using FaqBot.Cli.Ask;
 using FaqBot.Cli.Eval;
 using FaqBot.Cli.Hosting;
 using FaqBot.Cli.Lint;
+using FaqBot.Cli.Transcripts;
+using FaqBot.Cli.Users;
 
-// faqbot: ask the bot, lint the knowledge folder, score a labelled set. Exit codes: see ExitCodes.
+// faqbot: ask the bot, lint the knowledge folder, score a labelled set, manage stored transcripts. Exit codes: see ExitCodes.
 var root = new RootCommand("FaqBot: answers clinic FAQ questions from clinician-approved snippets.")
 {
     AskCommand.Create(),
     LintCommand.Create(),
     EvalCommand.Create(),
+    TranscriptsCommand.Create(),
+    UsersCommand.Create(),
 };
 root.Add(CliOptions.Knowledge);
 

@@ -2,10 +2,14 @@ using FaqBot.BotFramework.Connector;
 using FaqBot.BotFramework.DirectLine;
 using FaqBot.Core.Configuration;
 using FaqBot.Core.Knowledge;
+using FaqBot.Web.Accounts;
 using FaqBot.Web.Chat;
 using FaqBot.Web.Health;
 using FaqBot.Web.Page;
+using FaqBot.Web.Review;
 using FaqBot.Web.Security;
+using FaqBot.Web.Shared;
+using FaqBot.Web.Transcripts;
 
 // Settings: the root appsettings.json (found from the working directory upwards, else the copy
 // beside the program), then environment variables (Section__Key), then the command line (--urls).
@@ -20,25 +24,33 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.Services.AddProblemDetails();
 builder.Services.AddFaqBotCore(builder.Configuration, contentRoot);   // knowledge, safety gate, answerer
 builder.Services.AddChat();                                           // the bot: one turn handler for every channel
+builder.Services.AddTranscripts(builder.Configuration, contentRoot);  // redacted transcripts, handoff queue, retention
 builder.Services.AddDirectLine(builder.Configuration);                // Web Chat's channel, /v3/directline
 builder.Services.AddBotConnector(builder.Configuration);              // Azure Bot Service, /api/messages
 builder.Services.AddRequestLimits(builder.Configuration);             // rate limits and CORS
+builder.Services.AddStaffAccounts(builder.Configuration);             // staff accounts, cookie sign-in, role policies, audit log
+builder.Services.AddStaffPages();                                     // Razor Pages in feature folders, shared layout
 builder.Services.AddFaqBotHealth();
 
 var app = builder.Build();
 app.Services.GetRequiredService<KnowledgeHolder>();                   // a knowledge folder that cannot serve stops the start
 
+app.UseSecurityHeaders();                                             // CSP without inline script, nosniff, no framing
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();                                                 // the clinic page with Web Chat
 app.UseCors();
 app.UseRateLimiter();
+app.UseAuthentication();                                              // the staff cookie; patients stay anonymous
+app.UseAuthorization();                                               // pages need a signed-in staff member unless they allow anonymous
 
-app.MapDirectLine().RequireRateLimiting(RequestLimits.DirectLinePolicy).RequireCors(RequestLimits.CorsPolicy);
-app.MapChatToken().RequireRateLimiting(RequestLimits.ChatTokenPolicy);
+app.MapDirectLine().RequireRateLimiting(RequestLimits.DirectLinePolicy).RequireCors(RequestLimits.CorsPolicy).AllowAnonymous();
+app.MapChatToken().RequireRateLimiting(RequestLimits.ChatTokenPolicy).AllowAnonymous();
 app.MapBotMessages().RequireRateLimiting(RequestLimits.MessagesPolicy);
-app.MapFaqBotHealth();
+app.MapFaqBotHealth().AllowAnonymous();
+app.MapReviewExports();                                              // .transcript and CSV downloads for reviewers
+app.MapRazorPages();                                                  // staff pages: sign-in, admin, review
 
 app.Run();
 

@@ -7,6 +7,7 @@ namespace FaqBot.BotFramework.Turns;
 public sealed class TurnContext(Activity activity, IReplyChannel channel)
 {
     private readonly List<Func<Activity, CancellationToken, Task>> _sent = [];
+    private readonly List<Func<TurnContext, CancellationToken, Task>> _completed = [];
 
     public Activity Activity { get; } = activity;
 
@@ -17,6 +18,22 @@ public sealed class TurnContext(Activity activity, IReplyChannel channel)
 
     /// <summary>Called after each activity this turn sends, with the id the channel assigned.</summary>
     public void OnSent(Func<Activity, CancellationToken, Task> handler) => _sent.Add(handler);
+
+    /// <summary>Called once the turn is over, after the error handler if the turn failed (so that
+    /// what it sent is seen too). An exception here fails the turn's delivery: the channel must
+    /// not acknowledge what was not completed.</summary>
+    public void OnCompleted(Func<TurnContext, CancellationToken, Task> handler) => _completed.Add(handler);
+
+    /// <summary>The error that failed the turn, if any (set before the error handler runs).</summary>
+    public Exception? Error { get; internal set; }
+
+    internal async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        foreach (var handler in _completed)
+        {
+            await handler(this, cancellationToken);
+        }
+    }
 
     public async Task<string> SendActivityAsync(Activity reply, CancellationToken cancellationToken)
     {

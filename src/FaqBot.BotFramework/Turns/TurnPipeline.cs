@@ -8,7 +8,8 @@ namespace FaqBot.BotFramework.Turns;
 public delegate Task TurnErrorHandler(TurnContext turn, Exception error, CancellationToken cancellationToken);
 
 /// <summary>Runs the middleware in registration order, then the bot. A failing turn is given to
-/// the error handler and never escapes: the host keeps serving and the conversation keeps polling.</summary>
+/// the error handler and never escapes: the host keeps serving and the conversation keeps polling.
+/// Completion handlers (<see cref="TurnContext.OnCompleted"/>) run last; their failures do escape.</summary>
 public sealed class TurnPipeline(IEnumerable<ITurnMiddleware> middleware, IBot bot, TurnErrorHandler onError, ILogger<TurnPipeline> log)
 {
     private readonly ITurnMiddleware[] _middleware = [.. middleware];
@@ -27,6 +28,7 @@ public sealed class TurnPipeline(IEnumerable<ITurnMiddleware> middleware, IBot b
         catch (Exception ex)
         {
             log.LogError(ex, "Turn failed in conversation {ConversationId} ({ActivityType})", activity.Conversation?.Id, activity.Type);
+            turn.Error = ex;
             try
             {
                 await onError(turn, ex, cancellationToken);
@@ -36,6 +38,8 @@ public sealed class TurnPipeline(IEnumerable<ITurnMiddleware> middleware, IBot b
                 log.LogError(inner, "The turn error handler failed as well in conversation {ConversationId}", activity.Conversation?.Id);
             }
         }
+
+        await turn.CompleteAsync(cancellationToken);
     }
 
     private Task RunFromAsync(int index, TurnContext turn, CancellationToken cancellationToken) =>

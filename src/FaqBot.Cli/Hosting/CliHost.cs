@@ -1,5 +1,7 @@
 using FaqBot.Core.Configuration;
 using FaqBot.Core.Knowledge;
+using FaqBot.Storage;
+using FaqBot.Storage.Accounts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -23,6 +25,8 @@ internal static class CliHost
         }
 
         builder.Services.AddFaqBotCore(builder.Configuration, contentRoot);
+        builder.Services.AddFaqBotStorage(builder.Configuration, contentRoot);
+        builder.Services.AddAccounts(builder.Configuration);
         return builder.Build();
     }
 

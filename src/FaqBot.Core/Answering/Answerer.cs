@@ -1,6 +1,7 @@
 using FaqBot.Core.Configuration;
 using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
+using FaqBot.Core.Privacy;
 using FaqBot.Core.Replies;
 using FaqBot.Core.Retrieval;
 using FaqBot.Core.Safety;
@@ -85,6 +86,7 @@ public sealed class Answerer(
         var retrievalStarted = time.GetTimestamp();
         var today = time.Today();
         var scoring = new RetrievalScoring(_retrieval.QuestionCoverageExponent, _retrieval.SupportWeight);
+        question = WithoutPersonalDetails(question);
         var result = kb.Index.Search(question, today, scoring, _retrieval.MaxCandidates);
         var candidates = result.Candidates;
         var semanticNote = "";
@@ -188,5 +190,25 @@ public sealed class Answerer(
         {
             return (lexical, $"; semantic ranking unavailable ({ex.GetType().Name}), lexical ranking used");
         }
+    }
+
+    /// <summary>A name or a phone number is never what a question is about ("Hi, my name is Ann
+    /// Lee, can I drive home after?"): retrieval reads the question without them. The safety
+    /// gate has already read the whole message.</summary>
+    private static string WithoutPersonalDetails(string question)
+    {
+        var found = Redactor.Default.Analyze(question);
+        if (found.Count == 0 || found.FailedClosed)
+        {
+            return question;
+        }
+
+        var text = found.Text;
+        foreach (var kind in found.Kinds.Distinct())
+        {
+            text = text.Replace(RedactionPlaceholders.For(kind), " ", StringComparison.Ordinal);
+        }
+
+        return text;
     }
 }

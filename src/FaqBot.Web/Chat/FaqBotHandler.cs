@@ -15,12 +15,26 @@ public sealed class FaqBotHandler(Answerer answerer, KnowledgeHolder knowledge, 
     /// <summary>Turn-state key under which the answer (and so its trace) is left for middleware.</summary>
     public const string AnswerKey = "faqbot.answer";
 
+    /// <summary>Turn-state key under which a patient's feedback on an earlier answer is left.</summary>
+    public const string FeedbackKey = "faqbot.feedback";
+
     public Task OnTurnAsync(TurnContext turn, CancellationToken cancellationToken) => turn.Activity.Type switch
     {
         ActivityTypes.Message => AnswerAsync(turn, cancellationToken),
         ActivityTypes.ConversationUpdate => WelcomeAsync(turn, cancellationToken),
+        ActivityTypes.Event => ReceiveFeedback(turn),
         _ => Task.CompletedTask,
     };
+
+    private static Task ReceiveFeedback(TurnContext turn)
+    {
+        if (AnswerFeedback.From(turn.Activity) is { } feedback)
+        {
+            turn.TurnState[FeedbackKey] = feedback;
+        }
+
+        return Task.CompletedTask;
+    }
 
     private async Task WelcomeAsync(TurnContext turn, CancellationToken cancellationToken)
     {
@@ -47,7 +61,7 @@ public sealed class FaqBotHandler(Answerer answerer, KnowledgeHolder knowledge, 
             state.EarlierUrgent = true;
         }
 
-        await turn.SendActivityAsync(ReplyComposer.Compose(answer), cancellationToken);
+        await turn.SendActivityAsync(ReplyComposer.Compose(answer, turn.Activity.Id), cancellationToken);
         if (answer.Outcome == AnswerOutcome.Declined)
         {
             await turn.SendActivityAsync(HandoffEvent.Create(turn.Activity, answer, state.Recent()), cancellationToken);

@@ -11,7 +11,10 @@ namespace FaqBot.Web.Chat;
 /// choices or related questions.</summary>
 public static class ReplyComposer
 {
-    public static Activity Compose(Answer answer)
+    /// <param name="answer">The bot's answer.</param>
+    /// <param name="feedbackFor">The id of the message answered; when given, an answer offers
+    /// thumbs up and down (see <see cref="AnswerFeedback"/>).</param>
+    public static Activity Compose(Answer answer, string? feedbackFor = null)
     {
         var reply = new Activity
         {
@@ -24,7 +27,13 @@ public static class ReplyComposer
         if (answer.Citations.Count > 0)
         {
             reply.Text = WithReferences(answer.Text, answer.Citations);
-            reply.Entities = [MessageEntity(answer.Citations)];
+            var entity = MessageEntity(answer.Citations);
+            if (answer.Outcome == AnswerOutcome.Answered && !string.IsNullOrEmpty(feedbackFor))
+            {
+                entity["potentialAction"] = AnswerFeedback.Actions(feedbackFor);
+            }
+
+            reply.Entities = [entity];
         }
 
         var choices = answer.Outcome switch

@@ -110,4 +110,52 @@ public sealed class TurnPipelineTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pipeline.RunAsync(Inbound(), new ListChannel(), cancelled.Token));
     }
+
+    private sealed class Completion(List<string> log) : ITurnMiddleware
+    {
+        public async Task OnTurnAsync(TurnContext turn, Func<CancellationToken, Task> next, CancellationToken cancellationToken)
+        {
+            turn.OnSent((sent, _) =>
+            {
+                log.Add("sent " + sent.Text);
+                return Task.CompletedTask;
+            });
+            turn.OnCompleted((completed, _) =>
+            {
+                log.Add("completed after " + completed.Error?.Message);
+                return Task.CompletedTask;
+            });
+            await next(cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Completion_handlers_run_last_and_see_what_the_error_handler_sent()
+    {
+        var log = new List<string>();
+        var bot = new Mock<IBot>();
+        bot.Setup(b => b.OnTurnAsync(It.IsAny<TurnContext>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("boom"));
+        var pipeline = new TurnPipeline([new Completion(log)], bot.Object,
+            (turn, _, ct) => turn.SendActivityAsync(new Activity { Type = ActivityTypes.Message, Text = "sorry" }, ct), NullLogger<TurnPipeline>.Instance);
+
+        await pipeline.RunAsync(Inbound(), new ListChannel(), CancellationToken.None);
+
+        Assert.Equal(["sent sorry", "completed after boom"], log);
+    }
+
+    [Fact]
+    public async Task A_failing_completion_handler_fails_the_turn_so_the_channel_does_not_acknowledge_it()
+    {
+        var bot = new Mock<IBot>();
+        var failing = new Mock<ITurnMiddleware>();
+        failing.Setup(m => m.OnTurnAsync(It.IsAny<TurnContext>(), It.IsAny<Func<CancellationToken, Task>>(), It.IsAny<CancellationToken>()))
+            .Returns<TurnContext, Func<CancellationToken, Task>, CancellationToken>((turn, next, ct) =>
+            {
+                turn.OnCompleted((_, _) => throw new IOException("store unavailable"));
+                return next(ct);
+            });
+        var pipeline = new TurnPipeline([failing.Object], bot.Object, (_, _, _) => Task.CompletedTask, NullLogger<TurnPipeline>.Instance);
+
+        await Assert.ThrowsAsync<IOException>(() => pipeline.RunAsync(Inbound(), new ListChannel(), CancellationToken.None));
+    }
 }

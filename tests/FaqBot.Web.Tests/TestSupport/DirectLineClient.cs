@@ -20,14 +20,21 @@ public sealed class DirectLineClient(HttpClient http)
 
     public static async Task<DirectLineClient> StartAsync(HttpClient http)
     {
+        var client = await WithTokenAsync(http);
+        var started = await client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", new JsonObject { ["user"] = new JsonObject { ["id"] = "someone" } });
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        return client;
+    }
+
+    /// <summary>A token and conversation id from the page's endpoint; the conversation is not started.</summary>
+    public static async Task<DirectLineClient> WithTokenAsync(HttpClient http)
+    {
         var client = new DirectLineClient(http);
         var token = await http.PostAsync("/api/chat-token", null);
         token.EnsureSuccessStatusCode();
         var issued = await token.Content.ReadFromJsonAsync<JsonObject>();
         client.Token = (string)issued!["token"]!;
         client.ConversationId = (string)issued["conversationId"]!;
-        var started = await client.SendAsync(HttpMethod.Post, "/v3/directline/conversations", new JsonObject { ["user"] = new JsonObject { ["id"] = "someone" } });
-        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         return client;
     }
 

@@ -1,25 +1,33 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FaqBot.Web.Tests.TestSupport;
 
 /// <summary>The real web host on the repository's knowledge, in memory. Settings can be
-/// overridden per test (as environment variables would); services can be swapped.</summary>
+/// overridden per test (as environment variables would); services can be swapped. Each factory
+/// keeps its database (transcripts, accounts, audit log) in a temporary folder of its own,
+/// deleted with it, unless a test sets <c>Storage:DataPath</c> itself.</summary>
 public sealed class FaqBotFactory : WebApplicationFactory<Program>
 {
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "faqbot-web-tests", Guid.NewGuid().ToString("N"));
+
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal)
     {
         ["DirectLine:Secret"] = TestSecret,
         // Tests talk faster than any person; the rate limit tests set their own limits.
         ["RateLimits:DirectLinePerMinute"] = "1000000",
         ["RateLimits:ChatTokensPerMinute"] = "1000000",
+        ["RateLimits:SignInsPerMinute"] = "1000000",
     };
 
     private readonly List<Action<IServiceCollection>> _services = [];
 
     public const string TestSecret = "test-direct-line-secret-0123456789";
+
+    public FaqBotFactory() => _settings["Storage:DataPath"] = _dataPath;
 
     public FaqBotFactory With(string key, string? value)
     {
@@ -41,5 +49,21 @@ public sealed class FaqBotFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            if (Directory.Exists(_dataPath))
+            {
+                Directory.Delete(_dataPath, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
     }
 }

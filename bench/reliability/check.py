@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Reads the transcript store for bench/reliability/run.sh; prints one JSON object.
+
+  check.py counts DB                  activities stored: total, by direction and type
+  check.py acked DB IDS_FILE          which acknowledged activity ids (one a line) are stored
+  check.py conversations DB MARKS     per conversation: stored activities vs final watermark + 1
+                                      (MARKS: one "conversationId watermark" a line)
+  check.py delivered DB MARKS         which activities polls had delivered are stored (MARKS: one
+                                      "conversationId watermark" a line; Direct Line numbers a
+                                      conversation's activities <conversationId>|0000000, ...,
+                                      so the ids below each watermark)
+  check.py integrity DB               PRAGMA integrity_check
+
+Only reads, but opens the file read-write as the host does (a read-only connection cannot open a
+WAL database whose -shm file is missing); it never runs before the host has opened the file.
+"""
+import json
+import sqlite3
+import sys
+
+
+def connect(path):
+    # A busy timeout because the host may be writing.
+    return sqlite3.connect(path, timeout=30)
+
+
+def counts(db):
+    with connect(db) as c:
+        total = c.execute("SELECT count(*) FROM activities").fetchone()[0]
+        split = {f"{d}:{t}": n for d, t, n in c.execute(
+            "SELECT direction, type, count(*) FROM activities GROUP BY direction, type ORDER BY direction, type")}
+        conversations = c.execute("SELECT count(*) FROM conversations").fetchone()[0]
+        turns = c.execute("SELECT count(*) FROM turns").fetchone()[0]
+        handoffs = c.execute("SELECT count(*) FROM handoffs").fetchone()[0]
+    return {"activities": total, "by_direction_type": split, "in_messages": split.get("in:message", 0),
+            "conversations": conversations, "turns": turns, "handoffs": handoffs}
+
+
+def acked(db, ids_file):
+    with open(ids_file, encoding="utf-8") as f:
+        ids = [line.strip() for line in f if line.strip()]
+    distinct = set(ids)
+    with connect(db) as c:
+        stored = {}
+        for activity_id, n in c.execute(
+                "SELECT activity_id, count(*) FROM activities WHERE direction = 'in' AND activity_id IS NOT NULL GROUP BY activity_id"):
+            stored[activity_id] = n
+        in_messages = c.execute("SELECT count(*) FROM activities WHERE direction = 'in' AND type = 'message'").fetchone()[0]
+    missing = sorted(i for i in distinct if i not in stored)
+    stored_twice = sorted(i for i in distinct if stored.get(i, 0) > 1)
+    return {"acknowledged": len(ids), "distinct": len(distinct), "found": len(distinct) - len(missing),
+            "missing": len(missing), "missing_sample": missing[:20], "stored_more_than_once": len(stored_twice),
+            "in_messages_stored": in_messages, "in_messages_not_acknowledged": in_messages - (len(distinct) - len(missing))}
+
+
+def conversations(db, marks_file):
+    marks = {}
+    with open(marks_file, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                conversation, mark = line.split()
+                marks[conversation] = int(mark)
+    with connect(db) as c:
+        stored = dict(c.execute("SELECT conversation_id, count(*) FROM activities GROUP BY conversation_id"))
+        detail = {}
+        for conversation_id, direction, kind, n in c.execute(
+                "SELECT conversation_id, direction, type, count(*) FROM activities GROUP BY conversation_id, direction, type"):
+            detail.setdefault(conversation_id, {})[f"{direction}:{kind}"] = n
+    differ = []
+    for conversation, mark in marks.items():
+        expected = mark + 1  # the echoes and the bot's activities, plus the conversationUpdate
+        got = stored.get(conversation, 0)
+        if got != expected:
+            differ.append({"conversation": conversation, "watermark": mark, "expected": expected, "stored": got,
+                           "by_direction_type": detail.get(conversation, {})})
+    others = sorted(set(stored) - set(marks))
+    return {"conversations": len(marks), "watermarks": sum(marks.values()), "expected": sum(marks.values()) + len(marks),
+            "stored_for_them": sum(stored.get(k, 0) for k in marks), "differ": differ,
+            "stored_for_other_conversations": {k: stored[k] for k in others}}
+
+
+def delivered(db, marks_file):
+    marks = {}
+    with open(marks_file, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                conversation, mark = line.split()
+                marks[conversation] = int(mark)
+    with connect(db) as c:
+        stored = {row[0] for row in c.execute("SELECT activity_id FROM activities WHERE activity_id IS NOT NULL")}
+    total, missing = 0, []
+    for conversation, mark in marks.items():
+        for n in range(mark):
+            total += 1
+            activity_id = f"{conversation}|{n:07d}"
+            if activity_id not in stored:
+                missing.append(activity_id)
+    return {"conversations": len(marks), "delivered": total, "found": total - len(missing), "missing": len(missing),
+            "missing_sample": missing[:20]}
+
+
+def integrity(db):
+    with connect(db) as c:
+        rows = [r[0] for r in c.execute("PRAGMA integrity_check")]
+        version = c.execute("SELECT sqlite_version()").fetchone()[0]
+        journal = c.execute("PRAGMA journal_mode").fetchone()[0]
+    return {"integrity_check": "; ".join(rows), "checked_with_sqlite": version, "journal_mode": journal}
+
+
+def main(argv):
+    commands = {"counts": counts, "acked": acked, "conversations": conversations, "delivered": delivered,
+                "integrity": integrity}
+    if len(argv) < 3 or argv[1] not in commands:
+        print(__doc__, file=sys.stderr)
+        return 2
+    print(json.dumps(commands[argv[1]](*argv[2:])))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,74 @@
+using System.Buffers;
+using System.Text.RegularExpressions;
+
+namespace FaqBot.Core.Privacy;
+
+/// <summary>A date is a date of birth only when the patient says so: a birth cue ("DOB", "date of
+/// birth", "birthday", "born", ...) at most 25 characters before it, within the same clause (no
+/// digit, comma, newline or sentence end in between), or right after it ("3/14/85 is my DOB").
+/// Any other date ("can I come on March 14?") is an appointment date and stays. A date needs a
+/// month and a day ("3/14", "March 14"), or a month and a year: a birth year alone is not removed.</summary>
+internal static class DateOfBirthDetector
+{
+    private const string Day = @"(?:0?[1-9]|[12]\d|3[01])(?i:st|nd|rd|th)?";
+    private const string Year = @"(?:(?:19|20)\d{2}|'\d{2})";
+
+    private const string Date =
+        @"(?<![\w\]/.\-])(?:"
+        + @"\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
+        + @"|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}"
+        + "|" + RedactionPatterns.Month + @"[ \t]+" + Day + @"(?:,?[ \t]*" + Year + ")?"
+        + "|" + Day + @"[ \t]+(?i:of[ \t]+)?" + RedactionPatterns.Month + @"(?:,?[ \t]*" + Year + ")?"
+        + "|" + RedactionPatterns.Month + @",?[ \t]+" + Year
+        + @"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
+        + @")(?![\w\[]|[/.\-][\d\[])";
+
+    private const string Cue =
+        @"(?i:\b(?:dob\b|d\.o\.b\b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birth[ \t]?day|b-?day|born)(?:['’]s)?)";
+
+    /// <summary>From a cue to the date it introduces: same clause, at most 25 characters.</summary>
+    private const string CueToDate = @"[ \t]*[,:\-–]?[^\d\n,;.!?\[\]]{0,25}?";
+
+    /// <summary>How far before a cue a date named by it can start: the longest date ("14th of
+    /// September, 1985") and the longest link ("  (was patient's ") with room to spare.</summary>
+    private const int DateBeforeCueWindow = 64;
+
+    /// <summary>Every cue contains one of these; text without any has no date of birth.</summary>
+    private static readonly SearchValues<string> CueWords =
+        SearchValues.Create(["dob", "d.o.b", "birth", "born", "bday", "b-day"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly Regex CueThenDate = RedactionPatterns.Create(Cue + CueToDate + "(?<v>" + Date + ")");
+
+    /// <summary>A cue that names the date before it: one that does not introduce a date of its own
+    /// ("on 3/14/2025, my birthday is 4/2/1990": only the second is the birth date, also once it
+    /// has been redacted).</summary>
+    private static readonly Regex CueAfterDate = RedactionPatterns.Create(
+        Cue + "(?!" + CueToDate + @"(?:" + Date + @"|\[date of birth\]))");
+
+    /// <summary>A date that ends the text it is given, linked to what follows by "is", "was", "my", ...</summary>
+    private static readonly Regex DateAtEnd = RedactionPatterns.Create(
+        @"(?<v>" + Date + @")[ \t]{0,3}[(,\-–]?[ \t]{0,3}(?i:(?:is|was|=)[ \t]{1,3})?(?i:(?:my|the|his|her|their|patient['’]?s)[ \t]{1,3})?\z");
+
+    public static DetailFinder Finder { get; } = new(RedactionKind.DateOfBirth, Find, [CueThenDate, CueAfterDate, DateAtEnd]);
+
+    public static void Find(string text, List<Detected> found)
+    {
+        if (!RedactionPatterns.HasDigits(text, 1) || !text.AsSpan().ContainsAny(CueWords))
+        {
+            return;
+        }
+
+        RedactionPatterns.AddAll(CueThenDate, text, RedactionKind.DateOfBirth, found);
+
+        // Only the few characters before each cue are searched for a date, not the whole text.
+        for (var cue = CueAfterDate.Match(text); cue.Success; cue = cue.NextMatch())
+        {
+            var start = Math.Max(0, cue.Index - DateBeforeCueWindow);
+            var date = DateAtEnd.Match(text, start, cue.Index - start).Groups["v"];
+            if (date.Success)
+            {
+                found.Add(new Detected(date.Index, date.Length, RedactionKind.DateOfBirth));
+            }
+        }
+    }
+}

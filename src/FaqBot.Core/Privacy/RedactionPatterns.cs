@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+
+namespace FaqBot.Core.Privacy;
+
+/// <summary>How the detectors build and run their regexes: compiled once, culture-invariant,
+/// with a time limit (a timeout makes the redactor withhold the whole text). Where a pattern
+/// checks what is next to a detail, <c>[</c> and <c>]</c> count as letters: a placeholder stands
+/// for a detail that was glued on there, so redacted text is read as the original was and
+/// redacting it again changes nothing.</summary>
+internal static class RedactionPatterns
+{
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Month names and their abbreviations, case-insensitive, not followed by a letter.</summary>
+    public const string Month =
+        @"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-zA-Z])\.?";
+
+    public static Regex Create(string pattern) =>
+        new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
+
+    /// <summary>Adds each match as a detail: its group <c>v</c> when the pattern has one (the cue
+    /// around it stays), otherwise the whole match.</summary>
+    public static void AddAll(Regex regex, string text, RedactionKind kind, List<Detected> found)
+    {
+        for (var match = regex.Match(text); match.Success; match = match.NextMatch())
+        {
+            var value = match.Groups["v"];
+            Group span = value.Success ? value : match;
+            if (span.Length > 0)
+            {
+                found.Add(new Detected(span.Index, span.Length, kind));
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds at least <paramref name="atLeast"/> ASCII digits:
+    /// a vectorised check that lets a detector skip its regexes on text that cannot match.</summary>
+    public static bool HasDigits(string text, int atLeast)
+    {
+        var rest = text.AsSpan();
+        for (var count = 0; count < atLeast; count++)
+        {
+            var at = rest.IndexOfAnyInRange('0', '9');
+            if (at < 0)
+            {
+                return false;
+            }
+
+            rest = rest[(at + 1)..];
+        }
+
+        return true;
+    }
+
+    public static int CountDigits(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}

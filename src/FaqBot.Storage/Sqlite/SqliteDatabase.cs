@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Storage.Sqlite;
+
+/// <summary>The embedded database: one SQLite file, created and migrated on first use, in WAL mode
+/// (readers never block the writer; a committed transaction survives the process being killed).
+/// Every connection it opens has foreign keys on, synchronous NORMAL and a busy timeout.</summary>
+public sealed class SqliteDatabase
+{
+    private readonly Lock _gate = new();
+    private readonly string _connectionString;
+    private bool _migrated;
+
+    public SqliteDatabase(IOptions<StorageOptions> options)
+    {
+        FilePath = Path.GetFullPath(options.Value.DatabaseFile);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string FilePath { get; }
+
+    /// <summary>An open connection to a migrated database.</summary>
+    public SqliteConnection Open()
+    {
+        EnsureMigrated();
+        return OpenRaw();
+    }
+
+    /// <summary>Creates the folder and the file if needed and applies every migration not yet applied.</summary>
+    public void EnsureMigrated()
+    {
+        lock (_gate)
+        {
+            if (_migrated)
+            {
+                return;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+            using var connection = OpenRaw();
+            Execute(connection, "PRAGMA journal_mode=WAL;");
+            SchemaMigrations.Apply(connection);
+            _migrated = true;
+        }
+    }
+
+    /// <summary>SQLite's own check of the file: "ok" when it is sound.</summary>
+    public string IntegrityCheck()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check;";
+        return string.Join("; ", ReadStrings(command));
+    }
+
+    private SqliteConnection OpenRaw()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Execute(connection, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;");
+        return connection;
+    }
+
+    internal static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static List<string> ReadStrings(SqliteCommand command)
+    {
+        var values = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+}

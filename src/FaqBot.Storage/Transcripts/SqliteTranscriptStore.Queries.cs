@@ -1,0 +1,395 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace FaqBot.Storage.Transcripts;
+
+/// <summary>The reviewer and staff side of the store: the conversation list and its counts, one
+/// conversation, review marks, the handoff queue and the unanswered questions. Every value is a
+/// parameter; the SQL text is fixed.</summary>
+/// <remarks>
+/// Date range: a conversation is in [From, To) when it overlaps it (last activity at or after
+/// From, started before To); either bound may be open. Outcome, low confidence and negative
+/// feedback match when any turn of such a conversation does (EXISTS over all its turns).
+/// </remarks>
+public sealed partial class SqliteTranscriptStore
+{
+    /// <summary>The most rows one page may ask for.</summary>
+    public const int MaxPageSize = 1000;
+
+    public const int MaxNoteLength = 4000;
+
+    public const int MaxTagLength = 32;
+
+    private const string InRange = "($from IS NULL OR c.last_at >= $from) AND ($to IS NULL OR c.started_at < $to)";
+
+    private const string MatchesFilter = $"""
+        ($outcome IS NULL OR EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = $outcome
+                                     AND ($category IS NULL OR t.category = $category)))
+        AND ($low = 0 OR EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.low_confidence = 1))
+        AND ($negative = 0 OR EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.feedback = 'unhelpful'))
+        AND ($reviewed IS NULL OR (c.reviewed_at IS NOT NULL) = $reviewed)
+        """;
+
+    private const string PageSql = $"""
+        WITH page AS (
+            SELECT c.id, c.channel, c.started_at, c.last_at, c.reviewed_at, c.tags
+            FROM conversations c
+            WHERE {InRange} AND {MatchesFilter}
+            ORDER BY c.last_at DESC, c.id DESC
+            LIMIT $take OFFSET $skip)
+        SELECT p.id, p.channel, p.started_at, p.last_at, p.reviewed_at IS NOT NULL, p.tags,
+               count(t.id),
+               coalesce(sum(t.outcome = 'answer'), 0),
+               coalesce(sum(t.outcome = 'clarify'), 0),
+               coalesce(sum(t.outcome = 'no-answer'), 0),
+               coalesce(sum(t.outcome = 'decline'), 0),
+               coalesce(sum(t.low_confidence = 1), 0),
+               coalesce(sum(t.feedback = 'unhelpful'), 0)
+        FROM page p LEFT JOIN turns t ON t.conversation_id = p.id
+        GROUP BY p.id
+        ORDER BY p.last_at DESC, p.id DESC;
+        """;
+
+    private const string CountsSql = $"""
+        SELECT count(*),
+               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'answer')), 0),
+               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'clarify')), 0),
+               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'no-answer')), 0),
+               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'decline')), 0),
+               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'decline' AND t.category = 'urgent')), 0),
+               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'decline' AND t.category = 'dosing')), 0),
+               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'decline' AND t.category = 'diagnostic')), 0),
+               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.low_confidence = 1)), 0),
+               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.feedback = 'unhelpful')), 0),
+               coalesce(sum(c.reviewed_at IS NOT NULL), 0),
+               coalesce(sum(c.reviewed_at IS NULL), 0),
+               coalesce(sum({MatchesFilter}), 0)
+        FROM conversations c
+        WHERE {InRange};
+        """;
+
+    private const string TurnColumns = """
+        id, inbound_activity_id, reply_activity_id, at, question, outcome, category, confidence, low_confidence,
+        snippet_id, snippet_version, reply_id, redactions, trace, feedback
+        """;
+
+    public async Task<ConversationList> ListAsync(ConversationFilter filter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegative(filter.Skip);
+        ArgumentOutOfRangeException.ThrowIfLessThan(filter.Take, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(filter.Take, MaxPageSize);
+        var (outcome, category) = Rows.OutcomeOf(filter.Outcome);
+
+        await using var connection = _database.Open();
+        // One read transaction: the page and the counts see the same snapshot (WAL).
+        await using var transaction = connection.BeginTransaction(deferred: true);
+
+        var items = new List<ConversationRow>();
+        await using (var page = Rows.Command(connection, transaction, PageSql))
+        {
+            Rows.BindFilter(page, filter, outcome, category);
+            page.Parameters.AddWithValue("$take", filter.Take);
+            page.Parameters.AddWithValue("$skip", filter.Skip);
+            await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(new ConversationRow(
+                    reader.GetString(0), reader.GetString(1), Rows.Time(reader.GetInt64(2)), Rows.Time(reader.GetInt64(3)),
+                    Turns: reader.GetInt32(6), Answered: reader.GetInt32(7), Clarified: reader.GetInt32(8), Unanswered: reader.GetInt32(9),
+                    Declined: reader.GetInt32(10), LowConfidence: reader.GetInt32(11), NegativeFeedback: reader.GetInt32(12),
+                    Reviewed: reader.GetBoolean(4), Tags: Rows.SplitTags(reader.GetString(5))));
+            }
+        }
+
+        await using var counts = Rows.Command(connection, transaction, CountsSql);
+        Rows.BindFilter(counts, filter, outcome, category);
+        await using var totals = await counts.ExecuteReaderAsync(cancellationToken);
+        await totals.ReadAsync(cancellationToken);
+        var n = Enumerable.Range(0, 13).Select(totals.GetInt32).ToArray();
+        return new ConversationList(items, new ConversationCounts(
+            All: n[0], Answered: n[1], Clarified: n[2], Unanswered: n[3], Declined: n[4], DeclinedUrgent: n[5], DeclinedDosing: n[6],
+            DeclinedDiagnostic: n[7], LowConfidence: n[8], NegativeFeedback: n[9], Reviewed: n[10], NotReviewed: n[11], Matching: n[12]));
+    }
+
+    public async Task<ConversationDetail?> GetAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        await using var connection = _database.Open();
+        await using var transaction = connection.BeginTransaction(deferred: true);
+
+        await using var head = Rows.Command(connection, transaction,
+            "SELECT channel, started_at, last_at, reviewed_at, reviewed_by, tags, note FROM conversations WHERE id = $id;");
+        head.Parameters.AddWithValue("$id", conversationId);
+        string channel, tags, note;
+        long started, last;
+        long? reviewedAt;
+        string? reviewedBy;
+        await using (var reader = await head.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            (channel, started, last) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
+            reviewedAt = reader.IsDBNull(3) ? null : reader.GetInt64(3);
+            reviewedBy = Rows.NullableString(reader, 4);
+            (tags, note) = (reader.GetString(5), reader.GetString(6));
+        }
+
+        var activities = new List<StoredActivity>();
+        await using (var command = Rows.Command(connection, transaction,
+            "SELECT activity_id, direction, type, at, json FROM activities WHERE conversation_id = $id ORDER BY seq;"))
+        {
+            command.Parameters.AddWithValue("$id", conversationId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                activities.Add(new StoredActivity(Rows.NullableString(reader, 0), Rows.Direction(reader.GetString(1)), reader.GetString(2),
+                    Rows.Time(reader.GetInt64(3)), reader.GetString(4)));
+            }
+        }
+
+        var turns = new List<StoredTurn>();
+        await using (var command = Rows.Command(connection, transaction,
+            $"SELECT {TurnColumns} FROM turns WHERE conversation_id = $id ORDER BY id;"))
+        {
+            command.Parameters.AddWithValue("$id", conversationId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                turns.Add(Rows.Turn(reader));
+            }
+        }
+
+        return new ConversationDetail(conversationId, channel, Rows.Time(started), Rows.Time(last), reviewedAt is { } r ? Rows.Time(r) : null,
+            reviewedBy, Rows.SplitTags(tags), note, activities, turns);
+    }
+
+    /// <summary>Marks the conversation reviewed by <paramref name="by"/> at <paramref name="at"/>, or
+    /// clears the mark; false when there is no such conversation.</summary>
+    public async Task<bool> SetReviewedAsync(string conversationId, bool reviewed, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        await using var connection = _database.Open();
+        await using var command = Rows.Command(connection, null, """
+            UPDATE conversations
+            SET reviewed_at = CASE WHEN $reviewed THEN $at END, reviewed_by = CASE WHEN $reviewed THEN $by END
+            WHERE id = $id;
+            """);
+        command.Parameters.AddWithValue("$reviewed", reviewed);
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$by", by);
+        command.Parameters.AddWithValue("$id", conversationId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>Replaces the conversation's tags with <see cref="NormalizeTags"/> of
+    /// <paramref name="tags"/>; false when there is no such conversation.</summary>
+    /// <exception cref="ArgumentException">A tag is not 1–32 characters of a–z, 0–9 and '-'.</exception>
+    public async Task<bool> SetTagsAsync(string conversationId, IReadOnlyList<string> tags, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        var normalized = NormalizeTags(tags);
+        await using var connection = _database.Open();
+        await using var command = Rows.Command(connection, null, "UPDATE conversations SET tags = $tags WHERE id = $id;");
+        command.Parameters.AddWithValue("$tags", string.Join(',', normalized));
+        command.Parameters.AddWithValue("$id", conversationId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>Tags trimmed and lower-cased, duplicates dropped, first occurrence order kept.</summary>
+    /// <exception cref="ArgumentException">A tag is not 1–32 characters of a–z, 0–9 and '-' once trimmed.</exception>
+    public static IReadOnlyList<string> NormalizeTags(IReadOnlyList<string> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var result = new List<string>(tags.Count);
+        foreach (var raw in tags)
+        {
+            var tag = (raw ?? "").Trim().ToLowerInvariant();
+            if (tag.Length is 0 or > MaxTagLength || !tag.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+            {
+                throw new ArgumentException($"Tag '{raw}' must be 1 to {MaxTagLength} letters, digits or '-'.", nameof(tags));
+            }
+
+            if (!result.Contains(tag, StringComparer.Ordinal))
+            {
+                result.Add(tag);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Replaces the reviewer's note; false when there is no such conversation.</summary>
+    /// <exception cref="ArgumentException">The note is longer than <see cref="MaxNoteLength"/> characters.</exception>
+    public async Task<bool> SetNoteAsync(string conversationId, string note, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        ArgumentNullException.ThrowIfNull(note);
+        if (note.Length > MaxNoteLength)
+        {
+            throw new ArgumentException($"A note holds at most {MaxNoteLength} characters.", nameof(note));
+        }
+
+        await using var connection = _database.Open();
+        await using var command = Rows.Command(connection, null, "UPDATE conversations SET note = $note WHERE id = $id;");
+        command.Parameters.AddWithValue("$note", note);
+        command.Parameters.AddWithValue("$id", conversationId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    public async Task<IReadOnlyList<HandoffItemView>> HandoffsAsync(bool includeClosed, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var command = Rows.Command(connection, null, """
+            SELECT id, conversation_id, at, reason, urgent, rules, message, status, status_by, status_at
+            FROM handoffs
+            WHERE $closed OR status <> 'closed'
+            ORDER BY urgent DESC, at, id;
+            """);
+        command.Parameters.AddWithValue("$closed", includeClosed);
+        var items = new List<HandoffItemView>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new HandoffItemView(
+                reader.GetInt64(0), reader.GetString(1), Rows.Time(reader.GetInt64(2)), reader.GetString(3), reader.GetBoolean(4),
+                reader.GetString(5).Split(',', StringSplitOptions.RemoveEmptyEntries), reader.GetString(6), Rows.Status(reader.GetString(7)),
+                Rows.NullableString(reader, 8), reader.IsDBNull(9) ? null : Rows.Time(reader.GetInt64(9))));
+        }
+
+        return items;
+    }
+
+    /// <summary>Sets the item's status and who set it when; false when there is no such item.</summary>
+    public async Task<bool> SetHandoffStatusAsync(long handoffId, HandoffStatus status, string by, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        await using var connection = _database.Open();
+        await using var command = Rows.Command(connection, null,
+            "UPDATE handoffs SET status = $status, status_by = $by, status_at = $at WHERE id = $id;");
+        command.Parameters.AddWithValue("$status", Rows.StatusName(status));
+        command.Parameters.AddWithValue("$by", by);
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$id", handoffId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>The questions answered with <c>no-answer</c> in [<paramref name="from"/>,
+    /// <paramref name="to"/>), oldest first.</summary>
+    public async Task<IReadOnlyList<UnansweredQuestion>> UnansweredAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var command = Rows.Command(connection, null, """
+            SELECT conversation_id, at, question FROM turns
+            WHERE outcome = 'no-answer' AND at >= $from AND at < $to
+            ORDER BY at, id;
+            """);
+        command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+        var questions = new List<UnansweredQuestion>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            questions.Add(new UnansweredQuestion(reader.GetString(0), Rows.Time(reader.GetInt64(1)), reader.GetString(2)));
+        }
+
+        return questions;
+    }
+}
+
+/// <summary>Reading and binding helpers of the queries (file-local so the other half of the
+/// partial class cannot collide with them).</summary>
+file static class Rows
+{
+    public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    public static void BindFilter(SqliteCommand command, ConversationFilter filter, string? outcome, string? category)
+    {
+        command.Parameters.AddWithValue("$from", filter.From is { } from ? from.ToUnixTimeMilliseconds() : DBNull.Value);
+        command.Parameters.AddWithValue("$to", filter.To is { } to ? to.ToUnixTimeMilliseconds() : DBNull.Value);
+        command.Parameters.AddWithValue("$outcome", (object?)outcome ?? DBNull.Value);
+        command.Parameters.AddWithValue("$category", (object?)category ?? DBNull.Value);
+        command.Parameters.AddWithValue("$low", filter.LowConfidenceOnly);
+        command.Parameters.AddWithValue("$negative", filter.NegativeFeedbackOnly);
+        command.Parameters.AddWithValue("$reviewed", filter.Reviewed is { } reviewed ? reviewed : DBNull.Value);
+    }
+
+    /// <summary>The stored outcome and safety category a filter value stands for.</summary>
+    public static (string? Outcome, string? Category) OutcomeOf(OutcomeFilter filter) => filter switch
+    {
+        OutcomeFilter.Any => (null, null),
+        OutcomeFilter.Answered => ("answer", null),
+        OutcomeFilter.Clarified => ("clarify", null),
+        OutcomeFilter.Unanswered => ("no-answer", null),
+        OutcomeFilter.Declined => ("decline", null),
+        OutcomeFilter.DeclinedUrgent => ("decline", "urgent"),
+        OutcomeFilter.DeclinedDosing => ("decline", "dosing"),
+        OutcomeFilter.DeclinedDiagnostic => ("decline", "diagnostic"),
+        _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "Unknown outcome filter."),
+    };
+
+    public static DateTimeOffset Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
+
+    public static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static IReadOnlyList<string> SplitTags(string stored) => stored.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    public static ActivityDirection Direction(string stored) => stored switch
+    {
+        "in" => ActivityDirection.In,
+        "out" => ActivityDirection.Out,
+        _ => throw new InvalidDataException($"Unknown activity direction '{stored}'."),
+    };
+
+    public static string StatusName(HandoffStatus status) => status switch
+    {
+        HandoffStatus.New => "new",
+        HandoffStatus.Contacted => "contacted",
+        HandoffStatus.Closed => "closed",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown handoff status."),
+    };
+
+    public static HandoffStatus Status(string stored) => stored switch
+    {
+        "new" => HandoffStatus.New,
+        "contacted" => HandoffStatus.Contacted,
+        "closed" => HandoffStatus.Closed,
+        _ => throw new InvalidDataException($"Unknown handoff status '{stored}'."),
+    };
+
+    public static StoredTurn Turn(DbDataReader reader)
+    {
+        var summary = new TurnSummary(
+            InboundActivityId: NullableString(reader, 1),
+            ReplyActivityId: NullableString(reader, 2),
+            At: Time(reader.GetInt64(3)),
+            Question: reader.GetString(4),
+            Outcome: reader.GetString(5),
+            Category: NullableString(reader, 6),
+            Confidence: reader.GetDouble(7),
+            LowConfidence: reader.GetBoolean(8),
+            SnippetId: NullableString(reader, 9),
+            SnippetVersion: reader.IsDBNull(10) ? null : reader.GetInt32(10),
+            ReplyId: NullableString(reader, 11),
+            Redactions: reader.GetInt32(12),
+            TraceJson: reader.GetString(13));
+        Feedback? feedback = NullableString(reader, 14) switch
+        {
+            null => null,
+            "helpful" => Feedback.Helpful,
+            "unhelpful" => Feedback.Unhelpful,
+            var other => throw new InvalidDataException($"Unknown feedback '{other}'."),
+        };
+        return new StoredTurn(reader.GetInt64(0), summary, feedback);
+    }
+}

@@ -1,0 +1,187 @@
+using System.Threading.Channels;
+using FaqBot.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace FaqBot.Storage.Transcripts;
+
+/// <summary>The embedded transcript store. Turns are written by one writer that commits whatever
+/// has queued up in one transaction (group commit): a caller's <see cref="AppendAsync"/>
+/// completes only after its turn is committed, so an acknowledged turn is never lost, and 50
+/// busy conversations cost one commit per batch rather than one each.</summary>
+public sealed partial class SqliteTranscriptStore : ITranscriptStore, IAsyncDisposable
+{
+    private const int MaxBatch = 256;
+
+    private readonly SqliteDatabase _database;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SqliteTranscriptStore> _log;
+    private readonly Channel<PendingTurn> _queue = Channel.CreateUnbounded<PendingTurn>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public SqliteTranscriptStore(SqliteDatabase database, TimeProvider time, ILogger<SqliteTranscriptStore> log)
+    {
+        _database = database;
+        _time = time;
+        _log = log;
+        _database.EnsureMigrated();
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    public Task AppendAsync(TurnRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var pending = new PendingTurn(record);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(SqliteTranscriptStore), "The transcript store is shutting down.");
+        }
+
+        // Waiting may be cancelled; the write itself is not (it is already queued).
+        return pending.Committed.Task.WaitAsync(cancellationToken);
+    }
+
+    public async Task<bool> RecordFeedbackAsync(string conversationId, string inboundActivityId, Feedback feedback, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            UPDATE turns SET feedback = $feedback, feedback_at = $at
+            WHERE conversation_id = $conversation AND inbound_activity_id = $inbound;
+            """;
+        command.Parameters.AddWithValue("$feedback", feedback == Feedback.Helpful ? "helpful" : "unhelpful");
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$conversation", conversationId);
+        command.Parameters.AddWithValue("$inbound", inboundActivityId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM conversations WHERE last_at < $cutoff;";
+        command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<bool> DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM conversations WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", conversationId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    public async Task<long> CountActivitiesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM activities;";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Commits what is still queued, then stops the writer.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingTurn>(MaxBatch);
+        SqliteConnection? connection = null;
+        TurnWriter? writer = null;
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                }
+
+                try
+                {
+                    connection ??= _database.Open();
+                    writer ??= new TurnWriter(connection);
+                    Commit(connection, writer, batch);
+                }
+                catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+                {
+                    LogBatchFailed(_log, ex, batch.Count);
+                    writer?.Dispose();
+                    connection?.Dispose();
+                    (writer, connection) = (null, null);
+                    foreach (var pending in batch)
+                    {
+                        pending.Committed.TrySetException(ex);
+                    }
+                }
+
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            writer?.Dispose();
+            connection?.Dispose();
+        }
+    }
+
+    /// <summary>One transaction for the batch; when it fails, each turn is retried on its own so
+    /// that one bad record does not take the others with it.</summary>
+    private void Commit(SqliteConnection connection, TurnWriter writer, List<PendingTurn> batch)
+    {
+        try
+        {
+            using (var transaction = connection.BeginTransaction())
+            {
+                foreach (var pending in batch)
+                {
+                    writer.Write(pending.Record, transaction);
+                }
+
+                transaction.Commit();
+            }
+
+            foreach (var pending in batch)
+            {
+                pending.Committed.TrySetResult();
+            }
+        }
+        catch (SqliteException) when (batch.Count > 1)
+        {
+            foreach (var pending in batch)
+            {
+                try
+                {
+                    using var transaction = connection.BeginTransaction();
+                    writer.Write(pending.Record, transaction);
+                    transaction.Commit();
+                    pending.Committed.TrySetResult();
+                }
+                catch (SqliteException ex)
+                {
+                    LogTurnFailed(_log, ex, pending.Record.ConversationId);
+                    pending.Committed.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} turns to the transcript store failed")]
+    private static partial void LogBatchFailed(ILogger logger, Exception error, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A turn of conversation {ConversationId} could not be stored")]
+    private static partial void LogTurnFailed(ILogger logger, Exception error, string conversationId);
+
+    private sealed class PendingTurn(TurnRecord record)
+    {
+        public TurnRecord Record { get; } = record;
+
+        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,61 @@
+using FaqBot.Storage.Audit;
+using FaqBot.Storage.Transcripts;
+using FaqBot.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FaqBot.Web.Handoffs.Pages;
+
+/// <summary><c>/handoffs</c>: every person the bot handed to staff (declined messages and questions
+/// without an answer), urgent first, with how long each has waited; staff move items from new to
+/// contacted to closed.</summary>
+[Authorize(Policy = Policies.Handoffs)]
+public sealed class IndexModel(ITranscriptStore store, AuditLog audit, TimeProvider time, IAuthorizationService authorization) : PageModel
+{
+    public IReadOnlyList<HandoffItemView> Items { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public bool ShowClosed { get; set; }
+
+    public bool MayOpenConversations { get; private set; }
+
+    public DateTimeOffset Now { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Now = time.GetUtcNow();
+        Items = await store.HandoffsAsync(ShowClosed, cancellationToken);
+        MayOpenConversations = (await authorization.AuthorizeAsync(User, Policies.Review)).Succeeded;
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(long id, HandoffStatus status, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            return BadRequest();
+        }
+
+        var actor = StaffPrincipal.Actor(User);
+        if (!await store.SetHandoffStatusAsync(id, status, actor, time.GetUtcNow(), cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await audit.AppendAsync(actor, "handoff.status", id.ToString(System.Globalization.CultureInfo.InvariantCulture), status.ToString().ToLowerInvariant(), cancellationToken);
+        Notice = $"Item {id} is now {status.ToString().ToLowerInvariant()}.";
+        return RedirectToPage(new { ShowClosed });
+    }
+
+    /// <summary>"3 h 12 min", "2 d 4 h": how long an item has waited.</summary>
+    public static string Waited(TimeSpan span) => span switch
+    {
+        { TotalMinutes: < 1 } => "under a minute",
+        { TotalHours: < 1 } => $"{(int)span.TotalMinutes} min",
+        { TotalDays: < 1 } => $"{(int)span.TotalHours} h {span.Minutes} min",
+        _ => $"{(int)span.TotalDays} d {span.Hours} h",
+    };
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FaqBot.Storage.Transcripts;
+
+namespace FaqBot.Web.Review;
+
+/// <summary>One stored activity as the conversation view shows it: who, when, what kind, the text,
+/// and what came with it (citations, suggested actions, attachments), read from its stored JSON.</summary>
+public sealed record ChatLine(
+    string? ActivityId,
+    bool FromBot,
+    string Type,
+    string? Name,
+    DateTimeOffset At,
+    string Text,
+    IReadOnlyList<string> Citations,
+    IReadOnlyList<string> Suggestions,
+    IReadOnlyList<string> Attachments,
+    StoredTurn? Turn)
+{
+    public static IReadOnlyList<ChatLine> From(ConversationDetail conversation)
+    {
+        var byReply = conversation.Turns.Where(t => t.Summary.ReplyActivityId is not null)
+            .GroupBy(t => t.Summary.ReplyActivityId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byInbound = conversation.Turns.Where(t => t.Summary.InboundActivityId is not null && t.Summary.ReplyActivityId is null)
+            .GroupBy(t => t.Summary.InboundActivityId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        return [.. conversation.Activities.Select(activity =>
+        {
+            var turn = activity.ActivityId is { } id && (byReply.GetValueOrDefault(id) ?? byInbound.GetValueOrDefault(id)) is { } found ? found : null;
+            return Read(activity, turn);
+        })];
+    }
+
+    private static ChatLine Read(StoredActivity activity, StoredTurn? turn)
+    {
+        JsonObject json;
+        try
+        {
+            json = JsonNode.Parse(activity.Json)?.AsObject() ?? [];
+        }
+        catch (JsonException)
+        {
+            json = [];
+        }
+
+        var citations = json["entities"] is JsonArray entities
+            ? entities.OfType<JsonObject>().Where(e => (string?)e["@type"] == "Message")
+                .SelectMany(e => e["citation"] as JsonArray ?? [])
+                .OfType<JsonObject>().Select(c => String(c["appearance"]?["name"])).Where(n => n.Length > 0).ToList()
+            : [];
+        var suggestions = json["suggestedActions"]?["actions"] is JsonArray actions
+            ? actions.OfType<JsonObject>().Select(a => String(a["title"])).Where(t => t.Length > 0).ToList()
+            : [];
+        var attachments = json["attachments"] is JsonArray list
+            ? list.OfType<JsonObject>().Select(a => $"{String(a["name"])} ({String(a["contentType"])})").ToList()
+            : [];
+        return new ChatLine(
+            activity.ActivityId, activity.Direction == ActivityDirection.Out, activity.Type, String(json["name"]), activity.At,
+            String(json["text"]), citations, suggestions, attachments, turn);
+    }
+
+    private static string String(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";
+}

@@ -1,0 +1,90 @@
+using FaqBot.BotFramework.Schema;
+using FaqBot.BotFramework.Turns;
+using FaqBot.Core.Answering;
+using FaqBot.Core.Handoff;
+using FaqBot.Core.Safety;
+using FaqBot.Storage.Transcripts;
+using FaqBot.Web.Chat;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Web.Transcripts;
+
+/// <summary>Transcript logging as turn middleware, for every channel: the inbound activity and
+/// everything the turn sent (including the error handler's reply), the decision with its trace,
+/// the handoff it raised and any feedback, all redacted and written in one transaction before the
+/// turn completes. The channel acknowledges only a turn that completed, so an acknowledged
+/// activity is stored.</summary>
+public sealed class TranscriptRecorder(
+    ITranscriptStore store,
+    TranscriptRedaction redaction,
+    IOptions<TranscriptOptions> options,
+    TimeProvider time) : ITurnMiddleware
+{
+    private readonly double _lowConfidence = options.Value.LowConfidenceBelow;
+
+    public async Task OnTurnAsync(TurnContext turn, Func<CancellationToken, Task> next, CancellationToken cancellationToken)
+    {
+        var inbound = turn.Activity;
+        var activities = new List<StoredActivity> { Store(inbound, ActivityDirection.In, inbound.Timestamp ?? time.GetUtcNow()) };
+        string? replyId = null;
+        turn.OnSent((sent, _) =>
+        {
+            activities.Add(Store(sent, ActivityDirection.Out, time.GetUtcNow()));
+            if (sent.Type == ActivityTypes.Message && replyId is null)
+            {
+                replyId = sent.Id;
+            }
+
+            return Task.CompletedTask;
+        });
+        turn.OnCompleted(async (completed, ct) =>
+        {
+            var conversationId = inbound.Conversation?.Id ?? "";
+            var answer = completed.TurnState.TryGetValue(FaqBotHandler.AnswerKey, out var value) ? value as Answer : null;
+            var (summary, handoff) = answer is null ? (null, null) : Summarize(inbound, answer, replyId);
+            await store.AppendAsync(new TurnRecord(conversationId, inbound.ChannelId ?? "", time.GetUtcNow(), activities, summary, handoff), ct);
+            if (completed.TurnState.TryGetValue(FaqBotHandler.FeedbackKey, out var given) && given is AnswerFeedback feedback)
+            {
+                await store.RecordFeedbackAsync(conversationId, feedback.InboundActivityId, feedback.Helpful ? Feedback.Helpful : Feedback.Unhelpful, time.GetUtcNow(), ct);
+            }
+        });
+        await next(cancellationToken);
+    }
+
+    private StoredActivity Store(Activity activity, ActivityDirection direction, DateTimeOffset at)
+    {
+        var (json, _) = redaction.Activity(activity, direction);
+        return new StoredActivity(activity.Id, direction, activity.Type ?? "", activity.Timestamp ?? at, json);
+    }
+
+    private (TurnSummary, HandoffRecord?) Summarize(Activity inbound, Answer answer, string? replyId)
+    {
+        var question = redaction.Text(inbound.Text);
+        var outcome = answer.Outcome switch
+        {
+            AnswerOutcome.Answered => TurnOutcomes.Answer,
+            AnswerOutcome.Clarify => TurnOutcomes.Clarify,
+            AnswerOutcome.Declined => TurnOutcomes.Decline,
+            AnswerOutcome.Unanswered => TurnOutcomes.NoAnswer,
+            AnswerOutcome.SmallTalk => TurnOutcomes.SmallTalk,
+            _ => TurnOutcomes.Invalid,
+        };
+        var low = answer.Outcome is AnswerOutcome.Answered or AnswerOutcome.Clarify && answer.Confidence < _lowConfidence;
+        var cited = answer.Citations.Count > 0 ? answer.Citations[0] : null;
+        var now = time.GetUtcNow();
+        var summary = new TurnSummary(
+            inbound.Id, replyId, now, question, outcome, ContractNames.Category(answer.Category), answer.Confidence, low,
+            cited?.SnippetId, cited?.SnippetVersion, answer.Trace.ReplyId,
+            question == (inbound.Text ?? "") ? 0 : 1, redaction.Trace(answer, question));
+
+        HandoffRecord? handoff = answer.Outcome switch
+        {
+            AnswerOutcome.Declined => new HandoffRecord(
+                ContractNames.Category(answer.Category) ?? "declined", answer.Category == SafetyCategory.Urgent,
+                [.. answer.Trace.Safety.Where(h => !h.Denied).Select(h => h.RuleId).Distinct()], question, now),
+            AnswerOutcome.Unanswered => new HandoffRecord(HandoffItem.NoAnswer, false, [], question, now),
+            _ => null,
+        };
+        return (summary, handoff);
+    }
+}

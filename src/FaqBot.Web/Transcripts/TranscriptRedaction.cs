@@ -1,0 +1,150 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FaqBot.BotFramework.Schema;
+using FaqBot.Core.Answering;
+using FaqBot.Core.Privacy;
+using FaqBot.Storage.Transcripts;
+
+namespace FaqBot.Web.Transcripts;
+
+/// <summary>What may be stored of a turn. A patient's activity has every string redacted except
+/// the protocol's own fields (ids, types, times, addresses); a bot activity is approved text, so
+/// only what can carry patient words is redacted (the value and attachments, such as a handoff's
+/// transcript). The question and the trace are redacted the same way; the trace keeps only the
+/// query terms still visible in the redacted question.</summary>
+public sealed class TranscriptRedaction(Redactor redactor)
+{
+    private static readonly HashSet<string> ProtocolFields = new(StringComparer.Ordinal)
+    {
+        "id", "type", "timestamp", "localTimestamp", "localTimezone", "channelId", "serviceUrl", "replyToId", "locale",
+        "textFormat", "inputHint", "role", "clientActivityID", "clientTimestamp", "@type", "@id", "@context", "contentType",
+        "attachmentLayout", "code", "activityId", "aadObjectId",
+    };
+
+    private static readonly string[] BotFieldsWithPatientText = ["value", "attachments"];
+
+    /// <summary>The activity's JSON as stored, and how many strings were changed.</summary>
+    public (string Json, int Redactions) Activity(Activity activity, ActivityDirection direction)
+    {
+        var node = JsonSerializer.SerializeToNode(activity, ActivityJson.Options)!.AsObject();
+        var count = 0;
+        if (direction == ActivityDirection.In)
+        {
+            count = RedactStrings(node, topLevel: true);
+        }
+        else
+        {
+            foreach (var field in BotFieldsWithPatientText)
+            {
+                if (node[field] is { } value)
+                {
+                    count += RedactNode(node, field, value);
+                }
+            }
+        }
+
+        return (node.ToJsonString(ActivityJson.Options), count);
+    }
+
+    public string Text(string? text) => string.IsNullOrEmpty(text) ? "" : redactor.Redact(text);
+
+    /// <summary>The trace as JSON for reviewers: safety clauses redacted; terms not in the
+    /// redacted question (a name, a number) left out.</summary>
+    public string Trace(Answer answer, string redactedQuestion)
+    {
+        var trace = answer.Trace;
+        var visible = redactedQuestion.ToLowerInvariant();
+        var document = new JsonObject
+        {
+            ["decision"] = trace.Decision,
+            ["replyId"] = trace.ReplyId,
+            ["replyVersion"] = trace.ReplyVersion,
+            ["timings"] = new JsonObject
+            {
+                ["totalMicroseconds"] = Math.Round(trace.Timings.TotalMicroseconds, 1),
+                ["retrievalMicroseconds"] = Math.Round(trace.Timings.RetrievalMicroseconds, 1),
+            },
+            ["safety"] = new JsonArray([.. trace.Safety.Select(hit => (JsonNode)new JsonObject
+            {
+                ["rule"] = hit.RuleId,
+                ["category"] = ContractNames.Category(hit.Category),
+                ["clause"] = Text(hit.Clause),
+                ["denied"] = hit.Denied,
+            })]),
+            ["terms"] = new JsonArray([.. trace.Terms
+                .Where(term => visible.Contains(term.CorrectedFrom ?? term.Term, StringComparison.Ordinal))
+                .Select(term => (JsonNode)new JsonObject
+                {
+                    ["term"] = term.Term,
+                    ["known"] = term.IsKnown,
+                    ["weight"] = Math.Round(term.Weight, 3),
+                    ["correctedFrom"] = term.CorrectedFrom,
+                })]),
+            ["candidates"] = new JsonArray([.. trace.Candidates.Select(c => (JsonNode)new JsonObject
+            {
+                ["snippet"] = c.SnippetId,
+                ["version"] = c.Version,
+                ["confidence"] = Math.Round(c.Confidence, 4),
+                ["matchedQuestion"] = c.MatchedQuestion,
+                ["lexical"] = c.Lexical is { } lexical ? Math.Round(lexical, 4) : null,
+                ["semantic"] = c.Semantic is { } semantic ? Math.Round(semantic, 4) : null,
+            })]),
+        };
+        return document.ToJsonString();
+    }
+
+    private int RedactStrings(JsonObject node, bool topLevel)
+    {
+        var count = 0;
+        foreach (var (key, value) in node.ToList())
+        {
+            if (value is null || ProtocolFields.Contains(key) || topLevel && key == "name")
+            {
+                continue; // a top-level name is an event's name, not a person's
+            }
+
+            count += RedactNode(node, key, value);
+        }
+
+        return count;
+    }
+
+    private int RedactNode(JsonNode parent, object keyOrIndex, JsonNode value)
+    {
+        switch (value)
+        {
+            case JsonObject obj:
+                return RedactStrings(obj, topLevel: false);
+            case JsonArray array:
+                var count = 0;
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is { } item)
+                    {
+                        count += RedactNode(array, i, item);
+                    }
+                }
+
+                return count;
+            case JsonValue scalar when scalar.TryGetValue<string>(out var text):
+                var redacted = redactor.Redact(text);
+                if (ReferenceEquals(redacted, text) || redacted == text)
+                {
+                    return 0;
+                }
+
+                if (keyOrIndex is int index)
+                {
+                    parent.AsArray()[index] = redacted;
+                }
+                else
+                {
+                    parent.AsObject()[(string)keyOrIndex] = redacted;
+                }
+
+                return 1;
+            default:
+                return 0;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using FaqBot.BotFramework.Turns;
+using FaqBot.Core.Privacy;
+using FaqBot.Storage;
+
+namespace FaqBot.Web.Transcripts;
+
+public static class TranscriptServices
+{
+    /// <summary>The transcript store, redaction, the recording middleware and the retention purge.</summary>
+    public static IServiceCollection AddTranscripts(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddFaqBotStorage(configuration, contentRoot);
+        services.AddRedaction(configuration);
+        services.AddSingleton<TranscriptRedaction>();
+        services.AddSingleton<ITurnMiddleware, TranscriptRecorder>();
+        services.AddHostedService<TranscriptRetention>();
+        return services;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using FaqBot.Core.Knowledge;
+using FaqBot.Storage.Transcripts;
+using FaqBot.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FaqBot.Web.Unanswered.Pages;
+
+/// <summary><c>/unanswered</c>: questions the bot had no approved answer for, similar ones grouped
+/// with counts and examples, most asked first: the snippets to write next.</summary>
+[Authorize(Policy = Policies.Unanswered)]
+public sealed class IndexModel(ITranscriptStore store, KnowledgeHolder knowledge, TimeProvider time) : PageModel
+{
+    public const int DefaultDays = 30;
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    public DateOnly FromDay { get; private set; }
+
+    public DateOnly ToDay { get; private set; }
+
+    public int Questions { get; private set; }
+
+    public IReadOnlyList<UnansweredGroup> Groups { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        ToDay = Day(To) ?? today;
+        FromDay = Day(From) ?? ToDay.AddDays(-DefaultDays);
+        if (FromDay > ToDay)
+        {
+            return BadRequest("From must not be after To.");
+        }
+
+        var questions = await store.UnansweredAsync(
+            new DateTimeOffset(FromDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            new DateTimeOffset(ToDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            cancellationToken);
+        Questions = questions.Count;
+        Groups = UnansweredReport.Group(questions, knowledge.Current);
+        return Page();
+    }
+
+    private static DateOnly? Day(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+}

@@ -1,0 +1,128 @@
+using FaqBot.Storage.Sqlite;
+using FaqBot.Storage.Tests.TestSupport;
+using FaqBot.Storage.Transcripts;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Storage.Tests.Transcripts;
+
+public sealed class TranscriptWriterTests
+{
+    [Fact]
+    public async Task Turns_appended_at_once_from_many_conversations_are_all_stored_once()
+    {
+        await using var temp = new TempStore();
+        var records = Enumerable.Range(0, 400).Select(i => Turns.Of("c" + (i % 50), Turns.T0.AddSeconds(i))).ToList();
+
+        await Task.WhenAll(records.Select(r => Task.Run(() => temp.Store.AppendAsync(r, CancellationToken.None))));
+
+        Assert.Equal(800, await temp.Store.CountActivitiesAsync(CancellationToken.None));
+        var list = await temp.Store.ListAsync(new ConversationFilter { Take = 1000 }, CancellationToken.None);
+        Assert.Equal(50, list.Counts.All);
+        Assert.All(list.Items, row => Assert.Equal(8, row.Turns));
+    }
+
+    [Fact]
+    public async Task A_turn_that_cannot_be_stored_fails_alone_and_its_batch_companions_are_kept()
+    {
+        await using var temp = new TempStore();
+        var first = Turns.Of("c1", Turns.T0);
+        await temp.AppendAsync(first);
+        // The same inbound activity twice in one conversation breaks the unique index.
+        var duplicate = first with { Activities = [] };
+        var others = Enumerable.Range(0, 20).Select(i => Turns.Of("c2", Turns.T0.AddSeconds(i))).ToList();
+
+        var all = others.Select(r => temp.Store.AppendAsync(r, CancellationToken.None)).Prepend(temp.Store.AppendAsync(duplicate, CancellationToken.None)).ToList();
+        var failure = await Record.ExceptionAsync(() => all[0]);
+        await Task.WhenAll(all.Skip(1));
+
+        Assert.IsType<SqliteException>(failure);
+        var c2 = await temp.Store.GetAsync("c2", CancellationToken.None);
+        Assert.Equal(20, c2!.Turns.Count);
+    }
+
+    [Fact]
+    public async Task Disposing_the_store_commits_what_is_still_queued()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "faqbot-storage-tests", Guid.NewGuid().ToString("N"));
+        var database = new SqliteDatabase(Options.Create(new StorageOptions { DataPath = folder }));
+        var store = new SqliteTranscriptStore(database, TimeProvider.System, NullLogger<SqliteTranscriptStore>.Instance);
+        var pending = Enumerable.Range(0, 100).Select(i => store.AppendAsync(Turns.Of("c", Turns.T0.AddSeconds(i)), CancellationToken.None)).ToList();
+
+        await store.DisposeAsync();
+
+        Assert.All(pending, task => Assert.True(task.IsCompletedSuccessfully));
+        var reopened = new SqliteTranscriptStore(database, TimeProvider.System, NullLogger<SqliteTranscriptStore>.Instance);
+        Assert.Equal(200, await reopened.CountActivitiesAsync(CancellationToken.None));
+        await reopened.DisposeAsync();
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.AppendAsync(Turns.Of("c", Turns.T0), CancellationToken.None));
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Purge_removes_idle_conversations_with_everything_about_them_and_keeps_recent_ones()
+    {
+        await using var temp = new TempStore();
+        await temp.AppendAsync(
+            Turns.Of("old", Turns.T0, outcome: "decline", category: "urgent", handoff: Turns.Handoff("urgent", Turns.T0, urgent: true)),
+            Turns.Of("recent", Turns.T0.AddDays(40)));
+
+        var purged = await temp.Store.PurgeAsync(Turns.T0.AddDays(10), CancellationToken.None);
+
+        Assert.Equal(1, purged);
+        Assert.Null(await temp.Store.GetAsync("old", CancellationToken.None));
+        Assert.NotNull(await temp.Store.GetAsync("recent", CancellationToken.None));
+        Assert.Empty(await temp.Store.HandoffsAsync(includeClosed: true, CancellationToken.None));
+        Assert.Equal(2, await temp.Store.CountActivitiesAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Deleting_a_conversation_removes_its_activities_turns_and_handoffs_only()
+    {
+        await using var temp = new TempStore();
+        await temp.AppendAsync(
+            Turns.Of("patient", Turns.T0, outcome: "no-answer", handoff: Turns.Handoff("no-answer", Turns.T0)),
+            Turns.Of("other", Turns.T0, outcome: "no-answer", handoff: Turns.Handoff("no-answer", Turns.T0)));
+
+        Assert.True(await temp.Store.DeleteConversationAsync("patient", CancellationToken.None));
+        Assert.False(await temp.Store.DeleteConversationAsync("patient", CancellationToken.None));
+
+        Assert.Null(await temp.Store.GetAsync("patient", CancellationToken.None));
+        Assert.Equal("other", Assert.Single(await temp.Store.HandoffsAsync(includeClosed: true, CancellationToken.None)).ConversationId);
+        Assert.Equal(2, await temp.Store.CountActivitiesAsync(CancellationToken.None));
+        Assert.Single(await temp.Store.UnansweredAsync(Turns.T0.AddDays(-1), Turns.T0.AddDays(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_new_database_is_created_in_wal_mode_and_passes_the_integrity_check()
+    {
+        await using var temp = new TempStore();
+        await temp.AppendAsync(Turns.Of("c", Turns.T0));
+
+        await using var connection = temp.Database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+
+        Assert.Equal("wal", (string)(await command.ExecuteScalarAsync())!);
+        Assert.Equal("ok", temp.Database.IntegrityCheck());
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_version_is_refused_with_a_clear_message()
+    {
+        await using var temp = new TempStore();
+        await using (var connection = temp.Database.Open())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 99;";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var fresh = new SqliteDatabase(Options.Create(new StorageOptions { DataPath = temp.Folder }));
+
+        var error = Assert.Throws<InvalidOperationException>(fresh.EnsureMigrated);
+        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
+    }
+}
