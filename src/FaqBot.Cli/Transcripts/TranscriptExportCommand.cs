@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using FaqBot.Cli.Hosting;
+using FaqBot.Cli.Users;
+using FaqBot.Storage.Audit;
 using FaqBot.Storage.Transcripts;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +39,7 @@ internal static class TranscriptExportCommand
                     return ExitCodes.Failed;
                 }
 
+                await services.GetRequiredService<AuditLog>().AppendAsync(UsersCommand.Actor, "export.transcript", id, file?.FullName ?? "stdout", ct);
                 await using var stream = file is null ? Console.OpenStandardOutput() : Replace(file);
                 await TranscriptExport.WriteTranscriptAsync(detail, stream, ct);
                 return ExitCodes.Ok;
@@ -57,6 +60,7 @@ internal static class TranscriptExportCommand
                 NegativeFeedbackOnly = parse.GetValue(negative),
                 Reviewed = parse.GetValue(reviewed),
             };
+            await services.GetRequiredService<AuditLog>().AppendAsync(UsersCommand.Actor, "export.csv", "", file?.FullName ?? "stdout", ct);
             await using var writer = file is null ? new StreamWriter(Console.OpenStandardOutput()) : new StreamWriter(Replace(file));
             await TranscriptExport.WriteCsvAsync(store, filter, writer, ct);
             return ExitCodes.Ok;

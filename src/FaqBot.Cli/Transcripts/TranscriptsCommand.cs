@@ -1,5 +1,7 @@
 using System.CommandLine;
 using FaqBot.Cli.Hosting;
+using FaqBot.Cli.Users;
+using FaqBot.Storage.Audit;
 using FaqBot.Storage.Transcripts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -7,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace FaqBot.Cli.Transcripts;
 
 /// <summary><c>faqbot transcripts</c>: purge old transcripts, delete one conversation (a patient's
-/// deletion request), export a conversation or a filtered list.</summary>
+/// deletion request), export a conversation or a filtered list. Purges, deletions and exports are
+/// written to the audit log as <c>cli:&lt;OS user&gt;</c>.</summary>
 internal static class TranscriptsCommand
 {
     public static Command Create() => new("transcripts", "Stored conversations: purge, delete, export.")
@@ -32,6 +35,7 @@ internal static class TranscriptsCommand
 
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
             var purged = await services.GetRequiredService<ITranscriptStore>().PurgeAsync(now.AddDays(-retention), ct);
+            await services.GetRequiredService<AuditLog>().AppendAsync(UsersCommand.Actor, "transcripts.purge", "", $"{purged} older than {retention} days", ct);
             await parse.InvocationConfiguration.Output.WriteLineAsync($"Purged {purged} conversation(s) idle for more than {retention} day(s).");
             return ExitCodes.Ok;
         }));
@@ -47,6 +51,7 @@ internal static class TranscriptsCommand
             var id = parse.GetValue(conversation)!;
             if (await services.GetRequiredService<ITranscriptStore>().DeleteConversationAsync(id, ct))
             {
+                await services.GetRequiredService<AuditLog>().AppendAsync(UsersCommand.Actor, "conversation.delete", id, "", ct);
                 await parse.InvocationConfiguration.Output.WriteLineAsync($"Deleted conversation {id}.");
                 return ExitCodes.Ok;
             }

@@ -16,7 +16,13 @@ internal static class CliProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<CliResult> RunAsync(string? standardInput, params string[] args)
+    public static Task<CliResult> RunAsync(string? standardInput, params string[] args) =>
+        RunAsync(standardInput, new Dictionary<string, string>(), args);
+
+    /// <param name="standardInput">Written to the process, then closed; null closes it at once.</param>
+    /// <param name="environment">Settings for this run (<c>Section__Key</c>), on top of the cleaned environment.</param>
+    /// <param name="args">The command line after <c>faqbot</c>.</param>
+    public static async Task<CliResult> RunAsync(string? standardInput, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -38,9 +44,16 @@ internal static class CliProcess
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Knowledge__", StringComparison.OrdinalIgnoreCase)
             || k.StartsWith("Retrieval__", StringComparison.OrdinalIgnoreCase)
             || k.StartsWith("Clinic__", StringComparison.OrdinalIgnoreCase)
-            || k.StartsWith("Input__", StringComparison.OrdinalIgnoreCase)).ToList())
+            || k.StartsWith("Input__", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("Storage__", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("Transcripts__", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(key);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");

@@ -36,6 +36,10 @@ public sealed partial class AccessTests(AccessTests.Host host) : IClassFixture<A
         { StaffRoutes.Home, Policies.SignedIn },
         { StaffRoutes.Users, Policies.Admin },
         { StaffRoutes.Audit, Policies.Admin },
+        { StaffRoutes.Review, Policies.Review },
+        { "/review/export.csv", Policies.Review },
+        { StaffRoutes.Handoffs, Policies.Handoffs },
+        { StaffRoutes.Unanswered, Policies.Unanswered },
     };
 
     /// <summary>Endpoints patients use without an account, and the sign-in pages themselves.</summary>
