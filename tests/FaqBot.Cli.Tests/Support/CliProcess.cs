@@ -46,7 +46,8 @@ internal static class CliProcess
             || k.StartsWith("Clinic__", StringComparison.OrdinalIgnoreCase)
             || k.StartsWith("Input__", StringComparison.OrdinalIgnoreCase)
             || k.StartsWith("Storage__", StringComparison.OrdinalIgnoreCase)
-            || k.StartsWith("Transcripts__", StringComparison.OrdinalIgnoreCase)).ToList())
+            || k.StartsWith("Transcripts__", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("Accounts__", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(key);
         }

@@ -90,6 +90,19 @@ public sealed class BrowserHost : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A blank page in a fresh browser context (so signed out), for the staff pages.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "en-US",
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(Timeout);
+        return await context.NewPageAsync();
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)

@@ -22,9 +22,8 @@ public sealed class ReviewerWorkspaceBrowserTests(BrowserHost host, ITestOutputH
     [Fact]
     public async Task A_web_chat_conversation_is_found_filtered_opened_with_its_trace_redacted_and_exported_by_a_signed_in_reviewer()
     {
-        var errors = new List<string>();
-        var patient = await host.OpenPageAsync();
-        Watch(patient, errors);
+        var problems = new PageProblems(output);
+        var patient = problems.Watch(await host.OpenPageAsync());
         await Expect(patient.Locator(BotBubble).First, "the welcome").ToBeVisibleAsync();
         await SayAsync(patient, "Hi, my name is Odessa Pratt.");
         await SayAsync(patient, "Can I drive home after my infusion?");
@@ -38,9 +37,7 @@ public sealed class ReviewerWorkspaceBrowserTests(BrowserHost host, ITestOutputH
         await patient.Locator(ThumbDown).Last.ClickAsync();
 
         await host.Factory.CreateUserAsync("riley", Roles.Reviewer);
-        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), AcceptDownloads = true });
-        var reviewer = await context.NewPageAsync();
-        Watch(reviewer, errors);
+        var reviewer = problems.Watch(await host.NewPageAsync());
         await reviewer.GotoAsync("/review");
         await Expect(reviewer, "sent to sign in first").ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/signin"));
         await reviewer.GetByLabel("Name").FillAsync("riley");
@@ -68,7 +65,7 @@ public sealed class ReviewerWorkspaceBrowserTests(BrowserHost host, ITestOutputH
         Assert.Equal("conversationUpdate", types[0]);
         Assert.Contains("event", types);   // the thumbs-down
         Assert.DoesNotContain("Odessa", transcript.RootElement.GetRawText(), StringComparison.Ordinal);
-        Assert.True(errors.Count == 0, "The pages had errors:\n" + string.Join("\n", errors));
+        problems.AssertNone();
     }
 
     /// <summary>Sends a message and waits for the bot's next bubble.</summary>
@@ -78,27 +75,5 @@ public sealed class ReviewerWorkspaceBrowserTests(BrowserHost host, ITestOutputH
         await page.Locator(SendBox).FillAsync(text);
         await page.Locator(SendBox).PressAsync("Enter");
         await Expect(page.Locator(BotBubble).Nth(bubbles), "the reply to: " + text).ToBeVisibleAsync();
-    }
-
-    private void Watch(IPage page, List<string> errors)
-    {
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                output.WriteLine($"console error: {message.Text}");
-                lock (errors)
-                {
-                    errors.Add(message.Text);
-                }
-            }
-        };
-        page.PageError += (_, error) =>
-        {
-            lock (errors)
-            {
-                errors.Add(error);
-            }
-        };
     }
 }

@@ -11,7 +11,7 @@ namespace FaqBot.Web.Tests.Browser;
 /// violation among them) or failed request fails the test.</summary>
 public sealed class StaffPagesTests(BrowserHost host, ITestOutputHelper output) : IClassFixture<BrowserHost>
 {
-    private readonly List<string> _errors = [];
+    private readonly PageProblems _problems = new(output, warningsCount: true);
 
     [Fact]
     public async Task An_admin_signs_in_from_a_protected_page_adds_an_account_reads_the_audit_log_and_signs_out()
@@ -41,41 +41,8 @@ public sealed class StaffPagesTests(BrowserHost host, ITestOutputHelper output) 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Staff sign-in" })).ToBeVisibleAsync();
 
-        lock (_errors)
-        {
-            Assert.True(_errors.Count == 0, "The pages had errors:\n" + string.Join("\n", _errors));
-        }
+        _problems.AssertNone();
     }
 
-    private async Task<IPage> OpenAsync()
-    {
-        var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseAddress.ToString(), Locale = "en-US" });
-        context.SetDefaultTimeout(BrowserHost.Timeout);
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                Record($"console {message.Type}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => Record($"page error: {error}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                Record($"HTTP {response.Status} {response.Request.Method} {response.Url}");
-            }
-        };
-        return page;
-    }
-
-    private void Record(string error)
-    {
-        output.WriteLine(error);
-        lock (_errors)
-        {
-            _errors.Add(error);
-        }
-    }
+    private async Task<IPage> OpenAsync() => _problems.Watch(await host.NewPageAsync());
 }

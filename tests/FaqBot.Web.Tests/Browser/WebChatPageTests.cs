@@ -40,7 +40,7 @@ public sealed partial class WebChatPageTests(BrowserHost host, ITestOutputHelper
     private const string CitationDialog = ".webchat__citation-modal-dialog";
 
     /// <summary>Script errors, console errors and failed HTTP calls of this test's page.</summary>
-    private readonly List<string> _errors = [];
+    private readonly PageProblems _problems = new(output);
 
     [Fact]
     public async Task The_page_welcomes_answers_a_typed_question_with_its_cited_source_and_a_suggested_action_leads_to_that_snippet()
@@ -134,49 +134,9 @@ public sealed partial class WebChatPageTests(BrowserHost host, ITestOutputHelper
     }
 
     /// <summary>Opens the page, recording what went wrong in it; other warnings are only written out.</summary>
-    private async Task<IPage> OpenAsync()
-    {
-        var page = await host.OpenPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                output.WriteLine($"console {message.Type}: {message.Text} ({message.Location})");
-            }
+    private async Task<IPage> OpenAsync() => _problems.Watch(await host.OpenPageAsync());
 
-            // Web Chat warns (console.warn) about activities it cannot use, e.g. an invalid schema.org entity.
-            if (message.Type == "error" || message.Text.StartsWith("botframework-webchat:", StringComparison.Ordinal))
-            {
-                Record($"console {message.Type}: {message.Text} ({message.Location})");
-            }
-        };
-        page.PageError += (_, error) => Record($"page error: {error}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                Record($"HTTP {response.Status} {response.Request.Method} {response.Url}");
-            }
-        };
-        return page;
-    }
-
-    private void Record(string error)
-    {
-        output.WriteLine(error);
-        lock (_errors)
-        {
-            _errors.Add(error);
-        }
-    }
-
-    private void ExpectNoErrors()
-    {
-        lock (_errors)
-        {
-            Assert.True(_errors.Count == 0, "The page had errors:\n" + string.Join("\n", _errors));
-        }
-    }
+    private void ExpectNoErrors() => _problems.AssertNone();
 
     private static async Task SayAsync(IPage page, string text)
     {
