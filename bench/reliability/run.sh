@@ -22,7 +22,9 @@
 # THREADS=<cores> (wrk threads; CONNECTIONS must be a multiple), WEB_PORT=5090, SKIP_BUILD=1 to
 # reuse the last build, ONLY=load or ONLY=kill to run one measurement, KEEP_DATA=1 to keep the
 # data folders (under TMPDIR, else /tmp; kept anyway when a check fails), WAIT_IDLE=1 to wait
-# before each host start until other processes leave the cores idle (bench/load/lib.sh).
+# before each host start until other processes leave the cores idle (bench/load/lib.sh),
+# HOST_ENV="NAME=value ..." for extra settings of every host started (after the script's own,
+# e.g. HOST_ENV=Redaction__Enabled=false to see what redaction costs per turn).
 #
 # Needs wrk, jq, curl, python3 (sqlite3 module) and the .NET SDK. Builds src/FaqBot.Web in
 # Release into bench/reliability/.artifacts. Raw results go to bench/reliability/results/<UTC
@@ -140,11 +142,13 @@ log_problems() {
 
 # bundled_sqlite: the SQLite the host runs (SQLitePCLRaw's e_sqlite3 beside the build).
 bundled_sqlite() {
-    local lib
+    local lib version source
     lib=$(find "$(dirname "$WEB_DLL")" -path '*linux-x64*' -name 'libe_sqlite3.so' | head -1)
     [[ -n "$lib" ]] || { echo unknown; return; }
-    strings "$lib" | grep -m1 -E '^20[0-9]{2}-[0-9]{2}-[0-9]{2} [0-9:]{8} [0-9a-f]{20,}' |
-        awk -v lib="${lib#"$ART/"}" '{ print "source id " $1 " " $2 " (" lib ")" }'
+    # awk reads all of strings' output (an early exit would fail the pipeline under pipefail).
+    version=$(strings "$lib" | awk '/^3\.[0-9]+\.[0-9]+$/ && !v { v = $0 } END { print v }')
+    source=$(strings "$lib" | awk '/^20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9:]+ [0-9a-f]+/ && !v { v = $1 " " $2 } END { print v }')
+    echo "$version ($source; ${lib#"$ART/"})"
 }
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
@@ -156,6 +160,7 @@ fi
 
 {
     environment_info | grep -v '^load:'
+    [[ -z "${HOST_ENV:-}" ]] || echo "extra host settings: $HOST_ENV"
     echo "load: connections=conversations=$CONNECTIONS wrk threads=$THREADS; measurement 1: ${DURATION}s posting + ${DRAIN}s drain; measurement 2: kill -9 after ${KILL_AFTER}s, $ROUNDS rounds"
     echo "sqlite in the host: $(bundled_sqlite)"
     echo "sqlite of the checks: python3 sqlite3 $(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)'); cli $(sqlite3 --version 2>/dev/null | cut -d' ' -f1 || echo absent)"
@@ -175,10 +180,23 @@ measure_load() {
     db="$data/faqbot.db"
     echo "== 1. Nothing lost under load: ${DURATION}s of post-and-poll on $CONNECTIONS conversations (data: $data)"
     wait_idle
-    start_server "$name-host" "$WEB_DLL" "$WEB_PORT" "$ROOT" Storage__DataPath="$data"
+    # shellcheck disable=SC2086 # HOST_ENV is a list of NAME=value words
+    start_server "$name-host" "$WEB_DLL" "$WEB_PORT" "$ROOT" Storage__DataPath="$data" ${HOST_ENV:-}
     make_conversations "$CONNECTIONS" "$OUT/$name-conversations.txt" "$WEB_PORT"
+    local server0 server1 busy0 all0 busy1 all1
+    server0=$(cpu_ticks "$SERVER_PID")
+    read -r busy0 all0 < <(machine_ticks)
     wrk_loop "$name" "$((DURATION + DRAIN))" RELIABILITY_POST_SECONDS="$DURATION"
+    # CPU while posting (about the first DURATION seconds of the run): the host's, and the
+    # machine's in all (wrk and other processes are the difference).
+    sleep "$DURATION"
+    server1=$(cpu_ticks "$SERVER_PID")
+    read -r busy1 all1 < <(machine_ticks)
     wait_wrk
+    jq -n --argjson server "$((server1 - server0))" --argjson busy "$((busy1 - busy0))" --argjson all "$((all1 - all0))" \
+        --argjson ticks "$TICKS" --argjson cores "$(nproc)" --argjson seconds "$DURATION" '
+        { server_seconds: ($server / $ticks), server_pct: ($server / $ticks / $seconds * 100),
+          machine_pct: ($busy / $all * $cores * 100), cores: $cores }' >"$OUT/$name-cpu.json"
     settle "$db"
     watermarks "$name"
     python3 "$CHECK" counts "$db" >"$OUT/$name-store.json"
@@ -192,10 +210,12 @@ measure_load() {
 
     jq -s --argjson logged "$(log_problems "$OUT/$name-host.log")" '
         .[0] as $loop | .[1] as $store | .[2] as $conv | .[3] as $acked | .[4] as $after | .[5] as $integrity
-        | .[6] as $delivered
+        | .[6] as $delivered | .[7] as $cpu
         | { posts_sent: $loop.posts_sent, posts_acknowledged: $loop.posts_acknowledged,
             posts_unacknowledged: $loop.posts_unacknowledged, turns: $loop.turns,
             turns_per_second: $loop.turns_per_second, posting_seconds: $loop.posting_seconds,
+            server_cpu_pct: $cpu.server_pct, machine_cpu_pct: $cpu.machine_pct, cores: $cpu.cores,
+            server_cpu_us_per_turn: ($cpu.server_seconds * 1e6 / $loop.turns),
             wrk_errors: $loop.errors, malformed_post_answers: $loop.malformed_post_answers,
             conversations_started: $conv.conversations, watermarks: $conv.watermarks,
             bot_activities_delivered: ($conv.watermarks - $loop.posts_acknowledged),
@@ -208,7 +228,7 @@ measure_load() {
             turns_stored: $store.turns, handoffs_stored: $store.handoffs, host_errors_logged: $logged }' \
         "$OUT/$name-counts.json" "$OUT/$name-store.json" "$OUT/$name-conversations-check.json" \
         "$OUT/$name-acked-check.json" "$OUT/$name-store-after-stop.json" "$OUT/$name-integrity.json" \
-        "$OUT/$name-delivered-check.json" >"$OUT/$name.json"
+        "$OUT/$name-delivered-check.json" "$OUT/$name-cpu.json" >"$OUT/$name.json"
 
     if [[ "$(jq '.stored_equals_expected and .in_messages_equal_acknowledged and .acknowledged_ids_missing == 0
                  and .polled_activities_missing == 0
@@ -233,7 +253,8 @@ measure_kill() {
     db="$data/faqbot.db"
     echo "== 2. SIGKILL mid-load, round $round: kill -9 after ${KILL_AFTER}s of load (data: $data)"
     wait_idle
-    start_server "$name-host" "$WEB_DLL" "$WEB_PORT" "$ROOT" Storage__DataPath="$data"
+    # shellcheck disable=SC2086
+    start_server "$name-host" "$WEB_DLL" "$WEB_PORT" "$ROOT" Storage__DataPath="$data" ${HOST_ENV:-}
     make_conversations "$CONNECTIONS" "$OUT/$name-conversations.txt" "$WEB_PORT"
     wrk_loop "$name" "$((KILL_AFTER + 120))"
     sleep "$KILL_AFTER"
@@ -248,7 +269,8 @@ measure_kill() {
     wait_wrk || true
 
     STAGE="measurement 2, round $round: starting the host again on the killed store"
-    start_server "$name-restart" "$WEB_DLL" "$WEB_PORT" "$ROOT" Storage__DataPath="$data"
+    # shellcheck disable=SC2086
+    start_server "$name-restart" "$WEB_DLL" "$WEB_PORT" "$ROOT" Storage__DataPath="$data" ${HOST_ENV:-}
     STAGE="measurement 2, round $round: checking the store"
     python3 "$CHECK" integrity "$db" >"$OUT/$name-integrity.json"
     python3 "$CHECK" counts "$db" >"$OUT/$name-store.json"
@@ -316,6 +338,7 @@ STAGE="summarizing"
         echo "1. Nothing lost under load (${DURATION}s, $CONNECTIONS conversations)"
         jq -r '
             "   POSTs sent \(.posts_sent), answered 200 \(.posts_acknowledged) (unanswered \(.posts_unacknowledged)); turns \(.turns) = \(.turns_per_second) turns/s over \(.posting_seconds) s",
+            "   CPU while posting: host \(.server_cpu_pct | floor)% (\(.server_cpu_us_per_turn | floor) µs per turn), machine \(.machine_cpu_pct | floor)% of \(.cores * 100)% (the rest: wrk and other processes)",
             "   wrk errors: connect \(.wrk_errors.connect), read \(.wrk_errors.read), write \(.wrk_errors.write), timeout \(.wrk_errors.timeout), status \(.wrk_errors.status); POST answers with a damaged body \(.malformed_post_answers)",
             "   delivered: sum of final watermarks \(.watermarks) = \(.posts_acknowledged) echoes + \(.bot_activities_delivered) bot activities; conversations started \(.conversations_started)",
             "   expected stored = \(.watermarks) + \(.conversations_started) = \(.expected); stored \(.stored): \(if .stored_equals_expected then "equal" else "NOT EQUAL (\(.stored - .expected))" end)",
