@@ -7,12 +7,14 @@
 #      Direct Line delivered and received: the sum of every conversation's final watermark (the
 #      echoes of the user's messages and the bot's activities) plus one conversationUpdate per
 #      started conversation; the inbound messages stored must equal the POSTs that answered 200,
-#      and every acknowledged activity id must be stored.
+#      every acknowledged activity id and every activity a poll brought back must be stored, and
+#      the store must pass PRAGMA integrity_check after a clean stop.
 #   2. SIGKILL mid-load, ROUNDS times: a fresh data folder, the host, 50 conversations, the loop;
 #      kill -9 of the host after KILL_AFTER seconds while wrk runs; wrk stopped; the host started
 #      again on the same folder (the store must open and migrate). PRAGMA integrity_check must
-#      say ok, and every POST id acknowledged with a 200 before the kill must be in
-#      activities.activity_id.
+#      say ok, every POST id acknowledged with a 200 before the kill must be in
+#      activities.activity_id, and the restarted host must take and store a new turn. Also
+#      reported (not a condition): activities that polls had brought back but the store lacks.
 #
 #   bench/reliability/run.sh
 #
@@ -29,7 +31,8 @@
 # Needs wrk, jq, curl, python3 (sqlite3 module) and the .NET SDK. Builds src/FaqBot.Web in
 # Release into bench/reliability/.artifacts. Raw results go to bench/reliability/results/<UTC
 # time>/: environment.txt, summary.txt, per run the wrk output, the loop's JSON (LOAD_RESULT of
-# directline.lua), counts (acked.lua), acknowledged ids, the checks' JSON and the host logs.
+# directline.lua), counts (acked.lua), acknowledged ids, polled watermarks, the checks' JSON
+# (check.py) and the host logs. The data folders are deleted when their checks pass.
 #
 # Exit status: 0 when every check passed, 1 when one failed (the summary says which).
 set -euo pipefail

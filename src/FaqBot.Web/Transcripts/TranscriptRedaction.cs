@@ -26,6 +26,11 @@ public sealed class TranscriptRedaction(Redactor redactor)
     /// <summary>The activity's JSON as stored, and how many strings were changed.</summary>
     public (string Json, int Redactions) Activity(Activity activity, ActivityDirection direction)
     {
+        if (direction == ActivityDirection.Out && activity.Value is null && activity.Attachments is not { Count: > 0 })
+        {
+            return (JsonSerializer.Serialize(activity, ActivityJson.Options), 0); // approved text only: nothing to redact
+        }
+
         var node = JsonSerializer.SerializeToNode(activity, ActivityJson.Options)!.AsObject();
         var count = 0;
         if (direction == ActivityDirection.In)
