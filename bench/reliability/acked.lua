@@ -17,9 +17,9 @@
 --
 -- Why the ids go through files: wrk 4.1's thread:get of a table leaves the thread's Lua stack one
 -- slot lower than it found it (script_copy_value pops the table, then script_thread_get pops
--- again), so each later thread:get writes its value below the stack, over whatever lies there on
--- the heap: in trials that was the terminating NUL of an id string, which then came back with 8
--- bytes of a Lua value appended. So each thread appends its ids to its own file (flushed every
+-- again), so each later thread:get writes its value below the stack, over whatever may lie there
+-- on the heap. In trials, ids fetched that way after directline.lua's tables now and then came
+-- back with 8 bytes of a Lua table reference in place of their terminating NUL (most likely this). So each thread appends its ids to its own file (flushed every
 -- 256 ids), only strings and numbers cross with thread:get (and one table per thread, the
 -- first, which is still copied whole), and done() reads them all before directline.lua's done()
 -- gathers its latency tables.
@@ -28,7 +28,7 @@ dofile(here .. "/../load/directline.lua")
 
 local loop_init, loop_request, loop_response, loop_done = init, request, response, done
 
--- Per thread; done() reads these (numbers and strings only) with thread:get.
+-- Per thread; done() reads these with thread:get (numbers and strings, and the one table delivered).
 posts_sent = 0             -- POSTs built for a conversation whose turn was due
 posts_blind = 0            -- POSTs built after a connection failed (directline.lua's "starved"
                            -- calls: after the kill, wrk reconnects and asks for requests that the
