@@ -9,7 +9,10 @@ namespace FaqBot.Core.Privacy;
 /// redacting it again changes nothing.</summary>
 internal static class RedactionPatterns
 {
-    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(500);
+    /// <summary>Against a pattern that runs away on some input: then the text is withheld whole. A
+    /// match takes microseconds; the limit is wide so that a busy host never withholds an ordinary
+    /// message because its thread waited for the processor.</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>Month names and their abbreviations, case-insensitive, not followed by a letter.</summary>
     public const string Month =
