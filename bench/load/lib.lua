@@ -85,7 +85,13 @@ function write_result(name, summary, latency, requests, extra)
         percentiles_json(requests),
         latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
         extra)
-    local path = os.getenv("LOAD_RESULT")
+    write_json(json, "LOAD_RESULT")
+end
+
+-- Writes one line of JSON to the file named by the environment variable `variable`, or to
+-- standard output when it is not set.
+function write_json(json, variable)
+    local path = os.getenv(variable)
     if path then
         local file = assert(io.open(path, "w"))
         file:write(json, "\n")

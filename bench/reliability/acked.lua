@@ -220,12 +220,5 @@ function done(summary, latency, requests)
         sent, ok, sent - ok, blind, written, invalid, turns, posting_seconds, turns / posting_seconds,
         drained, stopped and "true" or "false", bad_bodies, table.concat(samples, ","),
         summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.status, summary.errors.timeout)
-    local counts = os.getenv("RELIABILITY_COUNTS")
-    if counts then
-        local file = assert(io.open(counts, "w"))
-        file:write(json, "\n")
-        file:close()
-    else
-        io.write(json, "\n")
-    end
+    write_json(json, "RELIABILITY_COUNTS")
 end

@@ -53,13 +53,19 @@ def acked(db, ids_file):
             "in_messages_stored": in_messages, "in_messages_not_acknowledged": in_messages - (len(distinct) - len(missing))}
 
 
-def conversations(db, marks_file):
+def read_marks(marks_file):
+    """Each conversation's last watermark: one "conversation mark" line each."""
     marks = {}
     with open(marks_file, encoding="utf-8") as f:
         for line in f:
             if line.strip():
                 conversation, mark = line.split()
                 marks[conversation] = int(mark)
+    return marks
+
+
+def conversations(db, marks_file):
+    marks = read_marks(marks_file)
     with connect(db) as c:
         stored = dict(c.execute("SELECT conversation_id, count(*) FROM activities GROUP BY conversation_id"))
         detail = {}
@@ -80,12 +86,7 @@ def conversations(db, marks_file):
 
 
 def delivered(db, marks_file):
-    marks = {}
-    with open(marks_file, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                conversation, mark = line.split()
-                marks[conversation] = int(mark)
+    marks = read_marks(marks_file)
     with connect(db) as c:
         stored = {row[0] for row in c.execute("SELECT activity_id FROM activities WHERE activity_id IS NOT NULL")}
     total, missing = 0, []

@@ -20,7 +20,12 @@ public sealed record SafetyPattern(string Source, Regex Regex, FirstTokens First
 
 /// <summary>A rule that fired, the clause it fired in, and whether a denial in that clause
 /// cancelled it.</summary>
-public sealed record RuleHit(string RuleId, SafetyCategory Category, string Clause, bool Denied);
+public sealed record RuleHit(string RuleId, SafetyCategory Category, string Clause, bool Denied)
+{
+    /// <summary>The ids of the rules that stand among <paramref name="hits"/> (no denial cancelled
+    /// them), each once, in order.</summary>
+    public static IEnumerable<string> Fired(IEnumerable<RuleHit> hits) => hits.Where(h => !h.Denied).Select(h => h.RuleId).Distinct();
+}
 
 /// <summary>The gate's verdict: the category to decline with (null when the message may go on to
 /// retrieval), the reply to send, and every rule that fired.</summary>
@@ -32,5 +37,5 @@ public sealed record TriageResult(SafetyCategory? Category, string? ReplyId, IRe
     /// the message, for retrieval to read without the denial; otherwise null.</summary>
     public string? QuestionWithoutDenials { get; init; }
 
-    public IEnumerable<string> FiredRuleIds => Hits.Where(h => !h.Denied).Select(h => h.RuleId).Distinct();
+    public IEnumerable<string> FiredRuleIds => RuleHit.Fired(Hits);
 }

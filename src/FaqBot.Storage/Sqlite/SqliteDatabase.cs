@@ -10,7 +10,7 @@ public sealed class SqliteDatabase
 {
     private readonly Lock _gate = new();
     private readonly string _connectionString;
-    private bool _migrated;
+    private volatile bool _migrated;
 
     public SqliteDatabase(IOptions<StorageOptions> options)
     {
@@ -37,6 +37,11 @@ public sealed class SqliteDatabase
     /// <summary>Creates the folder and the file if needed and applies every migration not yet applied.</summary>
     public void EnsureMigrated()
     {
+        if (_migrated)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             if (_migrated)

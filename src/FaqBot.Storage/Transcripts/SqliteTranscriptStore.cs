@@ -109,8 +109,9 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore, IAsyncDisp
                     writer ??= new TurnWriter(connection);
                     Commit(connection, writer, batch);
                 }
-                catch (Exception ex) when (ex is SqliteException or IOException or InvalidOperationException)
+                catch (Exception ex)
                 {
+                    // Whatever failed, the waiting turns are told, and the writer goes on with a fresh connection.
                     LogBatchFailed(_log, ex, batch.Count);
                     writer?.Dispose();
                     connection?.Dispose();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaqBot.BotFramework.Schema;
 using FaqBot.Core.Answering;
+using FaqBot.Core.Safety;
 
 namespace FaqBot.Web.Chat;
 
@@ -19,7 +20,7 @@ public static class HandoffEvent
         Value = new JsonObject
         {
             ["category"] = ContractNames.Category(answer.Category),
-            ["rules"] = new JsonArray([.. answer.Trace.Safety.Where(h => !h.Denied).Select(h => JsonValue.Create(h.RuleId)).Distinct()]),
+            ["rules"] = new JsonArray([.. RuleHit.Fired(answer.Trace.Safety).Select(id => JsonValue.Create(id))]),
             ["reply"] = answer.Trace.ReplyId,
         },
         Attachments =

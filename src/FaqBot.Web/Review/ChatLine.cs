@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using FaqBot.Storage.Transcripts;
 
@@ -26,39 +25,27 @@ public sealed record ChatLine(
             .GroupBy(t => t.Summary.InboundActivityId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         return [.. conversation.Activities.Select(activity =>
         {
-            var turn = activity.ActivityId is { } id && (byReply.GetValueOrDefault(id) ?? byInbound.GetValueOrDefault(id)) is { } found ? found : null;
+            var turn = activity.ActivityId is { } id ? byReply.GetValueOrDefault(id) ?? byInbound.GetValueOrDefault(id) : null;
             return Read(activity, turn);
         })];
     }
 
     private static ChatLine Read(StoredActivity activity, StoredTurn? turn)
     {
-        JsonObject json;
-        try
-        {
-            json = JsonNode.Parse(activity.Json)?.AsObject() ?? [];
-        }
-        catch (JsonException)
-        {
-            json = [];
-        }
-
+        var json = StoredJson.Object(activity.Json);
         var citations = json["entities"] is JsonArray entities
             ? entities.OfType<JsonObject>().Where(e => (string?)e["@type"] == "Message")
                 .SelectMany(e => e["citation"] as JsonArray ?? [])
-                .OfType<JsonObject>().Select(c => String(c["appearance"]?["name"])).Where(n => n.Length > 0).ToList()
+                .OfType<JsonObject>().Select(c => StoredJson.Text(c["appearance"]?["name"])).Where(n => n.Length > 0).ToList()
             : [];
         var suggestions = json["suggestedActions"]?["actions"] is JsonArray actions
-            ? actions.OfType<JsonObject>().Select(a => String(a["title"])).Where(t => t.Length > 0).ToList()
+            ? actions.OfType<JsonObject>().Select(a => StoredJson.Text(a["title"])).Where(t => t.Length > 0).ToList()
             : [];
         var attachments = json["attachments"] is JsonArray list
-            ? list.OfType<JsonObject>().Select(a => $"{String(a["name"])} ({String(a["contentType"])})").ToList()
+            ? list.OfType<JsonObject>().Select(a => $"{StoredJson.Text(a["name"])} ({StoredJson.Text(a["contentType"])})").ToList()
             : [];
         return new ChatLine(
-            activity.ActivityId, activity.Direction == ActivityDirection.Out, activity.Type, String(json["name"]), activity.At,
-            String(json["text"]), citations, suggestions, attachments, turn);
+            activity.ActivityId, activity.Direction == ActivityDirection.Out, activity.Type, StoredJson.Text(json["name"]), activity.At,
+            StoredJson.Text(json["text"]), citations, suggestions, attachments, turn);
     }
-
-    private static string String(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";
 }

@@ -73,6 +73,7 @@ public sealed record ReviewQuery(DateOnly? From, DateOnly? To, OutcomeFilter Out
         return builder.ToString();
     }
 
-    private static DateOnly? Date(string? text) =>
+    /// <summary>A UTC day written yyyy-MM-dd, or null.</summary>
+    public static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }

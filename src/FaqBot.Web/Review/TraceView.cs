@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace FaqBot.Web.Review;
@@ -14,30 +13,17 @@ public sealed record TraceView(
 {
     public static TraceView Read(string json)
     {
-        JsonObject trace;
-        try
-        {
-            trace = JsonNode.Parse(json)?.AsObject() ?? [];
-        }
-        catch (JsonException)
-        {
-            trace = [];
-        }
-
+        var trace = StoredJson.Object(json);
         return new TraceView(
             Text(trace["decision"]),
             [.. (trace["safety"] as JsonArray ?? []).OfType<JsonObject>()
-                .Select(h => (Text(h["rule"]), Text(h["category"]), Text(h["clause"]), h["denied"]?.GetValue<bool>() == true))],
+                .Select(h => (Text(h["rule"]), Text(h["category"]), Text(h["clause"]), StoredJson.Flag(h["denied"])))],
             [.. (trace["candidates"] as JsonArray ?? []).OfType<JsonObject>()
-                .Select(c => (Text(c["snippet"]), Number(c["version"]), Real(c["confidence"]), Text(c["matchedQuestion"])))],
+                .Select(c => (Text(c["snippet"]), StoredJson.Number(c["version"]), StoredJson.Real(c["confidence"]), Text(c["matchedQuestion"])))],
             [.. (trace["terms"] as JsonArray ?? []).OfType<JsonObject>().Select(t => Text(t["term"]))],
-            Real(trace["timings"]?["totalMicroseconds"]),
-            Real(trace["timings"]?["retrievalMicroseconds"]));
+            StoredJson.Real(trace["timings"]?["totalMicroseconds"]),
+            StoredJson.Real(trace["timings"]?["retrievalMicroseconds"]));
     }
 
-    private static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
-
-    private static int Number(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var n) ? n : 0;
-
-    private static double Real(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d) ? d : 0;
+    private static string Text(JsonNode? node) => StoredJson.Text(node);
 }

@@ -2,6 +2,7 @@ using FaqBot.BotFramework.Schema;
 using FaqBot.BotFramework.Turns;
 using FaqBot.Core.Answering;
 using FaqBot.Core.Handoff;
+using FaqBot.Core.Privacy;
 using FaqBot.Core.Safety;
 using FaqBot.Storage.Transcripts;
 using FaqBot.Web.Chat;
@@ -25,11 +26,12 @@ public sealed class TranscriptRecorder(
     public async Task OnTurnAsync(TurnContext turn, Func<CancellationToken, Task> next, CancellationToken cancellationToken)
     {
         var inbound = turn.Activity;
-        var activities = new List<StoredActivity> { Store(inbound, ActivityDirection.In, inbound.Timestamp ?? time.GetUtcNow()) };
+        var (inboundJson, question) = redaction.Activity(inbound, ActivityDirection.In);
+        var activities = new List<StoredActivity> { Stored(inbound, ActivityDirection.In, inboundJson) };
         string? replyId = null;
         turn.OnSent((sent, _) =>
         {
-            activities.Add(Store(sent, ActivityDirection.Out, time.GetUtcNow()));
+            activities.Add(Stored(sent, ActivityDirection.Out, redaction.Activity(sent, ActivityDirection.Out).Json));
             if (sent.Type == ActivityTypes.Message && replyId is null)
             {
                 replyId = sent.Id;
@@ -40,26 +42,23 @@ public sealed class TranscriptRecorder(
         turn.OnCompleted(async (completed, ct) =>
         {
             var conversationId = inbound.Conversation?.Id ?? "";
+            var now = time.GetUtcNow();
             var answer = completed.TurnState.TryGetValue(FaqBotHandler.AnswerKey, out var value) ? value as Answer : null;
-            var (summary, handoff) = answer is null ? (null, null) : Summarize(inbound, answer, replyId);
-            await store.AppendAsync(new TurnRecord(conversationId, inbound.ChannelId ?? "", time.GetUtcNow(), activities, summary, handoff), ct);
+            var (summary, handoff) = answer is null || question is null ? (null, null) : Summarize(inbound, answer, question, replyId, now);
+            await store.AppendAsync(new TurnRecord(conversationId, inbound.ChannelId ?? "", now, activities, summary, handoff), ct);
             if (completed.TurnState.TryGetValue(FaqBotHandler.FeedbackKey, out var given) && given is AnswerFeedback feedback)
             {
-                await store.RecordFeedbackAsync(conversationId, feedback.InboundActivityId, feedback.Helpful ? Feedback.Helpful : Feedback.Unhelpful, time.GetUtcNow(), ct);
+                await store.RecordFeedbackAsync(conversationId, feedback.InboundActivityId, feedback.Helpful ? Feedback.Helpful : Feedback.Unhelpful, now, ct);
             }
         });
         await next(cancellationToken);
     }
 
-    private StoredActivity Store(Activity activity, ActivityDirection direction, DateTimeOffset at)
-    {
-        var (json, _) = redaction.Activity(activity, direction);
-        return new StoredActivity(activity.Id, direction, activity.Type ?? "", activity.Timestamp ?? at, json);
-    }
+    private StoredActivity Stored(Activity activity, ActivityDirection direction, string json) =>
+        new(activity.Id, direction, activity.Type ?? "", activity.Timestamp ?? time.GetUtcNow(), json);
 
-    private (TurnSummary, HandoffRecord?) Summarize(Activity inbound, Answer answer, string? replyId)
+    private (TurnSummary, HandoffRecord?) Summarize(Activity inbound, Answer answer, RedactionResult question, string? replyId, DateTimeOffset now)
     {
-        var question = redaction.Text(inbound.Text);
         var outcome = answer.Outcome switch
         {
             AnswerOutcome.Answered => TurnOutcomes.Answer,
@@ -71,18 +70,17 @@ public sealed class TranscriptRecorder(
         };
         var low = answer.Outcome is AnswerOutcome.Answered or AnswerOutcome.Clarify && answer.Confidence < _lowConfidence;
         var cited = answer.Citations.Count > 0 ? answer.Citations[0] : null;
-        var now = time.GetUtcNow();
         var summary = new TurnSummary(
-            inbound.Id, replyId, now, question, outcome, ContractNames.Category(answer.Category), answer.Confidence, low,
+            inbound.Id, replyId, now, question.Text, outcome, ContractNames.Category(answer.Category), answer.Confidence, low,
             cited?.SnippetId, cited?.SnippetVersion, answer.Trace.ReplyId,
-            question == (inbound.Text ?? "") ? 0 : 1, redaction.Trace(answer, question));
+            question.Count, redaction.Trace(answer, question.Text));
 
         HandoffRecord? handoff = answer.Outcome switch
         {
             AnswerOutcome.Declined => new HandoffRecord(
                 ContractNames.Category(answer.Category) ?? "declined", answer.Category == SafetyCategory.Urgent,
-                [.. answer.Trace.Safety.Where(h => !h.Denied).Select(h => h.RuleId).Distinct()], question, now),
-            AnswerOutcome.Unanswered => new HandoffRecord(HandoffItem.NoAnswer, false, [], question, now),
+                [.. RuleHit.Fired(answer.Trace.Safety)], question.Text, now),
+            AnswerOutcome.Unanswered => new HandoffRecord(HandoffItem.NoAnswer, false, [], question.Text, now),
             _ => null,
         };
         return (summary, handoff);

@@ -23,19 +23,26 @@ public sealed class TranscriptRedaction(Redactor redactor)
 
     private static readonly string[] BotFieldsWithPatientText = ["value", "attachments"];
 
-    /// <summary>The activity's JSON as stored, and how many strings were changed.</summary>
-    public (string Json, int Redactions) Activity(Activity activity, ActivityDirection direction)
+    /// <summary>The activity's JSON as stored and, for a patient's activity, what redaction made of
+    /// its text (the question the turn stores).</summary>
+    public (string Json, RedactionResult? Text) Activity(Activity activity, ActivityDirection direction)
     {
         if (direction == ActivityDirection.Out && activity.Value is null && activity.Attachments is not { Count: > 0 })
         {
-            return (JsonSerializer.Serialize(activity, ActivityJson.Options), 0); // approved text only: nothing to redact
+            return (JsonSerializer.Serialize(activity, ActivityJson.Options), null); // approved text only: nothing to redact
         }
 
         var node = JsonSerializer.SerializeToNode(activity, ActivityJson.Options)!.AsObject();
-        var count = 0;
+        RedactionResult? text = null;
         if (direction == ActivityDirection.In)
         {
-            count = RedactStrings(node, topLevel: true);
+            text = redactor.Analyze(activity.Text);
+            if (activity.Text is { Length: > 0 })
+            {
+                node["text"] = text.Text;
+            }
+
+            RedactStrings(node, topLevel: true);
         }
         else
         {
@@ -43,15 +50,13 @@ public sealed class TranscriptRedaction(Redactor redactor)
             {
                 if (node[field] is { } value)
                 {
-                    count += RedactNode(node, field, value);
+                    RedactNode(node, field, value);
                 }
             }
         }
 
-        return (node.ToJsonString(ActivityJson.Options), count);
+        return (node.ToJsonString(ActivityJson.Options), text);
     }
-
-    public string Text(string? text) => string.IsNullOrEmpty(text) ? "" : redactor.Redact(text);
 
     /// <summary>The trace as JSON for reviewers: safety clauses redacted; terms not in the
     /// redacted question (a name, a number) left out.</summary>
@@ -73,7 +78,7 @@ public sealed class TranscriptRedaction(Redactor redactor)
             {
                 ["rule"] = hit.RuleId,
                 ["category"] = ContractNames.Category(hit.Category),
-                ["clause"] = Text(hit.Clause),
+                ["clause"] = redactor.Redact(hit.Clause),
                 ["denied"] = hit.Denied,
             })]),
             ["terms"] = new JsonArray([.. trace.Terms
@@ -98,44 +103,40 @@ public sealed class TranscriptRedaction(Redactor redactor)
         return document.ToJsonString();
     }
 
-    private int RedactStrings(JsonObject node, bool topLevel)
+    private void RedactStrings(JsonObject node, bool topLevel)
     {
-        var count = 0;
         foreach (var (key, value) in node.ToList())
         {
-            if (value is null || ProtocolFields.Contains(key) || topLevel && key == "name")
+            // A top-level name is an event's name, not a person's; the top-level text is done already.
+            if (value is not null && !ProtocolFields.Contains(key) && !(topLevel && key is "name" or "text"))
             {
-                continue; // a top-level name is an event's name, not a person's
+                RedactNode(node, key, value);
             }
-
-            count += RedactNode(node, key, value);
         }
-
-        return count;
     }
 
-    private int RedactNode(JsonNode parent, object keyOrIndex, JsonNode value)
+    private void RedactNode(JsonNode parent, object keyOrIndex, JsonNode value)
     {
         switch (value)
         {
             case JsonObject obj:
-                return RedactStrings(obj, topLevel: false);
+                RedactStrings(obj, topLevel: false);
+                break;
             case JsonArray array:
-                var count = 0;
                 for (var i = 0; i < array.Count; i++)
                 {
                     if (array[i] is { } item)
                     {
-                        count += RedactNode(array, i, item);
+                        RedactNode(array, i, item);
                     }
                 }
 
-                return count;
+                break;
             case JsonValue scalar when scalar.TryGetValue<string>(out var text):
                 var redacted = redactor.Redact(text);
-                if (ReferenceEquals(redacted, text) || redacted == text)
+                if (redacted == text)
                 {
-                    return 0;
+                    break;
                 }
 
                 if (keyOrIndex is int index)
@@ -147,9 +148,7 @@ public sealed class TranscriptRedaction(Redactor redactor)
                     parent.AsObject()[(string)keyOrIndex] = redacted;
                 }
 
-                return 1;
-            default:
-                return 0;
+                break;
         }
     }
 }

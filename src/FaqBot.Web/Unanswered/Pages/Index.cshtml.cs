@@ -1,7 +1,7 @@
-using System.Globalization;
 using FaqBot.Core.Knowledge;
 using FaqBot.Storage.Transcripts;
 using FaqBot.Web.Accounts;
+using FaqBot.Web.Review;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,8 +32,8 @@ public sealed class IndexModel(ITranscriptStore store, KnowledgeHolder knowledge
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        ToDay = Day(To) ?? today;
-        FromDay = Day(From) ?? ToDay.AddDays(-DefaultDays);
+        ToDay = ReviewQuery.Date(To) ?? today;
+        FromDay = ReviewQuery.Date(From) ?? ToDay.AddDays(-DefaultDays);
         if (FromDay > ToDay)
         {
             return BadRequest("From must not be after To.");
@@ -47,7 +47,4 @@ public sealed class IndexModel(ITranscriptStore store, KnowledgeHolder knowledge
         Groups = UnansweredReport.Group(questions, knowledge.Current);
         return Page();
     }
-
-    private static DateOnly? Day(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 }
