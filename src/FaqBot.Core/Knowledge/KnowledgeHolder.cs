@@ -22,7 +22,22 @@ public sealed class KnowledgeHolder
         _current = result.Knowledge ?? throw new KnowledgeLoadException(Path, result);
     }
 
-    /// <summary>The knowledge folder (absolute).</summary>
+    private KnowledgeHolder(KnowledgeBase knowledge, KnowledgeLoadResult load, string path, ClinicOptions clinic, TimeProvider time)
+    {
+        Path = path;
+        _clinic = clinic;
+        _time = time;
+        LastLoad = load;
+        _current = knowledge;
+    }
+
+    /// <summary>A holder that always serves <paramref name="knowledge"/>, for answering against a
+    /// snapshot that patients do not see (drafts under trial, lint). <see cref="Reload"/> is not
+    /// available on it.</summary>
+    public static KnowledgeHolder Fixed(KnowledgeBase knowledge, TimeProvider time) =>
+        new(knowledge, new KnowledgeLoadResult(knowledge, []), "", new ClinicOptions(), time);
+
+    /// <summary>The knowledge folder (absolute); empty for a <see cref="Fixed"/> holder.</summary>
     public string Path { get; }
 
     public KnowledgeBase Current => _current;
@@ -33,6 +48,11 @@ public sealed class KnowledgeHolder
     /// <summary>Reads the folder again; serves the result only if it can be served.</summary>
     public KnowledgeLoadResult Reload()
     {
+        if (Path.Length == 0)
+        {
+            throw new InvalidOperationException("A fixed knowledge holder has no folder to reload.");
+        }
+
         var result = Load();
         LastLoad = result;
         if (result.Knowledge is not null)
