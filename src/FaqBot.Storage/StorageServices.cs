@@ -1,4 +1,5 @@
 using FaqBot.Core.Configuration;
+using FaqBot.Storage.Knowledge;
 using FaqBot.Storage.Sqlite;
 using FaqBot.Storage.Transcripts;
 using Microsoft.Extensions.Configuration;
@@ -20,6 +21,7 @@ public static class StorageServices
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<SqliteTranscriptStore>();
         services.TryAddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<SqliteTranscriptStore>());
+        services.TryAddSingleton<SnippetHistory>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using FaqBot.Core.Knowledge;
 using FaqBot.Web.Accounts;
 using FaqBot.Web.Chat;
 using FaqBot.Web.Health;
+using FaqBot.Web.Knowledge;
 using FaqBot.Web.Page;
 using FaqBot.Web.Review;
 using FaqBot.Web.Security;
@@ -23,12 +24,14 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.Services.AddProblemDetails();
 builder.Services.AddFaqBotCore(builder.Configuration, contentRoot);   // knowledge, safety gate, answerer
+builder.Services.AddKnowledgeWatch(builder.Configuration);            // hot reload: edits to knowledge/ serve within seconds, a bad one keeps the last good
 builder.Services.AddChat();                                           // the bot: one turn handler for every channel
 builder.Services.AddTranscripts(builder.Configuration, contentRoot);  // redacted transcripts, handoff queue, retention
 builder.Services.AddDirectLine(builder.Configuration);                // Web Chat's channel, /v3/directline
 builder.Services.AddBotConnector(builder.Configuration);              // Azure Bot Service, /api/messages
 builder.Services.AddRequestLimits(builder.Configuration);             // rate limits and CORS
 builder.Services.AddStaffAccounts(builder.Configuration);             // staff accounts, cookie sign-in, role policies, audit log
+builder.Services.AddKnowledgeEditing();                               // staff drafts, clinician approval, history, try panel
 builder.Services.AddStaffPages();                                     // Razor Pages in feature folders, shared layout
 builder.Services.AddFaqBotHealth();
 

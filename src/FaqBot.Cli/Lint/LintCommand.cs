@@ -1,59 +1,110 @@
 using System.CommandLine;
 using FaqBot.Cli.Hosting;
 using FaqBot.Core.Configuration;
+using FaqBot.Core.Evaluation;
 using FaqBot.Core.Knowledge;
+using FaqBot.Core.Knowledge.Lint;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Cli.Lint;
 
 /// <summary><c>faqbot lint</c>: every problem in the knowledge folder, one per line naming the
-/// file and field; exit code 1 when any is an error.</summary>
+/// file and field (and, for the lint rules of <see cref="KnowledgeLinter"/>, the rule); exit code 1
+/// when any is an error, 0 for warnings alone.</summary>
 internal static class LintCommand
 {
+    /// <summary>The project's own labelled set, used when no <c>--labelled</c> is given.</summary>
+    public static readonly string DefaultLabelledSet = Path.Combine("tests", "labelled", "questions.jsonl");
+
     public static Command Create()
     {
-        var command = new Command("lint", "Check the knowledge folder: snippets, sources, quotes, replies, vocabulary, small talk.");
-        command.SetAction((parse, _) =>
+        var labelled = new Option<FileInfo[]>("--labelled")
+        {
+            Description = "Labelled set (JSON Lines, format of eval/dev.jsonl) whose questions every served snippet should answer; repeatable. "
+                + $"Default: {DefaultLabelledSet} under the content root if it exists, else the unreached-snippets rule is skipped.",
+        };
+        var expiringWithin = new Option<int>("--expiring-within")
+        {
+            Description = $"Warn about approved snippets whose review falls due within this many days (default {LintSettings.DefaultExpiringWithinDays}).",
+            DefaultValueFactory = _ => LintSettings.DefaultExpiringWithinDays,
+        };
+        var command = new Command("lint", "Check the knowledge folder: snippets, sources, quotes, replies, vocabulary, small talk, safety rules, "
+            + "colliding questions, conflicting facts, clinical advice, review dates, links, unreached snippets.")
+        {
+            labelled, expiringWithin,
+        };
+        command.SetAction((parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            return CliHost.RunAsync(parse.GetValue(CliOptions.Knowledge), parse.InvocationConfiguration.Error, services =>
+            var error = parse.InvocationConfiguration.Error;
+            return CliHost.RunAsync(parse.GetValue(CliOptions.Knowledge), error, async services =>
             {
                 var path = services.GetRequiredService<IOptions<KnowledgeOptions>>().Value.Path;
                 if (!Directory.Exists(path))
                 {
-                    parse.InvocationConfiguration.Error.WriteLine($"No knowledge folder at {path}.");
-                    return Task.FromResult(ExitCodes.UsageOrConfiguration);
+                    await error.WriteLineAsync($"No knowledge folder at {path}.");
+                    return ExitCodes.UsageOrConfiguration;
+                }
+
+                var days = parse.GetValue(expiringWithin);
+                if (days < 0)
+                {
+                    await error.WriteLineAsync("--expiring-within must be 0 or more days.");
+                    return ExitCodes.UsageOrConfiguration;
                 }
 
                 var clinic = services.GetRequiredService<IOptions<ClinicOptions>>().Value;
                 var today = services.GetRequiredService<TimeProvider>().Today();
                 var result = KnowledgeLoader.Load(path, clinic, today);
-                foreach (var diagnostic in result.Diagnostics)
+                var sets = LabelledSets(parse.GetValue(labelled), services.GetRequiredService<IHostEnvironment>().ContentRootPath);
+                var settings = new LintSettings(today, path)
                 {
-                    output.WriteLine(diagnostic);
+                    ExpiringWithinDays = days,
+                    LabelledQuestions = sets.Count == 0 ? null : [.. sets.SelectMany(f => LabelledQuestion.ReadAll(f.FullName))],
+                    Retrieval = services.GetRequiredService<IOptions<RetrievalOptions>>().Value,
+                    Input = services.GetRequiredService<IOptions<InputOptions>>().Value,
+                };
+                var report = await KnowledgeLinter.LintAsync(result, settings, cancellationToken);
+                foreach (var line in report.Lines.Concat(report.Notes))
+                {
+                    await output.WriteLineAsync(line);
                 }
 
-                output.WriteLine(Summary(path, result, today));
-                return Task.FromResult(result.HasErrors ? ExitCodes.Failed : ExitCodes.Ok);
+                await output.WriteLineAsync(Summary(path, result, report, today));
+                return report.HasErrors ? ExitCodes.Failed : ExitCodes.Ok;
             });
         });
         return command;
     }
 
-    private static string Summary(string path, KnowledgeLoadResult result, DateOnly today)
+    /// <summary>The sets named on the command line (each must exist), else the default set if present.</summary>
+    private static List<FileInfo> LabelledSets(FileInfo[]? named, string contentRoot)
     {
-        var warnings = result.Diagnostics.Count - result.ErrorCount;
-        var verdict = result.HasErrors ? "FAILED" : "OK";
+        if (named is { Length: > 0 })
+        {
+            var missing = named.FirstOrDefault(f => !f.Exists);
+            return missing is null ? [.. named] : throw new FileNotFoundException($"No such labelled set: {missing.FullName}");
+        }
+
+        var fallback = new FileInfo(Path.Combine(contentRoot, DefaultLabelledSet));
+        return fallback.Exists ? [fallback] : [];
+    }
+
+    private static string Summary(string path, KnowledgeLoadResult result, LintReport report, DateOnly today)
+    {
+        var verdict = report.HasErrors ? "FAILED" : "OK";
+        var counts = $"{report.ErrorCount} error(s), {report.WarningCount} warning(s)";
         if (result.Knowledge is not { } kb)
         {
-            return $"{verdict}: {path} cannot be served; {result.ErrorCount} error(s), {warnings} warning(s).";
+            return $"{verdict}: {path} cannot be served; {counts}.";
         }
 
         var served = kb.Snippets.Count(s => s.IsServable(today));
         var samples = kb.Snippets.Count(s => s.Sample);
         var sampleNote = samples > 0 ? $" {samples} snippet(s) carry sample approvals that need clinical review before real use." : "";
         return $"{verdict}: {path}: {kb.Snippets.Count} valid snippet(s), {served} served today, {kb.Sources.Count} source(s); "
-            + $"{result.ErrorCount} error(s), {warnings} warning(s).{sampleNote}";
+            + $"{counts}.{sampleNote}";
     }
 }

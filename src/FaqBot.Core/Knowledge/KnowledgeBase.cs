@@ -15,8 +15,10 @@ public sealed class KnowledgeBase
         ReplyCatalog replies,
         SmallTalkDetector smallTalk,
         RetrievalVocabulary vocabulary,
-        SafetyGate safety)
+        SafetyGate safety,
+        IReadOnlyList<Snippet>? drafts = null)
     {
+        Drafts = drafts ?? [];
         Safety = safety;
         Sources = sources;
         Snippets = snippets;
@@ -31,6 +33,10 @@ public sealed class KnowledgeBase
     /// <summary>Every valid snippet, whatever its status.</summary>
     public IReadOnlyList<Snippet> Snippets { get; }
 
+    /// <summary>Pending drafts (<c>snippets/{id}.draft.md</c>), newer than the file they would
+    /// replace. Never served; staff try them with <see cref="WithDraftsApproved"/>.</summary>
+    public IReadOnlyList<Snippet> Drafts { get; }
+
     public ReplyCatalog Replies { get; }
 
     public SmallTalkDetector SmallTalk { get; }
@@ -42,4 +48,17 @@ public sealed class KnowledgeBase
 
     /// <summary>The retrieval index over approved snippets (expiry is checked per question).</summary>
     public SnippetIndex Index { get; }
+
+    /// <summary>The snippet a staff page shows for an id: its draft if one is pending, else the file.</summary>
+    public Snippet? WorkingCopy(string id) =>
+        Drafts.FirstOrDefault(d => d.Id == id) ?? Snippets.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>This knowledge as it would be if every pending draft were approved today: each draft
+    /// replaces its snippet and serves. For trying drafts before approval; patients never see it.</summary>
+    public KnowledgeBase WithDraftsApproved()
+    {
+        var drafts = Drafts.ToDictionary(d => d.Id, d => d with { Status = SnippetStatus.Approved, ReviewBy = DateOnly.MaxValue }, StringComparer.Ordinal);
+        var snippets = Snippets.Where(s => !drafts.ContainsKey(s.Id)).Concat(drafts.Values).ToList();
+        return new KnowledgeBase(Sources, snippets, Replies, SmallTalk, Vocabulary, Safety);
+    }
 }

@@ -40,7 +40,7 @@ public static class KnowledgeLoader
         }
 
         var sources = LoadSources(Path.Combine(root, SourcesFolder), display, sink);
-        var snippets = LoadSnippets(Path.Combine(root, SnippetsFolder), display, sources, today, sink);
+        var (snippets, drafts) = LoadSnippets(Path.Combine(root, SnippetsFolder), display, sources, today, sink);
         var replies = ReplyCatalog.Load(Path.Combine(root, RepliesFolder), display, clinic, sink);
         var vocabulary = RetrievalVocabulary.Load(Path.Combine(root, VocabularyFile), Display(VocabularyFile), sink);
         var smallTalk = SmallTalkDetector.Load(Path.Combine(root, SmallTalkFile), Display(SmallTalkFile), sink);
@@ -50,7 +50,7 @@ public static class KnowledgeLoader
         var smallTalkReplies = smallTalk is not null && replies is not null && CheckSmallTalkReplies(smallTalk, replies, Display(SmallTalkFile), sink);
         var safetyReplies = safety is not null && replies is not null && CheckSafetyReplies(safety, replies, sink);
         var knowledge = smallTalkReplies && safetyReplies && vocabulary is not null
-            ? new KnowledgeBase(sources, snippets, replies!, smallTalk!, vocabulary, safety!)
+            ? new KnowledgeBase(sources, snippets, replies!, smallTalk!, vocabulary, safety!, drafts)
             : null;
         return new KnowledgeLoadResult(knowledge, sink);
 
@@ -73,15 +73,22 @@ public static class KnowledgeLoader
         return sources;
     }
 
-    private static List<Snippet> LoadSnippets(string folder, string display, Dictionary<string, SourceDocument> sources, DateOnly today, List<KnowledgeDiagnostic> sink)
+    private static (List<Snippet> Snippets, List<Snippet> Drafts) LoadSnippets(string folder, string display, Dictionary<string, SourceDocument> sources, DateOnly today, List<KnowledgeDiagnostic> sink)
     {
         var snippets = new Dictionary<string, Snippet>(StringComparer.Ordinal);
-        foreach (var path in Files(folder, "*.md", display, sink))
+        var drafts = new List<(Snippet Draft, FileDiagnostics Diagnostics)>();
+        foreach (var path in Files(folder, "*" + SnippetFile.Extension, display, sink))
         {
             var diagnostics = new FileDiagnostics(Path.GetRelativePath(display, path), sink);
             var snippet = SnippetLoader.Load(path, File.ReadAllText(path), sources, diagnostics);
             if (snippet is null)
             {
+                continue;
+            }
+
+            if (snippet.IsDraftFile)
+            {
+                drafts.Add((snippet, diagnostics));
                 continue;
             }
 
@@ -97,7 +104,21 @@ public static class KnowledgeLoader
             }
         }
 
-        return [.. snippets.Values];
+        // A draft is kept only while it is newer than the file it would replace: one that is not
+        // was left behind by an interrupted approval, and is reported rather than offered.
+        var pending = new List<Snippet>();
+        foreach (var (draft, diagnostics) in drafts)
+        {
+            if (snippets.TryGetValue(draft.Id, out var current) && current.Version >= draft.Version)
+            {
+                diagnostics.Warning("version", $"draft version {draft.Version} is not newer than {current.File} (version {current.Version}); it is ignored and can be deleted");
+                continue;
+            }
+
+            pending.Add(draft);
+        }
+
+        return ([.. snippets.Values], pending);
     }
 
     private static bool CheckSmallTalkReplies(SmallTalkDetector smallTalk, ReplyCatalog replies, string file, List<KnowledgeDiagnostic> sink)

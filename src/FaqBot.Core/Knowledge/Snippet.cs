@@ -27,6 +27,15 @@ public sealed record Snippet(
     string Body,
     string File)
 {
+    /// <summary>Who saved this version through the staff pages (absent for files edited by hand).</summary>
+    public string? EditedBy { get; init; }
+
+    /// <summary>When this version was saved through the staff pages (UTC).</summary>
+    public DateTimeOffset? EditedAt { get; init; }
+
+    /// <summary>Whether this is a pending draft kept beside the served file (<c>id.draft.md</c>).</summary>
+    public bool IsDraftFile => File.EndsWith(SnippetFile.DraftSuffix, StringComparison.Ordinal);
+
     /// <summary>Approved and not past its review-by date (the review-by day itself still serves).</summary>
     public bool IsServable(DateOnly today) => Status == SnippetStatus.Approved && ReviewBy >= today;
 

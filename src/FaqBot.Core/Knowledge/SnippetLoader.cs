@@ -24,11 +24,19 @@ internal static class SnippetLoader
         var reviewBy = fields.Date("reviewBy", required: true);
         var version = fields.PositiveInt("version", required: true);
         var sample = fields.Bool("sample", defaultValue: false);
+        var editedBy = fields.OptionalString("editedBy");
+        var editedAt = ReadTimestamp(fields, "editedAt");
         fields.ReportUnknownFields();
 
-        if (id is not null && id != Path.GetFileNameWithoutExtension(path))
+        var isDraftFile = SnippetFile.IsDraftFile(path);
+        if (id is not null && id != SnippetFile.IdOf(path))
         {
             diagnostics.Error("id", $"'{id}' does not match the file name '{Path.GetFileName(path)}'");
+        }
+
+        if (isDraftFile && status is { } draftStatus && draftStatus != SnippetStatus.Draft)
+        {
+            diagnostics.Error("status", $"a {SnippetFile.DraftSuffix} file holds a draft; its status must be draft, not {draftStatus.ToString().ToLowerInvariant()}");
         }
 
         if (questions is { Count: 0 })
@@ -68,7 +76,29 @@ internal static class SnippetLoader
         }
 
         return new Snippet(id, title, questions, tags, source, seeAlso?.Select(s => s!).ToList() ?? [],
-            status.Value, approvedBy, approvedOn, reviewBy.Value, version.Value, sample, body, diagnostics.File);
+            status.Value, approvedBy, approvedOn, reviewBy.Value, version.Value, sample, body, diagnostics.File)
+        {
+            EditedBy = editedBy,
+            EditedAt = editedAt,
+        };
+    }
+
+    private static DateTimeOffset? ReadTimestamp(YamlFields fields, string name)
+    {
+        var text = fields.OptionalString(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParseExact(text, SnippetFile.TimestampFormat, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var at))
+        {
+            return at;
+        }
+
+        fields.Diagnostics.Error(name, $"'{text}' is not a UTC time like 2026-12-05T14:30:00Z");
+        return null;
     }
 
     private static SnippetStatus? ReadStatus(YamlFields fields)

@@ -9,10 +9,10 @@ public static class Roles
     /// <summary>Works the handoff queue and the unanswered questions report.</summary>
     public const string Staff = "staff";
 
-    /// <summary>Everything a reviewer and staff member do.</summary>
+    /// <summary>Everything a reviewer and staff member do, and the clinical sign-off of snippets.</summary>
     public const string Clinician = "clinician";
 
-    /// <summary>Everything, plus accounts and the audit log.</summary>
+    /// <summary>Everything except clinical sign-off, plus accounts and the audit log.</summary>
     public const string Admin = "admin";
 
     public static IReadOnlyList<string> All { get; } = [Reviewer, Staff, Clinician, Admin];

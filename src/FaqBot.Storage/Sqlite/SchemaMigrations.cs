@@ -89,6 +89,18 @@ internal static class SchemaMigrations
         );
         CREATE INDEX audit_at ON audit (at);
         """,
+        """
+        CREATE TABLE snippet_history (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            snippet_id  TEXT NOT NULL,
+            version     INTEGER NOT NULL,
+            action      TEXT NOT NULL,
+            actor       TEXT NOT NULL,
+            at          INTEGER NOT NULL,
+            content     TEXT NOT NULL
+        );
+        CREATE INDEX snippet_history_snippet ON snippet_history (snippet_id, id);
+        """,
     ];
 
     public static int Latest => Steps.Length;

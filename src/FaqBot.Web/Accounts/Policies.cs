@@ -19,6 +19,15 @@ public static class Policies
     /// <summary>The unanswered questions report: staff, clinician, reviewer, admin.</summary>
     public const string Unanswered = "unanswered";
 
+    /// <summary>The snippet list, snippets beside their sources, history, lint and the draft trial: every role.</summary>
+    public const string Knowledge = "knowledge";
+
+    /// <summary>Writing drafts, retiring snippets and discarding drafts: staff, clinician, admin.</summary>
+    public const string KnowledgeEdit = "knowledge-edit";
+
+    /// <summary>Approving a draft so patients are served it: clinicians only (and never the last editor).</summary>
+    public const string KnowledgeApprove = "knowledge-approve";
+
     /// <summary>Accounts and the audit log: admin.</summary>
     public const string Admin = "admin";
 
@@ -30,6 +39,9 @@ public static class Policies
         [Review] = [Roles.Reviewer, Roles.Clinician, Roles.Admin],
         [Handoffs] = [Roles.Staff, Roles.Clinician, Roles.Admin],
         [Unanswered] = [Roles.Staff, Roles.Clinician, Roles.Reviewer, Roles.Admin],
+        [Knowledge] = [.. Roles.All],
+        [KnowledgeEdit] = [Roles.Staff, Roles.Clinician, Roles.Admin],
+        [KnowledgeApprove] = [Roles.Clinician],
         [Admin] = [Roles.Admin],
         [SignedIn] = [.. Roles.All],
     };

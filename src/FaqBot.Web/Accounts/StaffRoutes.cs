@@ -13,6 +13,7 @@ public static class StaffRoutes
     public const string Review = "/review";
     public const string Handoffs = "/handoffs";
     public const string Unanswered = "/unanswered";
+    public const string Knowledge = "/knowledge";
 
     public const string ReturnUrlParameter = "returnUrl";
 }

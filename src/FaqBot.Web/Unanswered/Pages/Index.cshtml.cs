@@ -1,6 +1,7 @@
 using FaqBot.Core.Knowledge;
 using FaqBot.Storage.Transcripts;
 using FaqBot.Web.Accounts;
+using FaqBot.Web.Knowledge;
 using FaqBot.Web.Review;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace FaqBot.Web.Unanswered.Pages;
 /// <summary><c>/unanswered</c>: questions the bot had no approved answer for, similar ones grouped
 /// with counts and examples, most asked first: the snippets to write next.</summary>
 [Authorize(Policy = Policies.Unanswered)]
-public sealed class IndexModel(ITranscriptStore store, KnowledgeHolder knowledge, TimeProvider time) : PageModel
+public sealed class IndexModel(ITranscriptStore store, KnowledgeHolder knowledge, TimeProvider time, IAuthorizationService authorization) : PageModel
 {
     public const int DefaultDays = 30;
 
@@ -29,6 +30,16 @@ public sealed class IndexModel(ITranscriptStore store, KnowledgeHolder knowledge
 
     public IReadOnlyList<UnansweredGroup> Groups { get; private set; } = [];
 
+    /// <summary>Whether the reader may start a draft snippet from a group.</summary>
+    public bool MayDraft { get; private set; }
+
+    /// <summary>A new draft with the group's wordings as its questions, most asked first.</summary>
+    public static string DraftFrom(UnansweredGroup group) =>
+        KnowledgeRoutes.Edit(null) + QueryString.Create(
+            group.Examples.Select(e => e.Question).Prepend(group.Representative)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Select(q => new KeyValuePair<string, string?>("q", q)));
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -45,6 +56,7 @@ public sealed class IndexModel(ITranscriptStore store, KnowledgeHolder knowledge
             cancellationToken);
         Questions = questions.Count;
         Groups = UnansweredReport.Group(questions, knowledge.Current);
+        MayDraft = (await authorization.AuthorizeAsync(User, Policies.KnowledgeEdit)).Succeeded;
         return Page();
     }
 }
