@@ -15,8 +15,7 @@ namespace FaqBot.Cli.Lint;
 /// when any is an error, 0 for warnings alone.</summary>
 internal static class LintCommand
 {
-    /// <summary>The project's own labelled set, used when no <c>--labelled</c> is given.</summary>
-    public static readonly string DefaultLabelledSet = Path.Combine("tests", "labelled", "questions.jsonl");
+    private static readonly string DefaultLabelledSet = LintSettings.DefaultLabelledSet;
 
     public static Command Create()
     {

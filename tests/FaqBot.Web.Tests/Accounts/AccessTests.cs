@@ -40,6 +40,13 @@ public sealed partial class AccessTests(AccessTests.Host host) : IClassFixture<A
         { "/review/export.csv", Policies.Review },
         { StaffRoutes.Handoffs, Policies.Handoffs },
         { StaffRoutes.Unanswered, Policies.Unanswered },
+        { FaqBot.Web.Knowledge.KnowledgeRoutes.List, Policies.Knowledge },
+        { FaqBot.Web.Knowledge.KnowledgeRoutes.Try, Policies.Knowledge },
+        { FaqBot.Web.Knowledge.KnowledgeRoutes.Lint, Policies.Knowledge },
+        { FaqBot.Web.Knowledge.KnowledgeRoutes.Snippet("getting-home"), Policies.Knowledge },
+        { FaqBot.Web.Knowledge.KnowledgeRoutes.History("getting-home"), Policies.Knowledge },
+        { FaqBot.Web.Knowledge.KnowledgeRoutes.Edit(null), Policies.KnowledgeEdit },
+        { FaqBot.Web.Knowledge.KnowledgeRoutes.Edit("getting-home"), Policies.KnowledgeEdit },
     };
 
     /// <summary>Endpoints patients use without an account, and the sign-in pages themselves.</summary>
@@ -91,6 +98,8 @@ public sealed partial class AccessTests(AccessTests.Host host) : IClassFixture<A
         Assert.Equal(["staff", "clinician", "admin"], Policies.RolesByPolicy[Policies.Handoffs]);
         Assert.Equal(["staff", "clinician", "reviewer", "admin"], Policies.RolesByPolicy[Policies.Unanswered]);
         Assert.Equal(["admin"], Policies.RolesByPolicy[Policies.Admin]);
+        Assert.Equal(["clinician"], Policies.RolesByPolicy[Policies.KnowledgeApprove]);
+        Assert.Equal(["staff", "clinician", "admin"], Policies.RolesByPolicy[Policies.KnowledgeEdit]);
         var forbidden = await host.ByRole[Roles.Staff].GetAsync(StaffRoutes.Users);
         Assert.Equal("text/html; charset=utf-8", forbidden.Content.Headers.ContentType!.ToString());
         Assert.Contains("Not allowed", await forbidden.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -26,6 +26,18 @@ public sealed class BrowserHost : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    public BrowserHost()
+        : this(_ => { })
+    {
+    }
+
+    /// <summary>A host whose settings the caller changes first (another knowledge folder, say).</summary>
+    internal BrowserHost(Action<FaqBotFactory> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(Factory);
+    }
+
     public FaqBotFactory Factory { get; } = new();
 
     /// <summary>Where the host listens, e.g. <c>http://127.0.0.1:41234/</c>.</summary>

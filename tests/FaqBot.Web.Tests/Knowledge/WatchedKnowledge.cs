@@ -78,7 +78,7 @@ public sealed class WatchedKnowledge : IDisposable
         }
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -91,7 +91,7 @@ public sealed class WatchedKnowledge : IDisposable
         throw new InvalidOperationException("FaqBot.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static void Copy(string from, string to)
+    internal static void Copy(string from, string to)
     {
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from))

@@ -12,6 +12,10 @@ public sealed record LintSettings(DateOnly Today, string KnowledgePath)
 {
     public const int DefaultExpiringWithinDays = 30;
 
+    /// <summary>The project's own labelled set, relative to the content root: what lint uses when
+    /// no other set is named.</summary>
+    public static readonly string DefaultLabelledSet = Path.Combine("tests", "labelled", "questions.jsonl");
+
     /// <summary>Approved snippets whose review falls due within this many days get a warning.</summary>
     public int ExpiringWithinDays { get; init; } = DefaultExpiringWithinDays;
 

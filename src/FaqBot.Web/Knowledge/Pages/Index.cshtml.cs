@@ -15,6 +15,12 @@ public sealed class IndexModel(KnowledgeHolder knowledge, TimeProvider time, IAu
 
     public KnowledgeLoadResult LastLoad { get; private set; } = null!;
 
+    public KnowledgeReload? LastFailure { get; private set; }
+
+    public long Generation { get; private set; }
+
+    public DateTimeOffset ServingSince { get; private set; }
+
     public DateOnly Today { get; private set; }
 
     public bool MayEdit { get; private set; }
@@ -24,6 +30,9 @@ public sealed class IndexModel(KnowledgeHolder knowledge, TimeProvider time, IAu
         Today = time.Today();
         Rows = SnippetRow.For(knowledge.Current, Today);
         LastLoad = knowledge.LastLoad;
+        LastFailure = knowledge.LastFailure;
+        Generation = knowledge.Generation;
+        ServingSince = knowledge.ServingSince;
         MayEdit = (await authorization.AuthorizeAsync(User, Policies.KnowledgeEdit)).Succeeded;
     }
 }
