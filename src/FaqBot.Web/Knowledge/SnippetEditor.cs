@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FaqBot.Core.Knowledge;
+using FaqBot.Core.Knowledge.Lint;
 using FaqBot.Storage.Audit;
 using FaqBot.Storage.Knowledge;
 
@@ -119,6 +120,11 @@ public sealed partial class SnippetEditor(KnowledgeHolder knowledge, SnippetHist
             if (draft.EditedBy is { } editor && string.Equals(editor, actor, StringComparison.OrdinalIgnoreCase))
             {
                 return EditOutcome.Refused($"You made the last edit of '{id}' (version {version}); another clinician must approve it.");
+            }
+
+            if (KnowledgeLinter.ClinicalAdvice(draft) is { Count: > 0 } advice)
+            {
+                return EditOutcome.Invalid([.. advice.Select(f => $"{f.Field}: {f.Message}").Prepend($"The draft of '{id}' gives clinical advice patients must not read from the FAQ; nothing was approved.")]);
             }
 
             var today = DateOnly.FromDateTime(Now().UtcDateTime);

@@ -152,6 +152,27 @@ public sealed class SnippetEditingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_draft_that_gives_a_dose_is_saved_but_cannot_be_approved()
+    {
+        var staff = await Factory.SignedInClientAsync(Roles.Staff, "sam");
+        var clinician = await Factory.SignedInClientAsync(Roles.Clinician, "dr-lee");
+        const string Dosing = "Most patients receive 0.5 mg/kg over 40 minutes, so you are a good candidate to drive later.";
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(staff, Id, f => f["Form.Body"] = Dosing)).StatusCode);
+
+        var page = System.Net.WebUtility.HtmlDecode(await clinician.GetStringAsync(KnowledgeRoutes.Snippet(Id)));
+        var approved = await ApproveAsync(clinician, Id, 2);
+
+        Assert.Contains("This draft cannot be approved: its answer gives clinical advice.", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, approved.StatusCode);
+        var refusal = System.Net.WebUtility.HtmlDecode(await approved.Content.ReadAsStringAsync());
+        Assert.Contains("gives a dose (\"0.5 mg/kg\")", refusal, StringComparison.Ordinal);
+        Assert.Contains("judges the reader's own case", refusal, StringComparison.Ordinal);
+        Assert.True(File.Exists(DraftFile));
+        Assert.Contains("version: 1", File.ReadAllText(ServedFile), StringComparison.Ordinal);
+        Assert.NotEqual(Dosing, (await AskAsync()).Text);
+    }
+
+    [Fact]
     public async Task A_new_snippet_started_from_questions_is_served_once_approved()
     {
         var staff = await Factory.SignedInClientAsync(Roles.Staff, "writer");

@@ -22,28 +22,29 @@ namespace FaqBot.Core.Knowledge.Lint;
 /// </summary>
 internal static partial class ClinicalAdviceRule
 {
-    public static IEnumerable<LintFinding> Check(LintContext context)
+    public static IEnumerable<LintFinding> Check(LintContext context) =>
+        context.Reviewed.SelectMany(snippet => Check(snippet, snippet.File));
+
+    /// <summary>The findings for one snippet's answer, <paramref name="file"/> naming it.</summary>
+    public static IEnumerable<LintFinding> Check(Snippet snippet, string file)
     {
-        foreach (var snippet in context.Reviewed)
+        foreach (Match dose in DosePattern().Matches(snippet.Body))
         {
-            foreach (Match dose in DosePattern().Matches(snippet.Body))
-            {
-                yield return LintFinding.Error(LintRules.ClinicalAdviceInAnswer, snippet.File, "body",
-                    $"gives a dose (\"{dose.Value.Trim()}\"): dosing is for the clinician, not the FAQ; the bot declines dosing questions and hands them to staff");
-            }
+            yield return LintFinding.Error(LintRules.ClinicalAdviceInAnswer, file, "body",
+                $"gives a dose (\"{dose.Value.Trim()}\"): dosing is for the clinician, not the FAQ; the bot declines dosing questions and hands them to staff");
+        }
 
-            foreach (var sentence in Sentences().Split(snippet.Body))
+        foreach (var sentence in Sentences().Split(snippet.Body))
+        {
+            foreach (Match judgement in JudgementPattern().Matches(sentence))
             {
-                foreach (Match judgement in JudgementPattern().Matches(sentence))
+                if (judgement.Groups["fit"].Success && QuestionWord().IsMatch(sentence[..judgement.Index]))
                 {
-                    if (judgement.Groups["fit"].Success && QuestionWord().IsMatch(sentence[..judgement.Index]))
-                    {
-                        continue; // "Whether ketamine is suitable for you is decided at your consultation."
-                    }
-
-                    yield return LintFinding.Error(LintRules.ClinicalAdviceInAnswer, snippet.File, "body",
-                        $"judges the reader's own case (\"{judgement.Value.Trim()}\"): only a clinician can, at a consultation");
+                    continue; // "Whether ketamine is suitable for you is decided at your consultation."
                 }
+
+                yield return LintFinding.Error(LintRules.ClinicalAdviceInAnswer, file, "body",
+                    $"judges the reader's own case (\"{judgement.Value.Trim()}\"): only a clinician can, at a consultation");
             }
         }
     }

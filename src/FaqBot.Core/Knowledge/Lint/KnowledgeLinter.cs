@@ -61,6 +61,14 @@ public static class KnowledgeLinter
         return new LintReport(diagnostics, [.. findings.OrderBy(f => RuleOrder(f.Rule))], notes);
     }
 
+    /// <summary>The <c>clinical-advice-in-answer</c> errors of one snippet (a draft about to be
+    /// approved, say): doses or judgements of the reader's own case in its answer.</summary>
+    public static IReadOnlyList<LintFinding> ClinicalAdvice(Snippet snippet)
+    {
+        ArgumentNullException.ThrowIfNull(snippet);
+        return [.. ClinicalAdviceRule.Check(snippet, snippet.File)];
+    }
+
     private static int RuleOrder(string rule)
     {
         var at = Array.IndexOf(Order, rule);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FaqBot.Core.Knowledge;
+using FaqBot.Core.Knowledge.Lint;
 using FaqBot.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,9 @@ public sealed class SnippetModel(KnowledgeHolder knowledge, SnippetEditor editor
     public Snippet? Served { get; private set; }
 
     public Snippet? Draft { get; private set; }
+
+    /// <summary>Clinical advice in the draft's answer: approval is refused while there is any.</summary>
+    public IReadOnlyList<LintFinding> DraftAdvice { get; private set; } = [];
 
     public IReadOnlyDictionary<string, SourceDocument> Sources { get; private set; } = new Dictionary<string, SourceDocument>();
 
@@ -93,6 +97,7 @@ public sealed class SnippetModel(KnowledgeHolder knowledge, SnippetEditor editor
         var kb = knowledge.Current;
         Served = kb.Snippets.FirstOrDefault(s => s.Id == Id);
         Draft = kb.Drafts.FirstOrDefault(d => d.Id == Id);
+        DraftAdvice = Draft is null ? [] : KnowledgeLinter.ClinicalAdvice(Draft);
         Sources = kb.Sources;
         MayEdit = await MayAsync(Policies.KnowledgeEdit);
         MayApprove = await MayAsync(Policies.KnowledgeApprove);
