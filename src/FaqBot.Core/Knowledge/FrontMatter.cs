@@ -80,5 +80,12 @@ internal sealed record FrontMatter(YamlMappingNode Fields, string Body)
             diagnostics.Error("front matter", $"bad YAML at line {ex.Start.Line}, column {ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, not a YamlException, for some malformed input
+            // (an unclosed '[' list that runs onto the next line), without a position.
+            diagnostics.Error("front matter", "bad YAML: it could not be read (check for an unclosed '[' or '{')");
+            return null;
+        }
     }
 }

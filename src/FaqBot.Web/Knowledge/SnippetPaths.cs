@@ -98,6 +98,7 @@ public sealed partial class SnippetPaths
         }
     }
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    // \z, not $: '$' also matches before a final newline, which would let "abc\n" through.
+    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 }

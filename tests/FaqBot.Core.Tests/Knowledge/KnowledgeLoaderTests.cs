@@ -222,6 +222,39 @@ public sealed class KnowledgeLoaderTests
         Assert.Contains(result.Diagnostics, d => d.IsError && d.File == "knowledge/retrieval.yaml" && d.Message.Contains(message, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("retrieval.yaml", "stopwords: [[")]
+    [InlineData("retrieval.yaml", "stopwords: [a, b\nlightwords: [c]\nsynonyms: []\n")]
+    [InlineData("retrieval.yaml", "stopwords: {{")]
+    [InlineData("smalltalk.yaml", "fillers: [oh, ok\nintents: []\n")]
+    public void A_malformed_vocabulary_file_is_an_error_not_an_exception(string file, string yaml)
+    {
+        using var folder = KnowledgeFolder.CopyOfShipped();
+        folder.Write(file, yaml);
+
+        var result = folder.Load();
+
+        Assert.Null(result.Knowledge);
+        var error = SingleError(result);
+        Assert.Equal("knowledge/" + file, error.File);
+        Assert.Equal("front matter", error.Field);
+        Assert.StartsWith("bad YAML", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_snippet_with_an_unclosed_list_is_left_out_with_an_error_not_an_exception()
+    {
+        using var folder = KnowledgeFolder.CopyOfShipped();
+        folder.Edit(Snippet, "tags: [before-infusion, clothing]", "tags: [before-infusion, clothing");
+
+        var result = folder.Load();
+
+        var error = SingleError(result);
+        Assert.Equal("knowledge/snippets/what-to-wear.md", error.File);
+        Assert.StartsWith("bad YAML", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Knowledge!.Snippets, s => s.Id == "what-to-wear");
+    }
+
     [Fact]
     public void A_missing_folder_is_an_error_not_an_exception()
     {

@@ -14,7 +14,8 @@ internal static class SnippetText
         string status = "approved",
         string reviewBy = "2099-01-01",
         string document = "benefits-and-risks",
-        string quote = Quote) =>
+        string quote = Quote,
+        int version = 3) =>
         $"""
         ---
         id: {id}
@@ -29,7 +30,7 @@ internal static class SnippetText
         approvedBy: "Test Clinician"
         approvedOn: 2026-01-01
         reviewBy: {reviewBy}
-        version: 3
+        version: {version}
         ---
         {body}
 
