@@ -32,10 +32,8 @@ public sealed partial class SnippetEditor(KnowledgeHolder knowledge, SnippetHist
             return EditOutcome.Invalid([$"id: '{form.Id}' is not allowed; use lower-case letters, digits and single hyphens (for example 'parking-and-arrival'), at most {SnippetPaths.MaxIdLength} characters"]);
         }
 
-        await _gate.WaitAsync(cancellationToken);
-        try
+        return await WithFilesAsync(id, async files =>
         {
-            var files = ReadFiles(id);
             var current = files.WorkingVersion;
             if (form.BaseVersion is null && current is not null)
             {
@@ -79,26 +77,15 @@ public sealed partial class SnippetEditor(KnowledgeHolder knowledge, SnippetHist
             var action = current is null ? SnippetActions.Created : SnippetActions.Edited;
             await RecordAsync(id, version, action, actor, text, $"draft version {version}", cancellationToken);
             return EditOutcome.Saved(Reloaded(id, draft: true) ?? parsed.Snippet, $"Draft version {version} of '{id}' saved. A clinician who did not make this edit can approve it.");
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Serves the pending draft of <paramref name="id"/>: only a clinician (the caller
     /// checks the role), never the person who made the last edit, and only the version they saw.</summary>
     public async Task<EditOutcome> ApproveAsync(string id, int version, DateOnly reviewBy, string actor, CancellationToken cancellationToken)
     {
-        if (!SnippetPaths.IsValidId(id))
+        return await WithFilesAsync(id, async files =>
         {
-            return EditOutcome.NotFound($"'{id}' is not a snippet id.");
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            var files = ReadFiles(id);
             if (files.Draft is null)
             {
                 return EditOutcome.NotFound($"'{id}' has no draft waiting for approval.");
@@ -145,26 +132,15 @@ public sealed partial class SnippetEditor(KnowledgeHolder knowledge, SnippetHist
             SnippetPaths.Delete(draftPath);
             await RecordAsync(id, version, SnippetActions.Approved, actor, text, $"version {version}, review by {reviewBy:yyyy-MM-dd}", cancellationToken);
             return EditOutcome.Saved(Reloaded(id, draft: false) ?? approved, $"Version {version} of '{id}' approved; patients are served it now.");
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Takes <paramref name="id"/> out of service (a pending draft is discarded with it;
     /// its text stays in the history).</summary>
     public async Task<EditOutcome> RetireAsync(string id, int version, string actor, CancellationToken cancellationToken)
     {
-        if (!SnippetPaths.IsValidId(id))
+        return await WithFilesAsync(id, async files =>
         {
-            return EditOutcome.NotFound($"'{id}' is not a snippet id.");
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            var files = ReadFiles(id);
             if (files.Main is null)
             {
                 return EditOutcome.NotFound($"'{id}' has no served file to retire.");
@@ -199,25 +175,14 @@ public sealed partial class SnippetEditor(KnowledgeHolder knowledge, SnippetHist
 
             await RecordAsync(id, next, SnippetActions.Retired, actor, text, $"version {next}", cancellationToken);
             return EditOutcome.Saved(Reloaded(id, draft: false) ?? retired, $"'{id}' is retired (version {next}); patients are no longer served it.");
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Deletes the pending draft of <paramref name="id"/>; its text stays in the history.</summary>
     public async Task<EditOutcome> DiscardDraftAsync(string id, int version, string actor, CancellationToken cancellationToken)
     {
-        if (!SnippetPaths.IsValidId(id))
+        return await WithFilesAsync(id, async files =>
         {
-            return EditOutcome.NotFound($"'{id}' is not a snippet id.");
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            var files = ReadFiles(id);
             if (files.Draft is not { } draftText)
             {
                 return EditOutcome.NotFound($"'{id}' has no draft.");
@@ -230,9 +195,23 @@ public sealed partial class SnippetEditor(KnowledgeHolder knowledge, SnippetHist
 
             SnippetPaths.Delete(_paths.File(id, draft: true));
             await RecordAsync(id, version, SnippetActions.DraftDiscarded, actor, draftText, $"draft version {version}", cancellationToken);
-            knowledge.Reload();
-            var left = knowledge.Current.WorkingCopy(id);
-            return new EditOutcome(EditStatus.Saved, [$"Draft version {version} of '{id}' discarded."], left);
+            return new EditOutcome(EditStatus.Saved, [$"Draft version {version} of '{id}' discarded."], Reload().WorkingCopy(id));
+        }, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the files of <paramref name="id"/> as they are
+    /// on disk, one action at a time.</summary>
+    private async Task<EditOutcome> WithFilesAsync(string id, Func<SnippetFiles, Task<EditOutcome>> action, CancellationToken cancellationToken)
+    {
+        if (!SnippetPaths.IsValidId(id))
+        {
+            return EditOutcome.NotFound($"'{id}' is not a snippet id.");
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await action(ReadFiles(id));
         }
         finally
         {
@@ -248,26 +227,24 @@ public sealed partial class SnippetEditor(KnowledgeHolder knowledge, SnippetHist
     }
 
     /// <summary>Reloads the knowledge so the change serves now (the folder watcher would too, a
-    /// moment later) and returns the snippet as loaded.</summary>
+    /// moment later) and returns the snippet as loaded. A folder that cannot be served is logged
+    /// by <see cref="KnowledgeWatcher"/>, which hears every reload.</summary>
     private Snippet? Reloaded(string id, bool draft)
     {
-        var result = knowledge.Reload();
-        if (result.Knowledge is null)
-        {
-            LogUnservable(id);
-        }
-
-        var kb = knowledge.Current;
+        var kb = Reload();
         return draft ? kb.Drafts.FirstOrDefault(d => d.Id == id) : kb.Snippets.FirstOrDefault(s => s.Id == id);
+    }
+
+    private KnowledgeBase Reload()
+    {
+        knowledge.Reload();
+        return knowledge.Current;
     }
 
     public void Dispose() => _gate.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Snippet {Id} {Action} by {Actor}: {Detail}")]
     private partial void LogAction(string id, string action, string actor, string detail);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The knowledge folder cannot be served after saving {Id}; the last good knowledge keeps serving")]
-    private partial void LogUnservable(string id);
 
     private DateTimeOffset Now()
     {
