@@ -1,3 +1,5 @@
+using FaqBot.Core.Generation;
+using FaqBot.Core.Knowledge;
 using FaqBot.Core.Safety;
 
 namespace FaqBot.Core.Answering;
@@ -30,7 +32,15 @@ public sealed record Citation(
     string SourceId,
     string Source,
     string Section,
-    string? Url);
+    string? Url)
+{
+    /// <summary>One citation per source document of a snippet, its own source first.</summary>
+    public static IEnumerable<Citation> Of(Snippet snippet, KnowledgeBase knowledge) =>
+        snippet.AllSources
+            .DistinctBy(s => s.DocumentId)
+            .Select(s => (Source: s, Document: knowledge.Sources[s.DocumentId]))
+            .Select(x => new Citation(snippet.Id, snippet.Title, snippet.Version, x.Document.Id, x.Document.Title, x.Source.Section, x.Document.Url));
+}
 
 /// <summary>Everything the bot decided for one message. <see cref="Text"/> is exactly what the
 /// patient reads; <see cref="Trace"/> is why.</summary>
@@ -45,4 +55,8 @@ public sealed record Answer(
 {
     /// <summary>Titles of other approved snippets a patient may want next (answers only).</summary>
     public IReadOnlyList<string> Related { get; init; } = [];
+
+    /// <summary>Whether <see cref="Text"/> was worded by the chat model (and verified): it then
+    /// carries its own citation markers, and the patient is told it is AI-generated.</summary>
+    public bool Generated => Trace.Generation is { Verdict: GenerationVerdict.Sent };
 }

@@ -1,3 +1,4 @@
+using FaqBot.Core.Generation;
 using FaqBot.Core.Retrieval;
 using FaqBot.Core.Safety;
 
@@ -15,6 +16,10 @@ public sealed record AnswerTrace(
 {
     /// <summary>The safety rules that fired, on which clause, and whether a denial cancelled them.</summary>
     public IReadOnlyList<RuleHit> Safety { get; init; } = [];
+
+    /// <summary>The generated answer tried for this turn, if the generative mode is on: model,
+    /// prompt version, raw output, each sentence's check and the verdict.</summary>
+    public GenerationTrace? Generation { get; init; }
 
     public static AnswerTrace ForReply(string decision, string replyId, int replyVersion, TraceTimings timings) =>
         new(decision, [], [], replyId, replyVersion, timings);

@@ -1,4 +1,5 @@
 using FaqBot.Core.Configuration;
+using FaqBot.Core.Generation;
 using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Privacy;
@@ -12,8 +13,9 @@ namespace FaqBot.Core.Answering;
 /// <summary>
 /// One message in, one <see cref="Answer"/> out: the safety gate first (on the whole message),
 /// then input limits, small talk, retrieval over approved snippets, the decision, and the
-/// extractive answer (the snippet verbatim with its citations). Declines and unanswered
-/// questions are handed to staff through <see cref="IHandoffSink"/>.
+/// extractive answer (the snippet verbatim with its citations), or, when a generator is
+/// configured, a generated answer that passed verification (the extractive answer otherwise).
+/// Declines and unanswered questions are handed to staff through <see cref="IHandoffSink"/>.
 /// </summary>
 public sealed class Answerer(
     KnowledgeHolder knowledge,
@@ -22,7 +24,8 @@ public sealed class Answerer(
     TimeProvider time,
     IHandoffSink handoff,
     SemanticRanker? semantic = null,
-    ModelSafetyClassifier? classifier = null)
+    ModelSafetyClassifier? classifier = null,
+    AnswerGenerator? generator = null)
 {
     private readonly RetrievalOptions _retrieval = retrievalOptions.Value;
     private readonly InputOptions _input = inputOptions.Value;
@@ -109,10 +112,11 @@ public sealed class Answerer(
         switch (decision.Kind)
         {
             case DecisionKind.Answer:
-                return Extractive(kb, decision.Chosen[0], trace) with
+                var extractive = Extractive(kb, decision.Chosen[0], trace) with
                 {
                     Related = RelatedQuestions.For(kb, decision.Chosen[0].Snippet, candidates, _retrieval.MinConfidence, today, _retrieval.MaxSuggestions),
                 };
+                return generator is null ? extractive : await GeneratedAsync(kb, question, decision.Chosen[0].Snippet, extractive, candidates, cancellationToken);
             case DecisionKind.Clarify:
                 return Clarify(kb, decision.Chosen, confidence, trace);
             default:
@@ -141,18 +145,34 @@ public sealed class Answerer(
         return (new TriageResult(raised, raised.ToString().ToLowerInvariant(), [.. triage.Hits, hit]), note + ", raised the category");
     }
 
-    private static Answer Extractive(KnowledgeBase kb, Candidate chosen, AnswerTrace trace)
-    {
-        var snippet = chosen.Snippet;
-        var citations = snippet.AllSources
-            .DistinctBy(s => s.DocumentId)
-            .Select(s => Cite(snippet, kb.Sources[s.DocumentId], s))
-            .ToList();
-        return new Answer(AnswerOutcome.Answered, null, snippet.Body, citations, [], chosen.Confidence, trace);
-    }
+    private static Answer Extractive(KnowledgeBase kb, Candidate chosen, AnswerTrace trace) =>
+        new(AnswerOutcome.Answered, null, chosen.Snippet.Body, [.. Citation.Of(chosen.Snippet, kb)], [], chosen.Confidence, trace);
 
-    private static Citation Cite(Snippet snippet, SourceDocument document, SourceRef source) =>
-        new(snippet.Id, snippet.Title, snippet.Version, document.Id, document.Title, source.Section, document.Url);
+    /// <summary>The generated answer if it passed verification, else the extractive one; either
+    /// way the trace carries the generation. The model is shown the chosen snippet first, then
+    /// other candidates above the threshold.</summary>
+    private async Task<Answer> GeneratedAsync(KnowledgeBase kb, string question, Snippet chosen, Answer extractive, IReadOnlyList<Candidate> candidates, CancellationToken cancellationToken)
+    {
+        var given = candidates
+            .Where(c => c.Confidence >= _retrieval.MinConfidence)
+            .Select(c => c.Snippet)
+            .Prepend(chosen)
+            .DistinctBy(s => s.Id)
+            .Take(generator!.MaxSnippets)
+            .ToList();
+        var generated = await generator.GenerateAsync(question, given, kb.Safety, cancellationToken);
+        var note = generated.Sent
+            ? $"; generated answer sent ({generated.Trace.Reason})"
+            : $"; generated answer not sent ({generated.Trace.Verdict.ToString().ToLowerInvariant()}: {generated.Trace.Reason}), approved answer sent";
+        var trace = extractive.Trace with { Generation = generated.Trace, Decision = extractive.Trace.Decision + note };
+        if (!generated.Sent)
+        {
+            return extractive with { Trace = trace };
+        }
+
+        var (text, citations) = GeneratedText.Compose(kb, given, generated.Sentences);
+        return extractive with { Text = text, Citations = citations, Trace = trace };
+    }
 
     private static Answer Clarify(KnowledgeBase kb, IReadOnlyList<Candidate> chosen, double confidence, AnswerTrace trace)
     {

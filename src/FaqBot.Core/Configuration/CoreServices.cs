@@ -1,4 +1,6 @@
+using FaqBot.Core.Ai;
 using FaqBot.Core.Answering;
+using FaqBot.Core.Generation;
 using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Retrieval;
@@ -15,8 +17,10 @@ namespace FaqBot.Core.Configuration;
 
 public static class CoreServices
 {
-    /// <summary>Binds and validates the Core options, and registers the knowledge holder and the
-    /// answerer. Hybrid ranking is switched on when an embedding generator is registered.</summary>
+    /// <summary>Binds and validates the Core options (with the <c>Ai</c> section), and registers the
+    /// knowledge holder and the answerer. With an embedding generator, retrieval is hybrid; with a
+    /// chat client, the safety gate gets a second opinion and answers may be generated (each as
+    /// the <c>Ai</c> section says). Without a model, neither is registered.</summary>
     public static IServiceCollection AddFaqBotCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<ClinicOptions>().Bind(configuration.GetSection(ClinicOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -30,16 +34,54 @@ public static class CoreServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IHandoffSink>(sp => new LoggingHandoffSink(
             sp.GetService<ILogger<LoggingHandoffSink>>() ?? NullLogger<LoggingHandoffSink>.Instance));
+        services.AddFaqBotAi(configuration, contentRoot);
+
         services.AddSingleton<KnowledgeHolder>();
-        services.AddSingleton(sp => new Answerer(
-            sp.GetRequiredService<KnowledgeHolder>(),
-            sp.GetRequiredService<IOptions<RetrievalOptions>>(),
-            sp.GetRequiredService<IOptions<InputOptions>>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IHandoffSink>(),
-            sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is { } generator ? new SemanticRanker(generator) : null,
-            sp.GetService<IChatClient>() is { } chat ? Classifier(sp, chat) : null));
+        services.AddSingleton(sp =>
+        {
+            var ai = sp.GetRequiredService<IOptions<AiOptions>>().Value;
+            var models = sp.GetRequiredService<AiModels>();
+            var chat = sp.GetService<IChatClient>() ?? models.Chat;
+            var embeddings = sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() ?? models.Embeddings;
+            return new Answerer(
+                sp.GetRequiredService<KnowledgeHolder>(),
+                sp.GetRequiredService<IOptions<RetrievalOptions>>(),
+                sp.GetRequiredService<IOptions<InputOptions>>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IHandoffSink>(),
+                embeddings is null ? null : Ranker(sp, embeddings),
+                chat is not null && ai.SafetyClassifier ? Classifier(sp, chat) : null,
+                chat is not null && ai.GenerateAnswers ? Generator(sp, chat, ai) : null);
+        });
         return services;
+    }
+
+    /// <summary>Hybrid ranking; the approved snippets' questions are embedded at start and again
+    /// after each served reload, in the background, so no patient waits for them.</summary>
+    private static SemanticRanker Ranker(IServiceProvider services, IEmbeddingGenerator<string, Embedding<float>> embeddings)
+    {
+        var holder = services.GetRequiredService<KnowledgeHolder>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var ranker = new SemanticRanker(embeddings, services.GetService<ILogger<SemanticRanker>>() ?? NullLogger<SemanticRanker>.Instance);
+        holder.Reloaded += reload =>
+        {
+            if (reload.Served)
+            {
+                ranker.Prepare(holder.Current, time.Today());
+            }
+        };
+        ranker.Prepare(holder.Current, time.Today());
+        return ranker;
+    }
+
+    /// <summary>The generative composer over a configured chat model; its prompt is parsed once.</summary>
+    private static AnswerGenerator Generator(IServiceProvider services, IChatClient chat, AiOptions ai)
+    {
+        var clinic = services.GetRequiredService<IOptions<ClinicOptions>>().Value;
+        var prompt = PromptDirectory.LoadAsync(ai.AnswerPrompt, CancellationToken.None).GetAwaiter().GetResult();
+        var settings = new GenerationSettings(ai.ChatModel ?? chat.GetService<ChatClientMetadata>()?.DefaultModelId ?? "chat client", TimeSpan.FromMilliseconds(ai.AnswerTimeoutMilliseconds),
+            ai.MaxOutputTokens, ai.MaxSnippets, clinic.Name);
+        return new AnswerGenerator(chat, prompt, new AnswerVerifier(), settings, services.GetRequiredService<TimeProvider>());
     }
 
     /// <summary>The safety classifier over a configured chat model; its prompt is rendered once.</summary>

@@ -1,18 +1,50 @@
 using System.Collections.Concurrent;
 using FaqBot.Core.Knowledge;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 
 namespace FaqBot.Core.Retrieval;
 
 /// <summary>
 /// Optional hybrid ranking: when an embedding generator is configured, each servable snippet's
 /// best cosine similarity between the question and its stored questions is fused with the lexical
-/// confidence. Stored-question vectors are cached by snippet id and version, so a reload embeds
-/// only what changed. Any failure or timeout leaves the lexical ranking as it was.
+/// confidence. Stored-question vectors are cached by snippet id, version and question text, so a
+/// reload embeds only what changed; <see cref="Prepare"/> embeds them when a snapshot is served
+/// and drops the vectors of snippets it no longer holds. Any failure or timeout leaves the
+/// lexical ranking as it was.
 /// </summary>
-public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>> generator)
+public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>> generator, ILogger<SemanticRanker> logger)
 {
-    private readonly ConcurrentDictionary<(string Id, int Version), float[][]> _vectors = new();
+    private readonly ConcurrentDictionary<VectorKey, float[][]> _vectors = new();
+
+    /// <summary>How many snippet versions have vectors (for tests and the health page).</summary>
+    public int CachedSnippets => _vectors.Count;
+
+    /// <summary>Embeds the servable snippets of a newly served snapshot in the background and
+    /// forgets the vectors of versions it no longer holds. Failures are logged; questions asked
+    /// meanwhile embed what they need themselves or fall back to lexical ranking.</summary>
+    public Task Prepare(KnowledgeBase knowledge, DateOnly today) => Task.Run(async () =>
+    {
+        try
+        {
+            var servable = knowledge.Snippets.Where(s => s.IsServable(today)).ToList();
+            await EnsureVectorsAsync(servable, CancellationToken.None);
+            var keep = knowledge.Snippets.Select(VectorKey.Of).ToHashSet();
+            foreach (var key in _vectors.Keys.Where(k => !keep.Contains(k)))
+            {
+                _vectors.TryRemove(key, out _);
+            }
+
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Embedded the questions of {Count} approved snippets for hybrid retrieval", servable.Count);
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not embed the approved snippets' questions; hybrid retrieval will retry on the next question");
+        }
+    });
 
     public async Task<IReadOnlyList<Candidate>> RerankAsync(
         KnowledgeBase knowledge,
@@ -30,7 +62,7 @@ public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>>
         var fused = new List<Candidate>(servable.Count);
         foreach (var snippet in servable)
         {
-            var vectors = _vectors[(snippet.Id, snippet.Version)];
+            var vectors = _vectors[VectorKey.Of(snippet)];
             var bestSimilarity = 0.0;
             var bestQuestion = 0;
             for (var i = 0; i < vectors.Length; i++)
@@ -62,7 +94,7 @@ public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>>
 
     private async Task EnsureVectorsAsync(List<Snippet> snippets, CancellationToken cancellationToken)
     {
-        var missing = snippets.Where(s => !_vectors.ContainsKey((s.Id, s.Version))).ToList();
+        var missing = snippets.Where(s => !_vectors.ContainsKey(VectorKey.Of(s))).ToList();
         if (missing.Count == 0)
         {
             return;
@@ -79,7 +111,7 @@ public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>>
         foreach (var snippet in missing)
         {
             var count = snippet.MatchableQuestions.Count();
-            _vectors[(snippet.Id, snippet.Version)] = [.. embeddings.Skip(next).Take(count).Select(e => e.Vector.ToArray())];
+            _vectors[VectorKey.Of(snippet)] = [.. embeddings.Skip(next).Take(count).Select(e => e.Vector.ToArray())];
             next += count;
         }
     }
@@ -102,4 +134,10 @@ public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>>
         return normA == 0 || normB == 0 ? 0 : dot / Math.Sqrt(normA * normB);
     }
 
+    /// <summary>A snippet version's stored questions: id, version and the questions themselves, so
+    /// an edit made without a version bump is embedded again too.</summary>
+    private readonly record struct VectorKey(string Id, int Version, string Questions)
+    {
+        public static VectorKey Of(Snippet snippet) => new(snippet.Id, snippet.Version, string.Join("\n", snippet.MatchableQuestions));
+    }
 }

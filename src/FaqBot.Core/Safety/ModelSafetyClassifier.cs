@@ -19,7 +19,7 @@ public sealed class ModelSafetyClassifier(IChatClient chat, SafetyPrompt prompt,
 
     private static readonly ChatOptions Options = new() { Temperature = 0, MaxOutputTokens = 3 };
 
-    public string PromptName => prompt.Name;
+    public string PromptName => prompt.Version;
 
     public async Task<ModelVerdict> ClassifyAsync(string message, CancellationToken cancellationToken)
     {

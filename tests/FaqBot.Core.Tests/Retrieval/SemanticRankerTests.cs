@@ -2,6 +2,7 @@ using FaqBot.Core.Answering;
 using FaqBot.Core.Retrieval;
 using FaqBot.Core.Tests.TestSupport;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace FaqBot.Core.Tests.Retrieval;
@@ -17,7 +18,7 @@ public sealed class SemanticRankerTests
     public async Task Semantic_similarity_answers_a_question_with_no_shared_words()
     {
         var generator = FakeGenerator();
-        var bot = TestBot.Create(semantic: new SemanticRanker(generator.Object));
+        var bot = TestBot.Create(semantic: new SemanticRanker(generator.Object, NullLogger<SemanticRanker>.Instance));
 
         var answer = await bot.AskAsync("can somebody ferry me back?");
 
@@ -31,7 +32,7 @@ public sealed class SemanticRankerTests
     public async Task Stored_question_vectors_are_computed_once_and_cached()
     {
         var generator = FakeGenerator();
-        var bot = TestBot.Create(semantic: new SemanticRanker(generator.Object));
+        var bot = TestBot.Create(semantic: new SemanticRanker(generator.Object, NullLogger<SemanticRanker>.Instance));
 
         await bot.AskAsync("can I drive home");
         await bot.AskAsync("what should I wear");
@@ -49,7 +50,7 @@ public sealed class SemanticRankerTests
             .ThrowsAsync(new HttpRequestException("connection refused"));
         var lexical = await TestBot.Create().AskAsync("Can I drive home after my infusion?");
 
-        var answer = await TestBot.Create(semantic: new SemanticRanker(generator.Object)).AskAsync("Can I drive home after my infusion?");
+        var answer = await TestBot.Create(semantic: new SemanticRanker(generator.Object, NullLogger<SemanticRanker>.Instance)).AskAsync("Can I drive home after my infusion?");
 
         Assert.Equal(lexical.Text, answer.Text);
         Assert.Equal(lexical.Confidence, answer.Confidence);
@@ -69,7 +70,7 @@ public sealed class SemanticRankerTests
         var retrieval = TestBot.ShippedRetrieval();
         retrieval.SemanticTimeoutMilliseconds = 50;
 
-        var answer = await TestBot.Create(retrieval: retrieval, time: TimeProvider.System, semantic: new SemanticRanker(generator.Object))
+        var answer = await TestBot.Create(retrieval: retrieval, time: TimeProvider.System, semantic: new SemanticRanker(generator.Object, NullLogger<SemanticRanker>.Instance))
             .AskAsync("Can I drive home after my infusion?");
 
         Assert.Equal(AnswerOutcome.Answered, answer.Outcome);

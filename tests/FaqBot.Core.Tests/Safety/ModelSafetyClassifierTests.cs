@@ -46,7 +46,7 @@ public sealed class ModelSafetyClassifierTests
         var answer = await Bot(Replying(modelAnswer)).AskAsync("how many mg of ketamine will I get");
 
         Assert.Equal(SafetyCategory.Dosing, answer.Category);
-        Assert.Contains("(prompt SafetyClassifier)", answer.Trace.Decision, StringComparison.Ordinal);
+        Assert.Matches(@"\(prompt SafetyClassifier v1 #[0-9a-f]{8}\)", answer.Trace.Decision);
     }
 
     [Fact]

@@ -26,15 +26,19 @@ internal static partial class ClinicalAdviceRule
         context.Reviewed.SelectMany(snippet => Check(snippet, snippet.File));
 
     /// <summary>The findings for one snippet's answer, <paramref name="file"/> naming it.</summary>
-    public static IEnumerable<LintFinding> Check(Snippet snippet, string file)
+    public static IEnumerable<LintFinding> Check(Snippet snippet, string file) =>
+        Find(snippet.Body).Select(problem => LintFinding.Error(LintRules.ClinicalAdviceInAnswer, file, "body", problem));
+
+    /// <summary>What in <paramref name="text"/> gives a dose or judges the reader's case, one
+    /// sentence per finding quoting the words found; empty when nothing does.</summary>
+    public static IEnumerable<string> Find(string text)
     {
-        foreach (Match dose in DosePattern().Matches(snippet.Body))
+        foreach (Match dose in DosePattern().Matches(text))
         {
-            yield return LintFinding.Error(LintRules.ClinicalAdviceInAnswer, file, "body",
-                $"gives a dose (\"{dose.Value.Trim()}\"): dosing is for the clinician, not the FAQ; the bot declines dosing questions and hands them to staff");
+            yield return $"gives a dose (\"{dose.Value.Trim()}\"): dosing is for the clinician, not the FAQ; the bot declines dosing questions and hands them to staff";
         }
 
-        foreach (var sentence in Sentences().Split(snippet.Body))
+        foreach (var sentence in Sentences().Split(text))
         {
             foreach (Match judgement in JudgementPattern().Matches(sentence))
             {
@@ -43,8 +47,7 @@ internal static partial class ClinicalAdviceRule
                     continue; // "Whether ketamine is suitable for you is decided at your consultation."
                 }
 
-                yield return LintFinding.Error(LintRules.ClinicalAdviceInAnswer, file, "body",
-                    $"judges the reader's own case (\"{judgement.Value.Trim()}\"): only a clinician can, at a consultation");
+                yield return $"judges the reader's own case (\"{judgement.Value.Trim()}\"): only a clinician can, at a consultation";
             }
         }
     }
