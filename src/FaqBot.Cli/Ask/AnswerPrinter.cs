@@ -15,10 +15,13 @@ internal static class AnswerPrinter
         {
             var first = answer.Citations[0];
             text.AppendLine()
-                .AppendLine(CultureInfo.InvariantCulture, $"Source: \"{first.Title}\" (approved answer {first.SnippetId}, version {first.SnippetVersion}), based on:");
+                .AppendLine(answer.Generated
+                    ? "Sources (an AI model worded the answer from these approved answers; it was checked against them):"
+                    : string.Create(CultureInfo.InvariantCulture, $"Source: \"{first.Title}\" (approved answer {first.SnippetId}, version {first.SnippetVersion}), based on:"));
             foreach (var citation in answer.Citations)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  - {citation.Source}, section \"{citation.Section}\"");
+                var approved = answer.Generated ? string.Create(CultureInfo.InvariantCulture, $"\"{citation.Title}\" ({citation.SnippetId} v{citation.SnippetVersion}): ") : "";
+                text.Append(CultureInfo.InvariantCulture, $"  - {approved}{citation.Source}, section \"{citation.Section}\"");
                 text.AppendLine(string.IsNullOrEmpty(citation.Url) ? "" : " " + citation.Url);
             }
         }
@@ -57,6 +60,18 @@ internal static class AnswerPrinter
         foreach (var candidate in trace.Candidates)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"  {candidate.Confidence:0.000}  {candidate.SnippetId} v{candidate.Version}  matched \"{candidate.MatchedQuestion}\"");
+        }
+
+        if (trace.Generation is { } generation)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"generation: {generation.Verdict.ToString().ToLowerInvariant()} ({generation.Reason}); model {generation.Model}, prompt {generation.Prompt}, {generation.Milliseconds:0} ms")
+                .AppendLine("  snippets shown: " + string.Join(", ", generation.Snippets))
+                .AppendLine("  raw output: " + generation.RawOutput.ReplaceLineEndings(" "));
+            foreach (var sentence in generation.Sentences)
+            {
+                var cites = string.Concat(sentence.Cites.Select(n => $"[{n}]"));
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {cites} {sentence.Coverage:0.00} {sentence.Problem ?? "supported"}: {sentence.Text}");
+            }
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"time: {trace.Timings.TotalMicroseconds:0} µs (retrieval {trace.Timings.RetrievalMicroseconds:0} µs)");

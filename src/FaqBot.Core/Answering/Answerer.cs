@@ -171,7 +171,13 @@ public sealed class Answerer(
         }
 
         var (text, citations) = GeneratedText.Compose(kb, given, generated.Sentences);
-        return extractive with { Text = text, Citations = citations, Trace = trace };
+        var label = kb.Replies[ReplyIds.AiGenerated];
+        return extractive with
+        {
+            Text = text + Environment.NewLine + Environment.NewLine + label.Text,
+            Citations = citations,
+            Trace = trace,
+        };
     }
 
     private static Answer Clarify(KnowledgeBase kb, IReadOnlyList<Candidate> chosen, double confidence, AnswerTrace trace)

@@ -24,7 +24,10 @@ public static class ReplyIds
     /// <summary>Sent when the bot fails while handling a message.</summary>
     public const string TurnError = "error";
 
+    /// <summary>Ends every generated answer: says an AI model worded it from the cited approved answers.</summary>
+    public const string AiGenerated = "ai-generated";
+
     public static IReadOnlyList<string> Required { get; } =
         [Greeting, Thanks, Goodbye, Identity, NoAnswer, Clarify, InvalidEmpty, InvalidTooLong, Urgent, Dosing, Diagnostic,
-         Welcome, UrgentReminder, TurnError];
+         Welcome, UrgentReminder, TurnError, AiGenerated];
 }

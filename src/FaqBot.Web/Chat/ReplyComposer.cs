@@ -8,7 +8,9 @@ namespace FaqBot.Web.Chat;
 /// <summary>Turns an <see cref="Answer"/> into the message Web Chat renders: Markdown text with a
 /// numbered marker and reference-style link definitions for each citation, a schema.org Message
 /// entity whose Claims show the snippet's source, and suggested actions for clarification
-/// choices or related questions.</summary>
+/// choices or related questions. A generated answer already carries its markers, sentence by
+/// sentence; its Message entity says it is AI-generated (the <c>AIGeneratedContent</c> keyword
+/// Web Chat reads, and the <c>additionalType</c> Teams reads).</summary>
 public static class ReplyComposer
 {
     /// <param name="answer">The bot's answer.</param>
@@ -26,8 +28,8 @@ public static class ReplyComposer
 
         if (answer.Citations.Count > 0)
         {
-            reply.Text = WithReferences(answer.Text, answer.Citations);
-            var entity = MessageEntity(answer.Citations);
+            reply.Text = WithReferences(answer.Text, answer.Citations, markersInText: answer.Generated);
+            var entity = MessageEntity(answer.Citations, answer.Generated);
             if (answer.Outcome == AnswerOutcome.Answered && !string.IsNullOrEmpty(feedbackFor))
             {
                 entity["potentialAction"] = AnswerFeedback.Actions(feedbackFor);
@@ -54,11 +56,14 @@ public static class ReplyComposer
     public static string Label(Citation citation) =>
         string.IsNullOrWhiteSpace(citation.Section) ? citation.Source : $"{citation.Source}, {citation.Section}";
 
-    private static string WithReferences(string text, IReadOnlyList<Citation> citations)
+    /// <summary>The keyword that marks a message as AI-generated.</summary>
+    public const string AIGeneratedContent = "AIGeneratedContent";
+
+    private static string WithReferences(string text, IReadOnlyList<Citation> citations, bool markersInText)
     {
         // Markers are separated by spaces: "[1][2]" would read as one link labelled 1 to reference 2.
         var builder = new StringBuilder(text.TrimEnd());
-        for (var i = 1; i <= citations.Count; i++)
+        for (var i = 1; i <= citations.Count && !markersInText; i++)
         {
             builder.Append(" [").Append(i).Append(']');
         }
@@ -75,7 +80,7 @@ public static class ReplyComposer
         return builder.ToString().TrimEnd();
     }
 
-    private static JsonObject MessageEntity(IReadOnlyList<Citation> citations)
+    private static JsonObject MessageEntity(IReadOnlyList<Citation> citations, bool generated)
     {
         var claims = new JsonArray();
         for (var i = 0; i < citations.Count; i++)
@@ -86,7 +91,9 @@ public static class ReplyComposer
                 ["@type"] = "DigitalDocument",
                 ["name"] = Label(c),
                 ["abstract"] = $"Approved answer \"{c.Title}\" (version {c.SnippetVersion}), from {c.Source}.",
-                ["text"] = $"This answer is the clinic-approved snippet \"{c.Title}\" (id {c.SnippetId}, version {c.SnippetVersion}). "
+                ["text"] = (generated
+                        ? $"This answer was worded by an AI model from the clinic-approved snippet \"{c.Title}\" (id {c.SnippetId}, version {c.SnippetVersion}) and checked against it before it was sent. "
+                        : $"This answer is the clinic-approved snippet \"{c.Title}\" (id {c.SnippetId}, version {c.SnippetVersion}). ")
                     + $"Its source is the clinic document \"{c.Source}\"" + (string.IsNullOrWhiteSpace(c.Section) ? "." : $", section \"{c.Section}\"."),
             };
             if (c.Url is { Length: > 0 } url && Uri.IsWellFormedUriString(url, UriKind.Absolute))
@@ -102,7 +109,7 @@ public static class ReplyComposer
             });
         }
 
-        return new JsonObject
+        var entity = new JsonObject
         {
             ["type"] = "https://schema.org/Message",
             ["@context"] = "https://schema.org",
@@ -110,5 +117,12 @@ public static class ReplyComposer
             ["@type"] = "Message",
             ["citation"] = claims,
         };
+        if (generated)
+        {
+            entity["keywords"] = new JsonArray(AIGeneratedContent);
+            entity["additionalType"] = new JsonArray(AIGeneratedContent);
+        }
+
+        return entity;
     }
 }

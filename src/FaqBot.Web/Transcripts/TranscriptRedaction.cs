@@ -100,6 +100,28 @@ public sealed class TranscriptRedaction(Redactor redactor)
                 ["semantic"] = c.Semantic is { } semantic ? Math.Round(semantic, 4) : null,
             })]),
         };
+        if (trace.Generation is { } generation)
+        {
+            // The model's output may echo what the patient wrote: it is redacted like the question.
+            document["generation"] = new JsonObject
+            {
+                ["model"] = generation.Model,
+                ["prompt"] = generation.Prompt,
+                ["snippets"] = new JsonArray([.. generation.Snippets.Select(s => (JsonNode)s)]),
+                ["rawOutput"] = redactor.Redact(generation.RawOutput),
+                ["verdict"] = generation.Verdict.ToString().ToLowerInvariant(),
+                ["reason"] = redactor.Redact(generation.Reason),
+                ["milliseconds"] = generation.Milliseconds,
+                ["sentences"] = new JsonArray([.. generation.Sentences.Select(c => (JsonNode)new JsonObject
+                {
+                    ["text"] = redactor.Redact(c.Text),
+                    ["cites"] = new JsonArray([.. c.Cites.Select(n => (JsonNode)n)]),
+                    ["coverage"] = c.Coverage,
+                    ["problem"] = c.Problem is { } problem ? redactor.Redact(problem) : null,
+                })]),
+            };
+        }
+
         return document.ToJsonString();
     }
 
