@@ -77,6 +77,60 @@ public sealed class SemanticRankerTests
         Assert.Contains("semantic ranking unavailable", answer.Trace.Decision, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Preparing_a_snapshot_embeds_its_questions_before_any_patient_asks()
+    {
+        var generator = FakeGenerator();
+        var ranker = new SemanticRanker(generator.Object, NullLogger<SemanticRanker>.Instance);
+        var knowledge = TestBot.Holder(Repo.Knowledge, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Now)).Current;
+
+        await ranker.Prepare(knowledge, DateOnly.FromDateTime(TestBot.Now.UtcDateTime));
+
+        Assert.Equal(knowledge.Snippets.Count, ranker.CachedSnippets);
+        generator.Verify(g => g.GenerateAsync(It.Is<IEnumerable<string>>(t => t.Count() > 100), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_reload_embeds_only_the_edited_snippet_and_forgets_its_old_version()
+    {
+        using var folder = KnowledgeFolder.CopyOfShipped();
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Now);
+        var holder = TestBot.Holder(folder.Path, time);
+        var generator = FakeGenerator();
+        var ranker = new SemanticRanker(generator.Object, NullLogger<SemanticRanker>.Instance);
+        var today = DateOnly.FromDateTime(TestBot.Now.UtcDateTime);
+        await ranker.Prepare(holder.Current, today);
+        var before = ranker.CachedSnippets;
+
+        var file = Path.Combine(folder.SnippetsPath, "getting-home.md");
+        File.WriteAllText(file, File.ReadAllText(file)
+            .Replace("version: 1", "version: 2", StringComparison.Ordinal)
+            .Replace("  - \"Do I need someone to pick me up?\"", "  - \"Do I need someone to pick me up?\"\n  - \"Can my neighbour ferry me home?\"", StringComparison.Ordinal));
+        Assert.True(holder.Reload().Knowledge is not null);
+        await ranker.Prepare(holder.Current, today);
+
+        Assert.Equal(before, ranker.CachedSnippets);
+        var edited = holder.Current.Snippets.Single(s => s.Id == "getting-home");
+        Assert.Equal(2, edited.Version);
+        // The second embedding call holds only the edited snippet's title and questions.
+        generator.Verify(g => g.GenerateAsync(It.Is<IEnumerable<string>>(t => t.Count() == edited.MatchableQuestions.Count() && t.Contains("Can my neighbour ferry me home?")),
+            It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task A_failing_preparation_is_logged_and_questions_still_fall_back()
+    {
+        var generator = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
+        generator.Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new HttpRequestException("connection refused"));
+        var ranker = new SemanticRanker(generator.Object, NullLogger<SemanticRanker>.Instance);
+        var knowledge = TestBot.Holder(Repo.Knowledge, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Now)).Current;
+
+        await ranker.Prepare(knowledge, DateOnly.FromDateTime(TestBot.Now.UtcDateTime));
+
+        Assert.Equal(0, ranker.CachedSnippets);
+    }
+
     private static Mock<IEmbeddingGenerator<string, Embedding<float>>> FakeGenerator()
     {
         var generator = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
