@@ -16,7 +16,7 @@ public static class AiServices
             .Validate(_ => KeyInSettingsFile(configuration) is null,
                 "Ai:ApiKey is set in a settings file: keys come from the environment (Ai__ApiKey) or a secret store, never from a file in the repository.")
             .ValidateOnStart()
-            .PostConfigure(o => o.AnswerPrompt = ContentRoot.Resolve(contentRoot, o.AnswerPrompt));
+            .PostConfigure(o => o.AnswerPrompt = string.IsNullOrWhiteSpace(o.AnswerPrompt) ? o.AnswerPrompt : ContentRoot.Resolve(contentRoot, o.AnswerPrompt));
 
         services.AddSingleton(sp => AiModels.From(sp.GetRequiredService<IOptions<AiOptions>>().Value));
         return services;

@@ -28,7 +28,7 @@ public static class CoreServices
             .PostConfigure(o => o.Path = ContentRoot.Resolve(contentRoot, o.Path));
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SafetyOptions>().Bind(configuration.GetSection(SafetyOptions.Section)).ValidateDataAnnotations().ValidateOnStart()
-            .PostConfigure(o => o.ClassifierPrompt = ContentRoot.Resolve(contentRoot, o.ClassifierPrompt));
+            .PostConfigure(o => o.ClassifierPrompt = string.IsNullOrWhiteSpace(o.ClassifierPrompt) ? o.ClassifierPrompt : ContentRoot.Resolve(contentRoot, o.ClassifierPrompt));
         services.AddOptions<InputOptions>().Bind(configuration.GetSection(InputOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

@@ -73,7 +73,18 @@ public sealed class AnswerGenerator(IChatClient chat, PromptDirectory prompt, An
             return Outcome(raw, GenerationVerdict.NotFound, "the model found no answer in the snippets", [], []);
         }
 
-        var verification = verifier.Verify(raw, snippets, safety);
+        cancellationToken.ThrowIfCancellationRequested();
+        Verification verification;
+        try
+        {
+            verification = verifier.Verify(raw, snippets, safety);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A reply the verifier cannot read is not sent, whatever the reason.
+            return Outcome(raw, GenerationVerdict.Unverified, $"the verifier could not read the reply ({ex.GetType().Name})", [], []);
+        }
+
         return verification.Accepted
             ? Outcome(raw, GenerationVerdict.Sent, $"all {verification.Sentences.Count} sentences cite and are supported by the snippets", verification.Sentences,
                 [.. verification.Sentences.Select(s => new GeneratedSentence(s.Text, s.Cites))])

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Knowledge.Lint;
@@ -23,8 +24,10 @@ public sealed record Verification(IReadOnlyList<SentenceCheck> Sentences, string
 /// themselves read so;</item>
 /// <item>every quantity ("40 minutes", "two or three sessions") lies within one the cited
 /// snippets state, and every other number, web or mail address, month and weekday appears in them;</item>
-/// <item>it is negated exactly when the snippet sentence it matches best is ("you may drive" against
-/// "you should not drive");</item>
+/// <item>it is negated exactly when the snippet sentence it matches best is, and it does not allow
+/// the reader ("you may", "you can", "it is safe to") what a cited snippet says not to do ("you
+/// may drive yourself home" against "you should not drive a car"; "your sister can drive you
+/// home" allows the reader nothing);</item>
 /// <item>every content word (stemmed, function words aside) appears in the cited snippets, but for
 /// at most <see cref="MaxUnsupportedWords"/> of them.</item>
 /// </list>
@@ -56,9 +59,9 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
 
     private static readonly Dictionary<string, string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7",
+        ["one"] = "1", ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7",
         ["eight"] = "8", ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["fifteen"] = "15",
-        ["twenty"] = "20", ["thirty"] = "30", ["forty"] = "40", ["fifty"] = "50", ["sixty"] = "60", ["ninety"] = "90",
+        ["twenty"] = "20", ["thirty"] = "30", ["forty"] = "40", ["fifty"] = "50", ["sixty"] = "60", ["seventy"] = "70", ["eighty"] = "80", ["ninety"] = "90",
         ["hundred"] = "100", ["first"] = "1", ["second"] = "2", ["third"] = "3", ["fourth"] = "4", ["fifth"] = "5",
         ["twice"] = "2", ["dozen"] = "12", ["half"] = "0.5",
     };
@@ -88,7 +91,7 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
             return Fail("cites no snippet");
         }
 
-        if (sentence.Cites.FirstOrDefault(n => n < 1 || n > given.Count) is var wrong and not 0)
+        if (sentence.Cites.Where(n => n < 1 || n > given.Count).Select(n => (int?)n).FirstOrDefault() is { } wrong)
         {
             return Fail($"cites [{wrong}], but {given.Count} snippet{(given.Count == 1 ? " was" : "s were")} given");
         }
@@ -131,7 +134,8 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
             }
         }
 
-        var terms = Analyzer.Analyze(text).Select(t => t.Term).Where(t => !t.Any(char.IsDigit)).ToList();
+        // Numbers were checked above, in whatever form they were written.
+        var terms = Analyzer.Analyze(Number().Replace(text, " ")).Select(t => t.Term).Where(t => !t.Any(char.IsDigit)).ToList();
         foreach (Match calendar in Calendar().Matches(lower))
         {
             if (!cited.Any(e => e.Lower.Contains(calendar.Value, StringComparison.Ordinal)))
@@ -150,6 +154,12 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
                 : $"drops the \"not\" of the snippet sentence it matches ({Quote(match.Text)})");
         }
 
+        if (!IsNegated(lower) && Permission().Match(lower) is { Success: true } permission
+            && PermittedWords(permission).FirstOrDefault(w => cited.Any(e => e.Forbidden.Contains(w))) is { } forbidden)
+        {
+            return Fail($"allows \"{permission.Value.Trim()}\" where the cited snippet says not to ({forbidden})");
+        }
+
         var unsupported = terms.Where(t => !cited.Any(e => e.Terms.Contains(t))).Distinct().ToList();
         var coverage = terms.Count == 0 ? 1.0 : Math.Round(1.0 - (double)terms.Count(t => unsupported.Contains(t)) / terms.Count, 3);
         if (unsupported.Count > MaxUnsupportedWords)
@@ -164,13 +174,23 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
     {
         foreach (Match match in Number().Matches(text))
         {
-            var value = match.Groups["digits"].Success
-                ? match.Groups["digits"].Value.Replace(",", "", StringComparison.Ordinal)
+            var value = match.Groups["digits"].Success ? match.Groups["digits"].Value.Replace(",", "", StringComparison.Ordinal)
+                : match.Groups["tens"].Success ? (int.Parse(NumberWords[match.Groups["tens"].Value], CultureInfo.InvariantCulture)
+                    + int.Parse(NumberWords[match.Groups["ones"].Value], CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture)
                 : NumberWords[match.Groups["word"].Value];
             yield return (value, match.Value);
         }
     }
 
+    /// <summary>The stemmed content words right after a permission ("you may drive yourself" gives
+    /// drive; "it is safe to operate machinery" gives oper, machineri).</summary>
+    private static IEnumerable<string> PermittedWords(Match permission) =>
+        Analyzer.Analyze(permission.Groups["what"].Value).Select(t => t.Term);
+
+    /// <summary>What a snippet says not to do: the content words of each clause after a "not",
+    /// "never", "avoid" or "no" (up to the clause's end), stemmed.</summary>
+    private static HashSet<string> ForbiddenWords(string lower) =>
+        [.. NegatedClause().Matches(lower).SelectMany(m => Analyzer.Analyze(m.Groups["what"].Value)).Select(t => t.Term)];
     private static bool IsNegated(string lower) => Negation().IsMatch(lower);
 
     private static string Quote(string text) => "\"" + (text.Length <= 80 ? text : text[..77] + "...") + "\"";
@@ -183,7 +203,8 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
         HashSet<string> Numbers,
         IReadOnlyList<Quantity> Quantities,
         IReadOnlyList<EvidenceSentence> Sentences,
-        HashSet<SafetyCategory> Categories)
+        HashSet<SafetyCategory> Categories,
+        HashSet<string> Forbidden)
     {
         public static Evidence Of(Snippet snippet, SafetyGate safety)
         {
@@ -199,15 +220,24 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
                 [.. NumbersIn(text).Select(n => n.Number)],
                 [.. QuantityReader.Read(text)],
                 sentences,
-                categories);
+                categories,
+                ForbiddenWords(lower));
         }
     }
 
     private sealed record EvidenceSentence(string Text, HashSet<string> Terms, bool Negated);
 
-    [GeneratedRegex(@"(?<![\w.])(?:(?<digits>\d+(?:,\d{3})*(?:[.:]\d+)?)(?:st|nd|rd|th)?|(?<word>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|first|second|third|fourth|fifth|twice|dozen|half))\b",
+    [GeneratedRegex(@"(?<![\w.])(?:(?<digits>\d+(?:,\d{3})*(?:[.:]\d+)?)(?:st|nd|rd|th)?"
+        + @"|(?<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?<ones>one|two|three|four|five|six|seven|eight|nine)"
+        + @"|(?<word>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|first|second|third|fourth|fifth|twice|dozen|half))\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Number();
+
+    [GeneratedRegex(@"\b(?:you\s+(?:may|can|could|might)(?:\s+also)?|you(?:'re|\s+are)\s+(?:allowed|permitted|free|fine|ok|okay|safe)\s+to|(?:it's|it\s+is)\s+(?:fine|ok|okay|safe|alright|all\s+right)\s+(?:for\s+you\s+)?to)\s+(?<what>(?:\w+\s*){1,3})")]
+    private static partial Regex Permission();
+
+    [GeneratedRegex(@"(?:\b(?:not|never|avoid|no)\b|n['’]t\b)\s+(?<what>[^.,;:!?]{1,80})")]
+    private static partial Regex NegatedClause();
 
     [GeneratedRegex(@"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")]
     private static partial Regex Address();
