@@ -8,30 +8,7 @@ namespace FaqBot.Core.Evaluation;
 public sealed record LabelledGeneration(string Id, string Question, IReadOnlyList<string> Snippets, string Answer, bool Faithful, string Kind)
 {
     /// <summary>Reads a verifier set; a bad line is an error naming its line number.</summary>
-    public static List<LabelledGeneration> ReadAll(string path)
-    {
-        var rows = new List<LabelledGeneration>();
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                rows.Add(Parse(line));
-            }
-            catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
-            {
-                throw new FormatException($"{path}:{number}: {ex.Message}", ex);
-            }
-        }
-
-        return rows;
-    }
+    public static List<LabelledGeneration> ReadAll(string path) => JsonLines.ReadAll(path, Parse);
 
     public static LabelledGeneration Parse(string line)
     {

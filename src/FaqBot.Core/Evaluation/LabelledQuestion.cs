@@ -17,30 +17,7 @@ public sealed record LabelledQuestion(
         new HashSet<string>(["answered", "unanswered", "declined", "not-answered", "smalltalk"], StringComparer.Ordinal);
 
     /// <summary>Reads a labelled set; a bad line is an error naming its line number.</summary>
-    public static List<LabelledQuestion> ReadAll(string path)
-    {
-        var rows = new List<LabelledQuestion>();
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                rows.Add(Parse(line));
-            }
-            catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
-            {
-                throw new FormatException($"{path}:{number}: {ex.Message}", ex);
-            }
-        }
-
-        return rows;
-    }
+    public static List<LabelledQuestion> ReadAll(string path) => JsonLines.ReadAll(path, Parse);
 
     public static LabelledQuestion Parse(string line)
     {
