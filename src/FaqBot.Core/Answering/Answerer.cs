@@ -116,7 +116,7 @@ public sealed class Answerer(
                 {
                     Related = RelatedQuestions.For(kb, decision.Chosen[0].Snippet, candidates, _retrieval.MinConfidence, today, _retrieval.MaxSuggestions),
                 };
-                return generator is null ? extractive : await GeneratedAsync(kb, question, decision.Chosen[0].Snippet, extractive, candidates, cancellationToken);
+                return generator is null ? extractive : await GeneratedAsync(kb, question, decision.Chosen[0].Snippet, extractive, candidates, started, cancellationToken);
             case DecisionKind.Clarify:
                 return Clarify(kb, decision.Chosen, confidence, trace);
             default:
@@ -149,9 +149,10 @@ public sealed class Answerer(
         new(AnswerOutcome.Answered, null, chosen.Snippet.Body, [.. Citation.Of(chosen.Snippet, kb)], [], chosen.Confidence, trace);
 
     /// <summary>The generated answer if it passed verification, else the extractive one; either
-    /// way the trace carries the generation. The model is shown the chosen snippet first, then
+    /// way the trace carries the generation, and the turn's time includes the model's. The model is shown the chosen snippet first, then
     /// other candidates above the threshold.</summary>
-    private async Task<Answer> GeneratedAsync(KnowledgeBase kb, string question, Snippet chosen, Answer extractive, IReadOnlyList<Candidate> candidates, CancellationToken cancellationToken)
+    private async Task<Answer> GeneratedAsync(
+        KnowledgeBase kb, string question, Snippet chosen, Answer extractive, IReadOnlyList<Candidate> candidates, long started, CancellationToken cancellationToken)
     {
         var given = candidates
             .Where(c => c.Confidence >= _retrieval.MinConfidence)
@@ -164,7 +165,12 @@ public sealed class Answerer(
         var note = generated.Sent
             ? $"; generated answer sent ({generated.Trace.Reason})"
             : $"; generated answer not sent ({generated.Trace.Verdict.ToString().ToLowerInvariant()}: {generated.Trace.Reason}), approved answer sent";
-        var trace = extractive.Trace with { Generation = generated.Trace, Decision = extractive.Trace.Decision + note };
+        var trace = extractive.Trace with
+        {
+            Generation = generated.Trace,
+            Decision = extractive.Trace.Decision + note,
+            Timings = extractive.Trace.Timings with { TotalMicroseconds = time.GetElapsedTime(started).TotalMicroseconds },
+        };
         if (!generated.Sent)
         {
             return extractive with { Trace = trace };

@@ -65,7 +65,7 @@ public sealed class AnswerGenerator(IChatClient chat, PromptDirectory prompt, An
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Outcome("", GenerationVerdict.Failed, $"{ex.GetType().Name}: {FirstLine(ex.Message)}", [], []);
+            return Outcome("", GenerationVerdict.Failed, $"{ex.GetType().Name}: {OneLine(ex.Message)}", [], []);
         }
 
         if (raw.Contains(NotFoundMarker, StringComparison.OrdinalIgnoreCase))
@@ -103,9 +103,10 @@ public sealed class AnswerGenerator(IChatClient chat, PromptDirectory prompt, An
         return text.ToString().TrimEnd();
     }
 
-    private static string FirstLine(string message)
+    /// <summary>The error's message on one line, at most 300 characters.</summary>
+    private static string OneLine(string message)
     {
-        var line = message.Split('\n', 2)[0].Trim();
-        return line.Length <= 200 ? line : line[..200] + "...";
+        var line = string.Join(' ', message.Split((char[])['\r', '\n', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= 300 ? line : line[..300] + "...";
     }
 }

@@ -15,6 +15,9 @@ namespace FaqBot.Core.Retrieval;
 /// </summary>
 public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>> generator, ILogger<SemanticRanker> logger)
 {
+    /// <summary>Most texts sent in one embedding request (a snippet's questions are never split).</summary>
+    public const int BatchSize = 64;
+
     private readonly ConcurrentDictionary<VectorKey, float[][]> _vectors = new();
 
     /// <summary>How many snippet versions have vectors (for tests and the health page).</summary>
@@ -92,27 +95,37 @@ public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>>
         return [.. fused.OrderByDescending(c => c.Confidence).Take(maxCandidates)];
     }
 
+    /// <summary>Embeds the stored questions of every snippet without vectors, in requests of about
+    /// <see cref="BatchSize"/> texts, keeping each request's vectors as it completes, so a slow
+    /// server that times out part way has still made progress.</summary>
     private async Task EnsureVectorsAsync(List<Snippet> snippets, CancellationToken cancellationToken)
     {
         var missing = snippets.Where(s => !_vectors.ContainsKey(VectorKey.Of(s))).ToList();
-        if (missing.Count == 0)
+        var start = 0;
+        while (start < missing.Count)
         {
-            return;
-        }
+            var batch = new List<Snippet>();
+            var texts = new List<string>();
+            while (start < missing.Count && (batch.Count == 0 || texts.Count + missing[start].MatchableQuestions.Count() <= BatchSize))
+            {
+                batch.Add(missing[start]);
+                texts.AddRange(missing[start].MatchableQuestions);
+                start++;
+            }
 
-        var texts = missing.SelectMany(s => s.MatchableQuestions).ToList();
-        var embeddings = await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
-        if (embeddings.Count != texts.Count)
-        {
-            throw new InvalidOperationException($"The embedding generator returned {embeddings.Count} vectors for {texts.Count} texts.");
-        }
+            var embeddings = await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
+            if (embeddings.Count != texts.Count)
+            {
+                throw new InvalidOperationException($"The embedding generator returned {embeddings.Count} vectors for {texts.Count} texts.");
+            }
 
-        var next = 0;
-        foreach (var snippet in missing)
-        {
-            var count = snippet.MatchableQuestions.Count();
-            _vectors[VectorKey.Of(snippet)] = [.. embeddings.Skip(next).Take(count).Select(e => e.Vector.ToArray())];
-            next += count;
+            var next = 0;
+            foreach (var snippet in batch)
+            {
+                var count = snippet.MatchableQuestions.Count();
+                _vectors[VectorKey.Of(snippet)] = [.. embeddings.Skip(next).Take(count).Select(e => e.Vector.ToArray())];
+                next += count;
+            }
         }
     }
 

@@ -58,7 +58,7 @@ public sealed class AnswerGeneratorTests
         var generated = await Generator(chat).GenerateAsync(Question, Given, Shipped.Knowledge.Safety, CancellationToken.None);
 
         Assert.Equal(GenerationVerdict.Failed, generated.Trace.Verdict);
-        Assert.Equal("HttpRequestException: connection refused", generated.Trace.Reason);
+        Assert.Equal("HttpRequestException: connection refused at some frame", generated.Trace.Reason);
         Assert.Empty(generated.Sentences);
         Assert.Equal("", generated.Trace.RawOutput);
     }
