@@ -79,5 +79,11 @@ public sealed class AiOptions : IValidatableObject
         {
             yield return new ValidationResult($"Ai:ChatModel or Ai:EmbeddingModel must be set for the {Provider} provider.", [nameof(ChatModel), nameof(EmbeddingModel)]);
         }
+
+        if (HasChatModel && GenerateAnswers && !string.IsNullOrWhiteSpace(AnswerPrompt)
+            && !(File.Exists(Path.Combine(AnswerPrompt, "skprompt.txt")) && File.Exists(Path.Combine(AnswerPrompt, "config.json"))))
+        {
+            yield return new ValidationResult($"Ai:AnswerPrompt '{AnswerPrompt}' must be a prompt directory holding skprompt.txt and config.json.", [nameof(AnswerPrompt)]);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using FaqBot.Core.Ai;
+using FaqBot.Core.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -127,7 +128,32 @@ public sealed class AiOptionsTests
         Assert.Empty(new AiOptions().Validate(new System.ComponentModel.DataAnnotations.ValidationContext(new AiOptions())));
     }
 
-    private static string ContentRootPath => Path.Combine(Path.GetTempPath(), "root");
+    private static string ContentRootPath => Repo.Root;
+
+    [Fact]
+    public void A_chat_model_without_the_answer_prompt_stops_the_start()
+    {
+        using var services = Services(new()
+        {
+            ["Ai:Provider"] = "OpenAICompatible", ["Ai:BaseUrl"] = "http://127.0.0.1:9/v1", ["Ai:ChatModel"] = "m", ["Ai:AnswerPrompt"] = "prompts/NoSuchPrompt",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AiOptions>>().Value);
+        Assert.Contains("NoSuchPrompt", error.Message, StringComparison.Ordinal);
+        Assert.Contains("skprompt.txt", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_generated_answers_the_answer_prompt_is_not_needed()
+    {
+        using var services = Services(new()
+        {
+            ["Ai:Provider"] = "OpenAICompatible", ["Ai:BaseUrl"] = "http://127.0.0.1:9/v1", ["Ai:ChatModel"] = "m",
+            ["Ai:AnswerPrompt"] = "prompts/NoSuchPrompt", ["Ai:GenerateAnswers"] = "false",
+        });
+
+        Assert.False(services.GetRequiredService<IOptions<AiOptions>>().Value.GenerateAnswers);
+    }
 
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {

@@ -1,4 +1,5 @@
 using FaqBot.Core.Ai;
+using FaqBot.Core.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -138,5 +139,5 @@ public sealed class AiServicesTests : IDisposable
     }
 
     private static ServiceProvider Services(IConfiguration configuration) =>
-        new ServiceCollection().AddFaqBotAi(configuration, Path.Combine(Path.GetTempPath(), "root")).BuildServiceProvider();
+        new ServiceCollection().AddFaqBotAi(configuration, Repo.Root).BuildServiceProvider();
 }
