@@ -1,5 +1,6 @@
 using FaqBot.BotFramework.Connector;
 using FaqBot.BotFramework.DirectLine;
+using FaqBot.Core.Answering;
 using FaqBot.Core.Configuration;
 using FaqBot.Core.Knowledge;
 using FaqBot.Web.Accounts;
@@ -37,6 +38,7 @@ builder.Services.AddFaqBotHealth();
 
 var app = builder.Build();
 app.Services.GetRequiredService<KnowledgeHolder>();                   // a knowledge folder that cannot serve stops the start
+app.Services.GetRequiredService<Answerer>();                          // prompts parsed and snippet embeddings started before the first patient
 
 app.UseSecurityHeaders();                                             // CSP without inline script, nosniff, no framing
 app.UseExceptionHandler();
