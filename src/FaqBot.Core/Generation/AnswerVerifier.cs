@@ -24,7 +24,8 @@ public sealed record Verification(IReadOnlyList<SentenceCheck> Sentences, string
 /// themselves read so;</item>
 /// <item>every quantity ("40 minutes", "two or three sessions") lies within one the cited
 /// snippets state, and every other number, web or mail address, month and weekday appears in them;</item>
-/// <item>it is negated exactly when the snippet sentence it matches best is, and it does not allow
+/// <item>each of its clauses is negated exactly when the snippet sentence that clause matches best
+/// is, and it does not allow
 /// the reader ("you may", "you can", "it is safe to") what a cited snippet says not to do ("you
 /// may drive yourself home" against "you should not drive a car"; "your sister can drive you
 /// home" allows the reader nothing);</item>
@@ -52,7 +53,7 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
         "again", "more", "most", "other", "such", "only", "own", "same", "because", "however", "also", "usually",
         "typically", "generally", "often", "sometimes", "well", "yes", "although", "though", "still", "since",
         "itself", "themselves", "simply", "anything", "something", "everything", "else", "like", "thing", "things", "whole",
-        "get", "gets", "got", "getting", "happen", "happens", "called", "even", "way",
+        "get", "gets", "got", "getting", "happen", "happens", "called", "even", "way", "one",
     ];
 
     private static readonly FaqAnalyzer Analyzer = new(FunctionWords);
@@ -126,6 +127,8 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
             }
         }
 
+        // Every number must appear as written, in digits or words, quantities included: a range
+        // "40 to 60 minutes" lies within "40 to 90 minutes" but is not what the snippet says.
         foreach (var (number, written) in NumbersIn(text))
         {
             if (!cited.Any(e => e.Numbers.Contains(number)))
@@ -144,14 +147,18 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
             }
         }
 
-        var best = cited.SelectMany(e => e.Sentences)
-            .Select(s => (Sentence: s, Shared: terms.Count(s.Terms.Contains)))
-            .MaxBy(s => s.Shared);
-        if (best.Sentence is { } match && IsNegated(lower) != match.Negated)
+        foreach (var clause in SplitClauses(lower))
         {
-            return Fail(IsNegated(lower)
-                ? $"says \"not\" where the snippet sentence it matches does not ({Quote(match.Text)})"
-                : $"drops the \"not\" of the snippet sentence it matches ({Quote(match.Text)})");
+            var clauseTerms = Analyzer.Analyze(clause).Select(t => t.Term).ToList();
+            var best = cited.SelectMany(e => e.Clauses)
+                .Select(s => (Clause: s, Shared: clauseTerms.Count(s.Terms.Contains)))
+                .MaxBy(s => s.Shared);
+            if (best.Shared > 0 && IsNegated(clause) != best.Clause.Negated)
+            {
+                return Fail(IsNegated(clause)
+                    ? $"says \"not\" where the snippet clause it matches does not ({Quote(best.Clause.Text)})"
+                    : $"drops the \"not\" of the snippet clause it matches ({Quote(best.Clause.Text)})");
+            }
         }
 
         if (!IsNegated(lower) && Permission().Match(lower) is { Success: true } permission
@@ -193,6 +200,38 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
         [.. NegatedClause().Matches(lower).SelectMany(m => Analyzer.Analyze(m.Groups["what"].Value)).Select(t => t.Term)];
     private static bool IsNegated(string lower) => Negation().IsMatch(lower);
 
+    /// <summary>A sentence's clauses, split at punctuation and conjunctions; a piece with fewer
+    /// than two content words ("usually not", "drowsy") joins the next one (the last joins the one
+    /// before), so a "not" always stays with what it negates.</summary>
+    private static List<string> SplitClauses(string lower)
+    {
+        var clauses = new List<string>();
+        var pending = "";
+        foreach (var piece in ClauseBreak().Split(lower))
+        {
+            pending = pending.Length == 0 ? piece : pending + " " + piece;
+            if (Analyzer.Analyze(pending).Count >= 2)
+            {
+                clauses.Add(pending);
+                pending = "";
+            }
+        }
+
+        if (pending.Trim().Length > 0)
+        {
+            if (clauses.Count == 0)
+            {
+                clauses.Add(pending);
+            }
+            else
+            {
+                clauses[^1] += " " + pending;
+            }
+        }
+
+        return clauses;
+    }
+
     private static string Quote(string text) => "\"" + (text.Length <= 80 ? text : text[..77] + "...") + "\"";
 
     /// <summary>What a cited snippet offers as support: its title and answer read the same way as
@@ -202,7 +241,7 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
         HashSet<string> Terms,
         HashSet<string> Numbers,
         IReadOnlyList<Quantity> Quantities,
-        IReadOnlyList<EvidenceSentence> Sentences,
+        IReadOnlyList<EvidenceClause> Clauses,
         HashSet<SafetyCategory> Categories,
         HashSet<string> Forbidden)
     {
@@ -210,22 +249,24 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
         {
             var text = snippet.Title + ".\n" + snippet.Body;
             var lower = text.ToLowerInvariant();
-            var sentences = GeneratedSentences.Plain(snippet.Body)
-                .Select(s => new EvidenceSentence(s, [.. Analyzer.Analyze(s).Select(t => t.Term)], IsNegated(s.ToLowerInvariant())))
+            var plain = GeneratedSentences.Plain(snippet.Body).ToList();
+            var clauses = plain
+                .SelectMany(s => SplitClauses(s.ToLowerInvariant()))
+                .Select(c => new EvidenceClause(c.Trim(), [.. Analyzer.Analyze(c).Select(t => t.Term)], IsNegated(c)))
                 .ToList();
-            var categories = sentences.Select(s => safety.Triage(s.Text).Category).OfType<SafetyCategory>().ToHashSet();
+            var categories = plain.Select(s => safety.Triage(s).Category).OfType<SafetyCategory>().ToHashSet();
             return new Evidence(
                 lower,
                 [.. Analyzer.Analyze(text).Select(t => t.Term)],
                 [.. NumbersIn(text).Select(n => n.Number)],
                 [.. QuantityReader.Read(text)],
-                sentences,
+                clauses,
                 categories,
                 ForbiddenWords(lower));
         }
     }
 
-    private sealed record EvidenceSentence(string Text, HashSet<string> Terms, bool Negated);
+    private sealed record EvidenceClause(string Text, HashSet<string> Terms, bool Negated);
 
     [GeneratedRegex(@"(?<![\w.])(?:(?<digits>\d+(?:,\d{3})*(?:[.:]\d+)?)(?:st|nd|rd|th)?"
         + @"|(?<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?<ones>one|two|three|four|five|six|seven|eight|nine)"
@@ -238,6 +279,9 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
 
     [GeneratedRegex(@"(?:\b(?:not|never|avoid|no)\b|n['’]t\b)\s+(?<what>[^.,;:!?]{1,80})")]
     private static partial Regex NegatedClause();
+
+    [GeneratedRegex(@"[,;:()—–]|\s-\s|\b(?:so|but|and|because|although|though|while|whereas|since)\b")]
+    private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+")]
     private static partial Regex Address();

@@ -14,7 +14,7 @@ namespace FaqBot.Core.Tests.Evaluation;
 public sealed class VerifierSetTests
 {
     [Theory]
-    [InlineData("generated-answers.jsonl", 130, 37)]
+    [InlineData("generated-answers.jsonl", 130, 38)]
     [InlineData("generated-answers-holdout.jsonl", 60, 19)]
     public void Every_corrupted_answer_is_caught_and_faithful_answers_stay_kept(string file, int minRows, int minKept)
     {
