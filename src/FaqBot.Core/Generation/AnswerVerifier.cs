@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Knowledge.Lint;
@@ -67,6 +68,10 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
         ["twice"] = "2", ["dozen"] = "12", ["half"] = "0.5",
     };
 
+    /// <summary>Each snippet read once per knowledge snapshot (a reload brings new snippet and gate
+    /// objects, so nothing stale is kept, and nothing outlives its snapshot).</summary>
+    private readonly ConditionalWeakTable<SafetyGate, ConditionalWeakTable<Snippet, Evidence>> _evidence = new();
+
     public int MaxUnsupportedWords { get; } = maxUnsupportedWords;
 
     public Verification Verify(string answer, IReadOnlyList<Snippet> given, SafetyGate safety)
@@ -77,7 +82,8 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
             return new Verification([], "the answer has no sentence");
         }
 
-        var evidence = given.Select(snippet => Evidence.Of(snippet, safety)).ToList();
+        var read = _evidence.GetValue(safety, _ => new ConditionalWeakTable<Snippet, Evidence>());
+        var evidence = given.Select(snippet => read.GetValue(snippet, s => Evidence.Of(s, safety))).ToList();
         var checks = sentences.Select(sentence => Check(sentence, evidence, safety)).ToList();
         var failed = checks.FindIndex(c => !c.Supported);
         return new Verification(checks, failed < 0 ? null : $"sentence {failed + 1} ({Quote(checks[failed].Text)}): {checks[failed].Problem}");
