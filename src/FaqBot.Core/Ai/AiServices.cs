@@ -13,7 +13,7 @@ public static class AiServices
     public static IServiceCollection AddFaqBotAi(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<AiOptions>().Bind(configuration.GetSection(AiOptions.Section)).ValidateDataAnnotations()
-            .Validate(_ => KeyInSettingsFile(configuration) is null,
+            .Validate(_ => !KeyInSettingsFile(configuration),
                 "Ai:ApiKey is set in a settings file: keys come from the environment (Ai__ApiKey) or a secret store, never from a file in the repository.")
             .ValidateOnStart()
             .PostConfigure(o => o.AnswerPrompt = string.IsNullOrWhiteSpace(o.AnswerPrompt) ? o.AnswerPrompt : ContentRoot.Resolve(contentRoot, o.AnswerPrompt));
@@ -22,22 +22,9 @@ public static class AiServices
         return services;
     }
 
-    /// <summary>The settings file that holds a non-empty <c>Ai:ApiKey</c>, if any.</summary>
-    private static string? KeyInSettingsFile(IConfiguration configuration)
-    {
-        if (configuration is not IConfigurationRoot root)
-        {
-            return null;
-        }
-
-        foreach (var provider in root.Providers.OfType<FileConfigurationProvider>())
-        {
-            if (provider.TryGet($"{AiOptions.Section}:{nameof(AiOptions.ApiKey)}", out var key) && !string.IsNullOrWhiteSpace(key))
-            {
-                return provider.Source.Path ?? "a settings file";
-            }
-        }
-
-        return null;
-    }
+    /// <summary>Whether a settings file holds a non-empty <c>Ai:ApiKey</c>.</summary>
+    private static bool KeyInSettingsFile(IConfiguration configuration) =>
+        configuration is IConfigurationRoot root
+        && root.Providers.OfType<FileConfigurationProvider>().Any(provider =>
+            provider.TryGet($"{AiOptions.Section}:{nameof(AiOptions.ApiKey)}", out var key) && !string.IsNullOrWhiteSpace(key));
 }

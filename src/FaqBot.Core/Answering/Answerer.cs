@@ -149,8 +149,8 @@ public sealed class Answerer(
         new(AnswerOutcome.Answered, null, chosen.Snippet.Body, [.. Citation.Of(chosen.Snippet, kb)], [], chosen.Confidence, trace);
 
     /// <summary>The generated answer if it passed verification, else the extractive one; either
-    /// way the trace carries the generation, and the turn's time includes the model's. The model is shown the chosen snippet first, then
-    /// other candidates above the threshold.</summary>
+    /// way the trace carries the generation, and the turn's time includes the model's. The model
+    /// is shown the chosen snippet first, then other candidates above the threshold.</summary>
     private async Task<Answer> GeneratedAsync(
         KnowledgeBase kb, string question, Snippet chosen, Answer extractive, IReadOnlyList<Candidate> candidates, long started, CancellationToken cancellationToken)
     {

@@ -10,11 +10,14 @@ namespace FaqBot.Core.Generation;
 /// time limit, the output limit, how many snippets to show and the clinic's name for the prompt.</summary>
 public sealed record GenerationSettings(string Model, TimeSpan TimeLimit, int MaxOutputTokens, int MaxSnippets, string ClinicName);
 
-/// <summary>A generation's outcome: the trace, and when the verdict is
-/// <see cref="GenerationVerdict.Sent"/>, the verified sentences to send.</summary>
-public sealed record GeneratedAnswer(GenerationTrace Trace, IReadOnlyList<GeneratedSentence> Sentences)
+/// <summary>A generation's outcome: its trace, and when the verdict is
+/// <see cref="GenerationVerdict.Sent"/>, the verified sentences to send (read from the trace).</summary>
+public sealed record GeneratedAnswer(GenerationTrace Trace)
 {
     public bool Sent => Trace.Verdict == GenerationVerdict.Sent;
+
+    public IReadOnlyList<GeneratedSentence> Sentences =>
+        Sent ? [.. Trace.Sentences.Select(s => new GeneratedSentence(s.Text, s.Cites))] : [];
 }
 
 /// <summary>
@@ -39,8 +42,8 @@ public sealed class AnswerGenerator(IChatClient chat, PromptDirectory prompt, An
     {
         var started = time.GetTimestamp();
         var ids = snippets.Select(s => $"{s.Id} v{s.Version}").ToList();
-        GeneratedAnswer Outcome(string raw, GenerationVerdict verdict, string reason, IReadOnlyList<SentenceCheck> checks, IReadOnlyList<GeneratedSentence> sentences) =>
-            new(new GenerationTrace(settings.Model, prompt.Version, ids, raw, verdict, reason, checks, Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 1)), sentences);
+        GeneratedAnswer Outcome(string raw, GenerationVerdict verdict, string reason, IReadOnlyList<SentenceCheck> checks) =>
+            new(new GenerationTrace(settings.Model, prompt.Version, ids, raw, verdict, reason, checks, Math.Round(time.GetElapsedTime(started).TotalMilliseconds, 1)));
 
         var instructions = await prompt.RenderAsync(new Dictionary<string, object?>
         {
@@ -61,16 +64,16 @@ public sealed class AnswerGenerator(IChatClient chat, PromptDirectory prompt, An
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Outcome("", GenerationVerdict.TimedOut, $"no reply within {settings.TimeLimit.TotalMilliseconds:0} ms", [], []);
+            return Outcome("", GenerationVerdict.TimedOut, $"no reply within {settings.TimeLimit.TotalMilliseconds:0} ms", []);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Outcome("", GenerationVerdict.Failed, $"{ex.GetType().Name}: {OneLine(ex.Message)}", [], []);
+            return Outcome("", GenerationVerdict.Failed, $"{ex.GetType().Name}: {OneLine(ex.Message)}", []);
         }
 
         if (raw.Contains(NotFoundMarker, StringComparison.OrdinalIgnoreCase))
         {
-            return Outcome(raw, GenerationVerdict.NotFound, "the model found no answer in the snippets", [], []);
+            return Outcome(raw, GenerationVerdict.NotFound, "the model found no answer in the snippets", []);
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -82,13 +85,12 @@ public sealed class AnswerGenerator(IChatClient chat, PromptDirectory prompt, An
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A reply the verifier cannot read is not sent, whatever the reason.
-            return Outcome(raw, GenerationVerdict.Unverified, $"the verifier could not read the reply ({ex.GetType().Name})", [], []);
+            return Outcome(raw, GenerationVerdict.Unverified, $"the verifier could not read the reply ({ex.GetType().Name})", []);
         }
 
         return verification.Accepted
-            ? Outcome(raw, GenerationVerdict.Sent, $"all {verification.Sentences.Count} sentences cite and are supported by the snippets", verification.Sentences,
-                [.. verification.Sentences.Select(s => new GeneratedSentence(s.Text, s.Cites))])
-            : Outcome(raw, GenerationVerdict.Unverified, verification.Problem!, verification.Sentences, []);
+            ? Outcome(raw, GenerationVerdict.Sent, $"all {verification.Sentences.Count} sentences cite and are supported by the snippets", verification.Sentences)
+            : Outcome(raw, GenerationVerdict.Unverified, verification.Problem!, verification.Sentences);
     }
 
     /// <summary>The snippets as the prompt shows them: "[n] Title" then the approved answer.</summary>

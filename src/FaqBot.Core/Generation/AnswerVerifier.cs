@@ -51,7 +51,7 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
         "may", "might", "must", "not", "no", "never", "don't", "doesn't", "can't", "cannot", "won't", "isn't", "aren't",
         "shouldn't", "please", "which", "who", "what", "when", "where", "how", "why", "any", "some", "all", "each", "every",
         "both", "either", "neither", "nor", "without", "while", "during", "after", "before", "until", "up", "out", "over",
-        "again", "more", "most", "other", "such", "only", "own", "same", "because", "however", "also", "usually",
+        "again", "more", "most", "other", "such", "only", "own", "same", "because", "however", "usually",
         "typically", "generally", "often", "sometimes", "well", "yes", "although", "though", "still", "since",
         "itself", "themselves", "simply", "anything", "something", "everything", "else", "like", "thing", "things", "whole",
         "get", "gets", "got", "getting", "happen", "happens", "called", "even", "way", "one",
@@ -143,8 +143,6 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
             }
         }
 
-        // Numbers were checked above, in whatever form they were written.
-        var terms = Analyzer.Analyze(Number().Replace(text, " ")).Select(t => t.Term).Where(t => !t.Any(char.IsDigit)).ToList();
         foreach (Match calendar in Calendar().Matches(lower))
         {
             if (!cited.Any(e => e.Lower.Contains(calendar.Value, StringComparison.Ordinal)))
@@ -155,13 +153,12 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
 
         foreach (var clause in SplitClauses(lower))
         {
-            var clauseTerms = Analyzer.Analyze(clause).Select(t => t.Term).ToList();
             var best = cited.SelectMany(e => e.Clauses)
-                .Select(s => (Clause: s, Shared: clauseTerms.Count(s.Terms.Contains)))
-                .MaxBy(s => s.Shared);
-            if (best.Shared > 0 && IsNegated(clause) != best.Clause.Negated)
+                .Select(c => (Clause: c, Shared: clause.Terms.Count(c.Terms.Contains)))
+                .MaxBy(c => c.Shared);
+            if (best.Shared > 0 && clause.Negated != best.Clause.Negated)
             {
-                return Fail(IsNegated(clause)
+                return Fail(clause.Negated
                     ? $"says \"not\" where the snippet clause it matches does not ({Quote(best.Clause.Text)})"
                     : $"drops the \"not\" of the snippet clause it matches ({Quote(best.Clause.Text)})");
             }
@@ -173,6 +170,8 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
             return Fail($"allows \"{permission.Value.Trim()}\" where the cited snippet says not to ({forbidden})");
         }
 
+        // Numbers were checked above, in whatever form they were written.
+        var terms = Analyzer.Analyze(Number().Replace(text, " ")).Select(t => t.Term).Where(t => !t.Any(char.IsDigit)).ToList();
         var unsupported = terms.Where(t => !cited.Any(e => e.Terms.Contains(t))).Distinct().ToList();
         var coverage = terms.Count == 0 ? 1.0 : Math.Round(1.0 - (double)terms.Count(t => unsupported.Contains(t)) / terms.Count, 3);
         if (unsupported.Count > MaxUnsupportedWords)
@@ -204,34 +203,39 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
     /// "never", "avoid" or "no" (up to the clause's end), stemmed.</summary>
     private static HashSet<string> ForbiddenWords(string lower) =>
         [.. NegatedClause().Matches(lower).SelectMany(m => Analyzer.Analyze(m.Groups["what"].Value)).Select(t => t.Term)];
+
     private static bool IsNegated(string lower) => Negation().IsMatch(lower);
 
-    /// <summary>A sentence's clauses, split at punctuation and conjunctions; a piece with fewer
-    /// than two content words ("usually not", "drowsy") joins the next one (the last joins the one
-    /// before), so a "not" always stays with what it negates.</summary>
-    private static List<string> SplitClauses(string lower)
+    /// <summary>A sentence's clauses, split at punctuation and conjunctions, each with its stemmed
+    /// content words; a piece with fewer than two content words ("usually not", "drowsy") joins the
+    /// next one (the last joins the one before), so a "not" always stays with what it negates.</summary>
+    private static List<Clause> SplitClauses(string lower)
     {
-        var clauses = new List<string>();
-        var pending = "";
+        var clauses = new List<Clause>();
+        var text = "";
+        var terms = new List<string>();
         foreach (var piece in ClauseBreak().Split(lower))
         {
-            pending = pending.Length == 0 ? piece : pending + " " + piece;
-            if (Analyzer.Analyze(pending).Count >= 2)
+            text = text.Length == 0 ? piece : text + " " + piece;
+            terms.AddRange(Analyzer.Analyze(piece).Select(t => t.Term));
+            if (terms.Count >= 2)
             {
-                clauses.Add(pending);
-                pending = "";
+                clauses.Add(new Clause(text.Trim(), terms, IsNegated(text)));
+                (text, terms) = ("", []);
             }
         }
 
-        if (pending.Trim().Length > 0)
+        if (text.Trim().Length > 0)
         {
             if (clauses.Count == 0)
             {
-                clauses.Add(pending);
+                clauses.Add(new Clause(text.Trim(), terms, IsNegated(text)));
             }
             else
             {
-                clauses[^1] += " " + pending;
+                var last = clauses[^1];
+                var joined = last.Text + " " + text.Trim();
+                clauses[^1] = new Clause(joined, [.. last.Terms, .. terms], IsNegated(joined));
             }
         }
 
@@ -247,7 +251,7 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
         HashSet<string> Terms,
         HashSet<string> Numbers,
         IReadOnlyList<Quantity> Quantities,
-        IReadOnlyList<EvidenceClause> Clauses,
+        IReadOnlyList<Clause> Clauses,
         HashSet<SafetyCategory> Categories,
         HashSet<string> Forbidden)
     {
@@ -256,10 +260,7 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
             var text = snippet.Title + ".\n" + snippet.Body;
             var lower = text.ToLowerInvariant();
             var plain = GeneratedSentences.Plain(snippet.Body).ToList();
-            var clauses = plain
-                .SelectMany(s => SplitClauses(s.ToLowerInvariant()))
-                .Select(c => new EvidenceClause(c.Trim(), [.. Analyzer.Analyze(c).Select(t => t.Term)], IsNegated(c)))
-                .ToList();
+            var clauses = plain.SelectMany(s => SplitClauses(s.ToLowerInvariant())).ToList();
             var categories = plain.Select(s => safety.Triage(s).Category).OfType<SafetyCategory>().ToHashSet();
             return new Evidence(
                 lower,
@@ -272,7 +273,8 @@ public sealed partial class AnswerVerifier(int maxUnsupportedWords = 0)
         }
     }
 
-    private sealed record EvidenceClause(string Text, HashSet<string> Terms, bool Negated);
+    /// <summary>A clause of an answer or a snippet: its text, stemmed content words and whether it says "not".</summary>
+    private sealed record Clause(string Text, List<string> Terms, bool Negated);
 
     [GeneratedRegex(@"(?<![\w.])(?:(?<digits>\d+(?:,\d{3})*(?:[.:]\d+)?)(?:st|nd|rd|th)?"
         + @"|(?<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\s](?<ones>one|two|three|four|five|six|seven|eight|nine)"

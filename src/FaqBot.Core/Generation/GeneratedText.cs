@@ -28,9 +28,9 @@ public static class GeneratedText
         {
             var markers = string.Concat(sentence.Cites.Select(n => $" [{markerOf[n]}]"));
             var words = sentence.Text;
-            var stop = words[^1] is '.' or '!' or '?' ? words[^1].ToString() : ".";
-            var body = stop == "." && words[^1] != '.' ? words : words[..^1];
-            text.Append(text.Length == 0 ? "" : " ").Append(body.TrimEnd()).Append(markers).Append(stop);
+            var stopped = words[^1] is '.' or '!' or '?';
+            var body = stopped ? words[..^1] : words;
+            text.Append(text.Length == 0 ? "" : " ").Append(body.TrimEnd()).Append(markers).Append(stopped ? words[^1] : '.');
         }
 
         return (text.ToString(), citations);

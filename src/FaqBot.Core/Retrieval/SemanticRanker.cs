@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using FaqBot.Core.Knowledge;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,11 @@ public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>>
 
     private readonly ConcurrentDictionary<VectorKey, float[][]> _vectors = new();
 
-    /// <summary>How many snippet versions have vectors (for tests and the health page).</summary>
+    /// <summary>The same vectors by snippet object, so a question looks them up without building
+    /// each snippet's key; entries go with the snapshot that holds the snippet.</summary>
+    private readonly ConditionalWeakTable<Snippet, float[][]> _bySnippet = new();
+
+    /// <summary>How many snippet versions have vectors (for tests).</summary>
     public int CachedSnippets => _vectors.Count;
 
     /// <summary>Embeds the servable snippets of a newly served snapshot in the background and
@@ -65,7 +70,11 @@ public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>>
         var fused = new List<Candidate>(servable.Count);
         foreach (var snippet in servable)
         {
-            var vectors = _vectors[VectorKey.Of(snippet)];
+            if (!_bySnippet.TryGetValue(snippet, out var vectors))
+            {
+                throw new KeyNotFoundException($"No vectors for snippet {snippet.Id} v{snippet.Version}.");
+            }
+
             var bestSimilarity = 0.0;
             var bestQuestion = 0;
             for (var i = 0; i < vectors.Length; i++)
@@ -100,7 +109,19 @@ public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>>
     /// server that times out part way has still made progress.</summary>
     private async Task EnsureVectorsAsync(List<Snippet> snippets, CancellationToken cancellationToken)
     {
-        var missing = snippets.Where(s => !_vectors.ContainsKey(VectorKey.Of(s))).ToList();
+        var missing = new List<Snippet>();
+        foreach (var snippet in snippets.Where(s => !_bySnippet.TryGetValue(s, out _)))
+        {
+            if (_vectors.TryGetValue(VectorKey.Of(snippet), out var known))
+            {
+                _bySnippet.AddOrUpdate(snippet, known); // unchanged by the reload: embedded before
+            }
+            else
+            {
+                missing.Add(snippet);
+            }
+        }
+
         var start = 0;
         while (start < missing.Count)
         {
@@ -123,7 +144,9 @@ public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>>
             foreach (var snippet in batch)
             {
                 var count = snippet.MatchableQuestions.Count();
-                _vectors[VectorKey.Of(snippet)] = [.. embeddings.Skip(next).Take(count).Select(e => e.Vector.ToArray())];
+                float[][] vectors = [.. embeddings.Skip(next).Take(count).Select(e => e.Vector.ToArray())];
+                _vectors[VectorKey.Of(snippet)] = vectors;
+                _bySnippet.AddOrUpdate(snippet, vectors);
                 next += count;
             }
         }

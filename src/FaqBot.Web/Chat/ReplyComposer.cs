@@ -63,9 +63,12 @@ public static class ReplyComposer
     {
         // Markers are separated by spaces: "[1][2]" would read as one link labelled 1 to reference 2.
         var builder = new StringBuilder(text.TrimEnd());
-        for (var i = 1; i <= citations.Count && !markersInText; i++)
+        if (!markersInText)
         {
-            builder.Append(" [").Append(i).Append(']');
+            for (var i = 1; i <= citations.Count; i++)
+            {
+                builder.Append(" [").Append(i).Append(']');
+            }
         }
 
         builder.Append("\n\n");
