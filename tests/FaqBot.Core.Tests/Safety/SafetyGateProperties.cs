@@ -1,0 +1,65 @@
+using FaqBot.Core.Knowledge;
+using FaqBot.Core.Safety;
+using FaqBot.Core.Tests.TestSupport;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace FaqBot.Core.Tests.Safety;
+
+/// <summary>The shipped safety gate on any text: it never throws, its trace stays small whatever
+/// the message's length, and an urgent sentence is urgent whatever is written around it.</summary>
+public sealed class SafetyGateProperties
+{
+    /// <summary>What a trace may hold for one message of any length: rule hits, and characters of
+    /// clause text over all of them.</summary>
+    private const int MaxHits = 200;
+    private const int MaxTraceCharacters = 16_000;
+
+    private static readonly SafetyGate Gate =
+        KnowledgeLoader.Load(Repo.Knowledge, KnowledgeFolder.Clinic, new DateOnly(2026, 12, 1)).Knowledge!.Safety;
+
+    private static readonly string[] UrgentSentences =
+    [
+        "i keep thinking about suicide",
+        "tbh kms",
+        "been feeling sucidal all week",
+        "gonna k1ll mys3lf",
+        "my cousin swallowed a whole bottle of her meds",
+        "I overdosed an hour ago",
+        "my chest hurts and i can't breathe",
+        "he hits me and i'm hiding in the bathroom",
+        "I'm not suicidal, I just don't want to exist anymore",
+    ];
+
+    /// <summary>Ends of sentences: each starts a new clause, so nothing around a sentence joins it.</summary>
+    private static readonly string[] Breaks = [". ", "! ", "? ", "\n", "\r\n", "; "];
+
+    [Property(MaxTest = 150)]
+    public Property Never_throws_and_the_trace_stays_bounded() =>
+        Prop.ForAll(HostileText.Arbitrary(), message =>
+        {
+            var result = Gate.Triage(message.Text);
+
+            Assert.InRange(result.Hits.Count, 0, MaxHits);
+            Assert.InRange(result.Hits.Sum(h => h.Clause.Length), 0, MaxTraceCharacters);
+            Assert.Equal(result.Category is null, result.ReplyId is null);
+        });
+
+    [Property(MaxTest = 150)]
+    public Property An_urgent_sentence_stays_urgent_whatever_surrounds_it() =>
+        Prop.ForAll(
+            HostileText.Arbitrary(),
+            Arb.From(Gen.Elements(UrgentSentences).Zip(Gen.Elements(Breaks))),
+            HostileText.Arbitrary(),
+            (before, sentence, after) =>
+            {
+                var (text, separator) = sentence;
+
+                // The gate reads the first MaxScannedCharacters: the sentence stays inside them.
+                var room = SafetyGate.MaxScannedCharacters - text.Length - separator.Length;
+                var message = before.Text[..Math.Min(before.Text.Length, room)] + separator + text + separator + after.Text;
+
+                Assert.Equal(SafetyCategory.Urgent, Gate.Triage(message).Category);
+            });
+}
