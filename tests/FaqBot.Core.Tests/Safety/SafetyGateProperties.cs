@@ -11,11 +11,6 @@ namespace FaqBot.Core.Tests.Safety;
 /// the message's length, and an urgent sentence is urgent whatever is written around it.</summary>
 public sealed class SafetyGateProperties
 {
-    /// <summary>What a trace may hold for one message of any length: rule hits, and characters of
-    /// clause text over all of them.</summary>
-    private const int MaxHits = 200;
-    private const int MaxTraceCharacters = 16_000;
-
     private static readonly SafetyGate Gate =
         KnowledgeLoader.Load(Repo.Knowledge, KnowledgeFolder.Clinic, new DateOnly(2026, 12, 1)).Knowledge!.Safety;
 
@@ -41,8 +36,9 @@ public sealed class SafetyGateProperties
         {
             var result = Gate.Triage(message.Text);
 
-            Assert.InRange(result.Hits.Count, 0, MaxHits);
-            Assert.InRange(result.Hits.Sum(h => h.Clause.Length), 0, MaxTraceCharacters);
+            // Standing and denied examples per rule, each a clause or a window of it (with an ellipsis either side).
+            Assert.InRange(result.Hits.Count, 0, 2 * TriageHits.MaxHitsPerRule * Gate.Rules.Count);
+            Assert.All(result.Hits, hit => Assert.InRange(hit.Clause.Length, 0, SafetyGate.MaxClauseCharacters + 2));
             Assert.Equal(result.Category is null, result.ReplyId is null);
         });
 
