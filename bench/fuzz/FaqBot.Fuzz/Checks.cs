@@ -32,7 +32,7 @@ internal sealed class Checks(TimeSpan slowerThan, long memoryLimitBytes)
 
     private readonly Dictionary<string, Failure> _distinct = new(StringComparer.Ordinal);
     private readonly Dictionary<long, (long Case, FuzzRequest Request, FuzzResponse Response)> _recent = [];
-    private readonly SortedDictionary<long, (string Status, long At)> _unexplained5xx = [];
+    private readonly SortedDictionary<long, (string Seen, long At)> _unexplained5xx = [];
     private FuzzRequest? _lastToMessages;
 
     public IReadOnlyCollection<Failure> Failures => _distinct.Values;
@@ -82,9 +82,10 @@ internal sealed class Checks(TimeSpan slowerThan, long memoryLimitBytes)
             {
                 Add("host logged an error", _lastToMessages, error.Signature, error.Text, endpoint: "(after a response: a queued turn or a background job)");
             }
-            else if (_unexplained5xx.Remove(number, out var status) || served.Response.Status >= 500)
+            else if (served.Response.Status >= 500)
             {
-                Add("5xx", served.Request, error.Signature, $"{status.Status ?? served.Response.Status.ToString(CultureInfo.InvariantCulture)}; {error.Text}", served.Case);
+                _unexplained5xx.Remove(number);
+                Add("5xx", served.Request, error.Signature, $"{served.Response.Status}; {error.Text}", served.Case);
             }
             else if (error.ByProduct)
             {
@@ -100,13 +101,11 @@ internal sealed class Checks(TimeSpan slowerThan, long memoryLimitBytes)
     /// <summary>A 5xx the host logged nothing for within a moment is a finding by its request's shape.</summary>
     public void SettleUnexplained(bool all)
     {
-        foreach (var (number, (status, at)) in _unexplained5xx.ToList())
+        foreach (var (number, (seen, at)) in _unexplained5xx.ToList())
         {
-            if (all || Stopwatch.GetElapsedTime(at) > LogDelay)
+            if ((all || Stopwatch.GetElapsedTime(at) > LogDelay) && _unexplained5xx.Remove(number) && _recent.TryGetValue(number, out var served))
             {
-                var served = _recent[number];
-                _unexplained5xx.Remove(number);
-                Add("5xx", served.Request, served.Request.Shape, status, served.Case);
+                Add("5xx", served.Request, served.Request.Shape, seen, served.Case);
             }
         }
     }

@@ -9,13 +9,13 @@ internal sealed record Conversation(string Id, string Token, string UserId)
 }
 
 /// <summary>What the generators build on, made ready before each case: Direct Line conversations
-/// (each retired after a few messages, so memory measures leaks rather than kept chats), the staff
+/// (a few open at a time, each replaced after a hundred uses, so chats are started all along), the staff
 /// sessions, the Direct Line secret, the stand-in Connector service, and ids that exist on the host.
 /// Generators only read it; set-up requests go through the same client and checks as the rest.</summary>
 internal sealed class FuzzContext(FuzzClient client, string directLineSecret, string serviceUrl, IReadOnlyList<StaffSession> sessions, IReadOnlyList<string> snippetIds)
 {
     private const int OpenConversations = 4;
-    private const int MessagesPerConversation = 15;
+    private const int MessagesPerConversation = 100;
     private const int RememberedConversations = 32;
 
     private readonly List<Conversation> _open = [];

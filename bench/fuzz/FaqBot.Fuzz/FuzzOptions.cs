@@ -9,6 +9,7 @@ namespace FaqBot.Fuzz;
 internal sealed record FuzzSettings(
     int Seed,
     TimeSpan Duration,
+    TimeSpan Warmup,
     long? Cases,
     long? Replay,
     long MemoryLimitBytes,
@@ -25,6 +26,7 @@ internal static class FuzzOptions
 {
     private static readonly Option<int?> Seed = new("--seed") { Description = "Seed of the run (default: one from the clock, printed)." };
     private static readonly Option<int> Seconds = new("--seconds") { Description = "How long to fuzz, after the warm-up.", DefaultValueFactory = _ => 60 };
+    private static readonly Option<int> Warmup = new("--warmup-seconds") { Description = "Cases sent first without timing, after which memory is measured.", DefaultValueFactory = _ => 10 };
     private static readonly Option<long?> Requests = new("--requests") { Description = "How many cases to send instead of --seconds (a case is one request, or a few in a row)." };
     private static readonly Option<long?> Replay = new("--replay") { Description = "Send only case N of --seed (after the warm-up) against a fresh host." };
     private static readonly Option<int> MemoryLimit = new("--memory-limit-mb") { Description = "Largest growth of the host's resident memory after the warm-up.", DefaultValueFactory = _ => 150 };
@@ -46,7 +48,7 @@ internal static class FuzzOptions
         var command = new RootCommand("Sends bounded, seeded, malformed traffic to every endpoint of the FaqBot web host on loopback. "
             + "Exit code 0: no failure; 1: a 5xx, a response over the time bound, memory growth over the bound, or an error the host logged; 2: the run could not start.")
         {
-            Seed, Seconds, Requests, Replay, MemoryLimit, HeapCap, SlowMs, HostDll, CliDll, Out, Families, NoRateLimits,
+            Seed, Seconds, Warmup, Requests, Replay, MemoryLimit, HeapCap, SlowMs, HostDll, CliDll, Out, Families, NoRateLimits,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -64,6 +66,7 @@ internal static class FuzzOptions
             return run(new FuzzSettings(
                 parse.GetValue(Seed) ?? Environment.TickCount & 0x7FFFFFFF,
                 TimeSpan.FromSeconds(parse.GetValue(Seconds)),
+                TimeSpan.FromSeconds(parse.GetValue(Warmup)),
                 parse.GetValue(Requests),
                 replay,
                 parse.GetValue(MemoryLimit) * 1024L * 1024,

@@ -64,7 +64,8 @@ internal static class FuzzRun
             report.Notes.Add($"The framework logged {checks.FrameworkErrors} errors about requests it still served (such as an antiforgery cookie it could not decrypt); see host.log. Not counted as failures.");
         }
 
-        report.Print(Console.Out, checks.Failures, settings.Seed, settings.OutFolder);
+        var families = settings.Families.Count == Schedule.Families.Length ? "" : " --families " + string.Join(',', settings.Families.Order(StringComparer.Ordinal));
+        report.Print(Console.Out, checks.Failures, $"--seed {settings.Seed}{families}", settings.OutFolder);
         return checks.Failures.Count == 0 ? 0 : 1;
     }
 
@@ -80,15 +81,26 @@ internal static class FuzzRun
         await context.PrepareAsync(cancellationToken);
         await Warmup.RunAsync(client, context, cancellationToken);
         checks.HostErrors(host.TakeErrors());
-        checks.Timing = true;
-        report.BaselineBytes = report.PeakBytes = host.ResidentBytes();
 
+        // The first seconds of cases warm up too (code is jitted, the garbage collector sizes its
+        // budgets): nothing is timed and memory is measured from their end.
         using var sampling = new CancellationTokenSource();
-        var sampler = SampleAsync(host, report, sampling.Token);
+        var sampler = Task.CompletedTask;
+        var warming = settings.Replay is null;
         var clock = Stopwatch.StartNew();
+        var measured = Stopwatch.StartNew();
         var nextProgress = TimeSpan.FromSeconds(10);
-        for (var number = settings.Replay ?? 0; !Done(settings, number, clock.Elapsed); number++)
+        for (var number = settings.Replay ?? 0; !Done(settings, number, warming, measured.Elapsed); number++)
         {
+            if (!checks.Timing && (!warming || clock.Elapsed >= settings.Warmup))
+            {
+                warming = false;
+                checks.Timing = true;
+                report.BaselineBytes = report.PeakBytes = host.ResidentBytes();
+                sampler = SampleAsync(host, report, sampling.Token);
+                measured.Restart();
+            }
+
             checks.Case = number;
             await context.PrepareAsync(cancellationToken);
             var (_, requests) = Schedule.Case(settings.Seed, number, context, settings.Families);
@@ -106,14 +118,14 @@ internal static class FuzzRun
                 break;
             }
 
-            if (checks.MemoryExceeded(report.BaselineBytes, Math.Max(report.PeakBytes, host.ResidentBytes())))
+            if (!warming && checks.MemoryExceeded(report.BaselineBytes, Math.Max(report.PeakBytes, host.ResidentBytes())))
             {
                 break;
             }
 
             if (clock.Elapsed >= nextProgress)
             {
-                Console.WriteLine($"{clock.Elapsed.TotalSeconds,5:0} s: {report.Cases} cases, {report.Requests} requests, {checks.Failures.Count} distinct failures, host {Checks.Mb(host.ResidentBytes())} MB");
+                Console.WriteLine($"{clock.Elapsed.TotalSeconds,5:0} s{(warming ? " (warming up)" : "")}: {report.Cases} cases, {report.Requests} requests, {checks.Failures.Count} distinct failures, host {Checks.Mb(host.ResidentBytes())} MB");
                 nextProgress += TimeSpan.FromSeconds(10);
             }
         }
@@ -123,14 +135,15 @@ internal static class FuzzRun
         checks.HostErrors(host.TakeErrors());
         checks.SettleUnexplained(all: true);
         report.FinalBytes = host.ResidentBytes();
+        report.BaselineBytes = report.BaselineBytes == 0 ? report.FinalBytes : report.BaselineBytes;
         await sampling.CancelAsync();
         await sampler;
     }
 
-    private static bool Done(FuzzSettings settings, long number, TimeSpan elapsed) =>
+    private static bool Done(FuzzSettings settings, long number, bool warming, TimeSpan measured) =>
         settings.Replay is { } replay ? number > replay
         : settings.Cases is { } cases ? number >= cases
-        : elapsed >= settings.Duration;
+        : !warming && measured >= settings.Duration;
 
     /// <summary>Reads the host's resident memory ten times a second, keeping the peak.</summary>
     private static async Task SampleAsync(HostProcess host, Report report, CancellationToken cancellationToken)
@@ -164,7 +177,9 @@ internal static class FuzzRun
 
     /// <summary>The fuzzed host: rate limits high enough never to refuse the fuzzer (the 429 phase
     /// checks them on a host of its own), the longest message the settings allow (20,000 characters,
-    /// 256 KB activities) so every patient message reaches the turn, idle chats dropped after a minute.</summary>
+    /// 256 KB activities) so every patient message reaches the turn, and what Direct Line keeps by
+    /// design made small (10 activities a chat, idle chats dropped after a minute), so memory growth
+    /// means a leak or a runaway request rather than chats kept for polling.</summary>
     private static Dictionary<string, string> FuzzHost(RunFolder folder, FuzzSettings settings, string secret) => new(Shipped(folder, settings, secret))
     {
         ["RateLimits__ChatTokensPerMinute"] = "1000000",
@@ -174,6 +189,7 @@ internal static class FuzzRun
         ["Input__MaxQuestionLength"] = "20000",
         ["DirectLine__MaxActivityBytes"] = "262144",
         ["DirectLine__ConversationIdleMinutes"] = "1",
+        ["DirectLine__MaxActivitiesKept"] = "10",
     };
 
     /// <summary>The shipped settings but for the run's folders, the Direct Line secret and a cap on the managed heap.</summary>

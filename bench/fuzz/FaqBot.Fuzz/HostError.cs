@@ -32,13 +32,13 @@ internal sealed record HostError(string? TraceId, string Signature, string Text,
                     .Select(s => s.GetProperty(nameof(TraceId)).GetString()).FirstOrDefault()
                 : null;
             var category = root.TryGetProperty(nameof(Category), out var c) ? c.GetString() ?? "" : "";
-            return new HostError(traceId, exception is null ? $"{category}: {Cut(message, 80)}" : SignatureOf(exception), Cut(exception ?? message, 400), category);
+            return new HostError(traceId, exception is null ? $"{category}: {Cut(message, 80)}" : SignatureOf(exception), Cut((exception ?? message).Split('\n')[0], 240), category);
         }
         catch (JsonException)
         {
             // A line that is not JSON: the runtime's own report of a crash.
             return line.StartsWith("Unhandled exception", StringComparison.Ordinal) || line.StartsWith("Out of memory", StringComparison.Ordinal)
-                ? new HostError(null, Cut(line, 120), line, "(runtime)")
+                ? new HostError(null, Cut(line, 120), Cut(line, 240), "(runtime)")
                 : null;
         }
     }

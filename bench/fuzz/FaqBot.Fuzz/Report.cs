@@ -43,7 +43,7 @@ internal sealed class Report
         }
     }
 
-    public void Print(TextWriter output, IReadOnlyCollection<Failure> failures, int seed, string outFolder)
+    public void Print(TextWriter output, IReadOnlyCollection<Failure> failures, string replayArguments, string outFolder)
     {
         output.WriteLine();
         output.WriteLine($"Requests per endpoint ({Requests} requests in {Cases} cases):");
@@ -80,7 +80,7 @@ internal sealed class Report
 
             if (failure.Request is not null)
             {
-                output.WriteLine($"    replay the case on a fresh host: dotnet run -c Release --project bench/fuzz/FaqBot.Fuzz -- --seed {seed} --replay {failure.Case}");
+                output.WriteLine($"    replay the case on a fresh host: dotnet run -c Release --project bench/fuzz/FaqBot.Fuzz -- {replayArguments} --replay {failure.Case}");
             }
         }
     }
