@@ -83,8 +83,8 @@ public sealed class ConnectorEndpointTests
 
         Assert.Equal(HttpStatusCode.Accepted, (await host.PostAsync(ConnectorHost.Message("first"))).StatusCode);
         await host.Bot.NextHeardAsync();
-        Assert.Equal(HttpStatusCode.Accepted, (await host.PostAsync(ConnectorHost.Message("second"))).StatusCode);
-        var refused = await host.PostAsync(ConnectorHost.Message("third"));
+        Assert.Equal(HttpStatusCode.Accepted, (await host.PostAsync(ConnectorHost.Message("second", id: "activity-2"))).StatusCode);
+        var refused = await host.PostAsync(ConnectorHost.Message("third", id: "activity-3"));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter);
