@@ -112,28 +112,6 @@ public sealed class ConnectorInputTests
         Assert.Equal("after", (await host.Bot.NextHeardAsync()).Text);
     }
 
-    [Fact]
-    public async Task A_delivery_refused_because_the_inbox_was_full_runs_when_it_comes_again()
-    {
-        var settings = ConnectorHost.Local();
-        settings["BotFramework:QueueCapacity"] = "1";
-        settings["BotFramework:MaxConcurrentTurns"] = "1";
-        await using var host = await ConnectorHost.StartAsync(settings);
-        host.Bot.Holding = true;
-        await host.PostAsync(ConnectorHost.Message("first", id: "a-1"));
-        await host.Bot.NextHeardAsync();
-        await host.PostAsync(ConnectorHost.Message("second", id: "a-2"));
-
-        var refused = await host.PostAsync(ConnectorHost.Message("third", id: "a-3"));
-        host.Bot.Release();
-        Assert.Equal("second", (await host.Bot.NextHeardAsync()).Text);
-        var retried = await host.PostAsync(ConnectorHost.Message("third", id: "a-3"));
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
-        Assert.Equal("third", (await host.Bot.NextHeardAsync()).Text);
-    }
-
     /// <summary>The activity's JSON with one more top-level field written as raw JSON.</summary>
     private static string With(Activity activity, string field, string json) =>
         ActivityJson.Serialize(activity)[..^1] + $",\"{field}\":{json}}}";
