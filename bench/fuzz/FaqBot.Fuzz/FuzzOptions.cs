@@ -41,7 +41,7 @@ internal static class FuzzOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private static readonly Option<bool> NoRateLimits = new("--no-rate-limits") { Description = "Skip the phase that checks the shipped rate limits answer 429." };
+    private static readonly Option<bool> NoRateLimits = new("--no-rate-limits") { Description = "Skip the phase that checks rate limits answer 429 with Retry-After." };
 
     public static RootCommand Command(Func<FuzzSettings, CancellationToken, Task<int>> run)
     {

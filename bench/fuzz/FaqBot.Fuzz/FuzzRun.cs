@@ -8,7 +8,7 @@ namespace FaqBot.Fuzz;
 /// <summary>One run: a throwaway folder, two staff accounts added with the CLI (an admin and a
 /// clinician), the host started with rate limits out of the way and the widest message the settings
 /// allow, a warm-up, the seeded cases until the time or count is reached (or memory or the host
-/// gives out), then a second host with the shipped rate limits for the 429 phase, and the report.</summary>
+/// gives out), then a second host with small rate limits for the 429 phase, and the report.</summary>
 internal static class FuzzRun
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
@@ -44,7 +44,7 @@ internal static class FuzzRun
             if (settings.RateLimits)
             {
                 using var folder = RunFolder.Create(settings.Knowledge);
-                using var host = await HostProcess.StartAsync(settings.HostDll, folder.Path, Shipped(folder, settings, secret), Path.Combine(settings.OutFolder, "host-rate-limits.log"), cancellationToken);
+                using var host = await HostProcess.StartAsync(settings.HostDll, folder.Path, new Dictionary<string, string>(Shipped(folder, settings, secret).Concat(RateLimitPhase.Settings)), Path.Combine(settings.OutFolder, "host-rate-limits.log"), cancellationToken);
                 using var client = new FuzzClient(host.Address, RequestTimeout);
                 client.Observed = checks.Response;
                 await RateLimitPhase.RunAsync(client, checks, report, cancellationToken);
@@ -76,7 +76,7 @@ internal static class FuzzRun
         {
             report.Record(request, response);
             checks.Response(number, request, response);
-            exchanges.WriteLine($"{checks.Case}\t{number}\t{response.Status}\t{response.Elapsed.TotalMilliseconds:0} ms\t{request.Describe()}\t{response.Error}");
+            exchanges.WriteLine($"{checks.Case}\t{number}\t{response.Status}\t{response.Elapsed.TotalMilliseconds:0} ms\t{request.Describe()}\t{response.Error ?? (response.Status >= 400 ? Brief(response.Body) : "")}");
         };
         await context.PrepareAsync(cancellationToken);
         await Warmup.RunAsync(client, context, cancellationToken);
@@ -138,6 +138,13 @@ internal static class FuzzRun
         report.BaselineBytes = report.BaselineBytes == 0 ? report.FinalBytes : report.BaselineBytes;
         await sampling.CancelAsync();
         await sampler;
+    }
+
+    /// <summary>The start of a refusal's body on one line, for <c>requests.log</c>.</summary>
+    private static string Brief(string body)
+    {
+        var line = body.ReplaceLineEndings(" ");
+        return line.Length <= 200 ? line : line[..200];
     }
 
     private static bool Done(FuzzSettings settings, long number, bool warming, TimeSpan measured) =>

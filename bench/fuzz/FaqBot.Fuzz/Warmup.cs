@@ -30,7 +30,7 @@ internal static class Warmup
         }
 
         await client.SendAsync(FuzzRequest.Get("/v3/directline/conversations/{id}/activities", "warm-up", activities).WithHeader("Authorization", "Bearer " + conversation.Token), cancellationToken);
-        await client.SendAsync(FuzzRequest.Get("/review/conversations/{id}", "warm-up", "/review/conversations/" + conversation.Id).As(admin), cancellationToken);
+        await client.SendAsync(FuzzRequest.Get("/review/conversation", "warm-up", "/review/conversation?id=" + conversation.Id).As(admin), cancellationToken);
         await client.SendAsync(
             FuzzRequest.Json("/api/messages", "warm-up", "POST", "/api/messages",
                 $"{{\"type\":\"message\",\"id\":\"warm-up\",\"serviceUrl\":\"{context.ServiceUrl}\",\"channelId\":\"emulator\",\"conversation\":{{\"id\":\"warm-up\"}},\"from\":{{\"id\":\"u\"}},\"text\":\"hello\"}}"),

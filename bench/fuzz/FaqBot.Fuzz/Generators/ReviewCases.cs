@@ -11,17 +11,17 @@ internal static class ReviewCases
     public static FuzzRequest[] Next(Random random, FuzzContext context)
     {
         var id = ConversationId(random, context);
-        var page = "/review/conversations/" + id;
+        var page = "/review/conversation?id=" + id;
         return random.Next(11) switch
         {
             0 => [Staff.Get(random, context, "/review", "list with filters", Url.Query("/review", Filters(random)))],
             1 => [Staff.Get(random, context, "/review/export.csv", "CSV export with filters", Url.Query("/review/export.csv", Filters(random)))],
-            2 => [Staff.Get(random, context, "/review/conversations/{id}", "one conversation", page)],
-            3 => [Staff.Get(random, context, "/review/conversations/{id}/transcript", "transcript export", page + "/transcript")],
-            4 => [Staff.Post(random, context, "/review/conversations/{id}", "mark reviewed", page + "?handler=Reviewed", ("reviewed", Bool(random)))],
-            5 => [Staff.Post(random, context, "/review/conversations/{id}", "tags", page + "?handler=Tags", ("tags", Tags(random)))],
-            6 => [Staff.Post(random, context, "/review/conversations/{id}", "note", page + "?handler=Note", ("note", Hostile.Text(random, random.Next(2) == 0 ? 300 : 200_000)))],
-            7 => [Staff.Post(random, context, "/review/conversations/{id}", "delete", page + "?handler=Delete")],
+            2 => [Staff.Get(random, context, "/review/conversation", "one conversation", page)],
+            3 => [Staff.Get(random, context, "/review/conversation/transcript", "transcript export", "/review/conversation/transcript?id=" + id)],
+            4 => [Staff.Post(random, context, "/review/conversation", "mark reviewed", page + "&handler=Reviewed", ("reviewed", Bool(random)))],
+            5 => [Staff.Post(random, context, "/review/conversation", "tags", page + "&handler=Tags", ("tags", Tags(random)))],
+            6 => [Staff.Post(random, context, "/review/conversation", "note", page + "&handler=Note", ("note", Hostile.Text(random, random.Next(2) == 0 ? 300 : 200_000)))],
+            7 => [Staff.Post(random, context, "/review/conversation", "delete", page + "&handler=Delete")],
             8 => [Staff.Get(random, context, "/handoffs", "handoff queue", Url.Query("/handoffs", ("showClosed", Bool(random))))],
             9 => [Staff.Post(random, context, "/handoffs", "handoff status", "/handoffs?handler=Status", ("id", Hostile.Number(random)), ("status", Status(random)))],
             _ => [Staff.Get(random, context, "/unanswered", "unanswered report", Url.Query("/unanswered", ("from", Hostile.Day(random)), ("to", Hostile.Day(random))))],
@@ -39,12 +39,13 @@ internal static class ReviewCases
         ("page", Hostile.Number(random)),
     ];
 
-    /// <summary>A conversation the host has, or an unknown, huge or hostile id (encoded).</summary>
-    private static string ConversationId(Random random, FuzzContext context) => random.Next(4) switch
+    /// <summary>A conversation the host has, or none, two, an unknown, huge or hostile id (encoded).</summary>
+    private static string ConversationId(Random random, FuzzContext context) => random.Next(6) switch
     {
-        < 2 => context.ConversationIds[random.Next(context.ConversationIds.Count)],
-        2 => Url.Encode(Hostile.Id(random)),
-        _ => "a%2Fb",
+        < 3 => context.ConversationIds[random.Next(context.ConversationIds.Count)],
+        3 => Url.Encode(Hostile.Id(random)),
+        4 => "a%2Fb&id=" + context.ConversationIds[0],
+        _ => Url.Encode(Hostile.Word(random, random.Next(1_000, 7_000), "abcdef0123456789")),
     };
 
     private static string Tags(Random random) => random.Next(3) switch
