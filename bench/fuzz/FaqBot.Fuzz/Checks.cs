@@ -3,15 +3,17 @@ using System.Globalization;
 
 namespace FaqBot.Fuzz;
 
-/// <summary>One thing that went wrong: its kind, where, what was seen, the first case and request
-/// that showed it (to print and replay), and how often it was seen.</summary>
-internal sealed record Failure(string Kind, string Endpoint, string Cause, string Detail, long Case, FuzzRequest? Request)
+/// <summary>One thing that went wrong: its kind, the route, what was seen, the first case and
+/// request that showed it (to print and replay), the methods and how often it was seen.</summary>
+internal sealed record Failure(string Kind, string Route, string Cause, string Detail, long Case, FuzzRequest? Request)
 {
     public int Count { get; set; } = 1;
 
-    /// <summary>Failures of one kind at one endpoint from one cause (the exception's signature when
-    /// the host logged one, else the request's shape) are one finding.</summary>
-    public string Key => $"{Kind}|{Endpoint}|{Cause}";
+    public SortedSet<string> Methods { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Failures of one kind at one route from one cause (the exception's signature when
+    /// the host logged one, else the request's shape) are one finding, whatever the method.</summary>
+    public string Key => $"{Kind}|{Route}|{Cause}";
 }
 
 /// <summary>What fails a run: any 5xx, a request without a complete response, a response slower
@@ -126,14 +128,19 @@ internal sealed class Checks(TimeSpan slowerThan, long memoryLimitBytes)
 
     public void Add(string kind, FuzzRequest? request, string cause, string detail, long? caseNumber = null, string? endpoint = null)
     {
-        var failure = new Failure(kind, endpoint ?? request?.Endpoint ?? "(none)", cause, detail, caseNumber ?? Case, request);
+        var failure = new Failure(kind, endpoint ?? request?.Route ?? "(none)", cause, detail, caseNumber ?? Case, request);
         if (_distinct.TryGetValue(failure.Key, out var seen))
         {
             seen.Count++;
         }
         else
         {
-            _distinct[failure.Key] = failure;
+            _distinct[failure.Key] = seen = failure;
+        }
+
+        if (endpoint is null && request is not null)
+        {
+            seen.Methods.Add(request.Method);
         }
     }
 

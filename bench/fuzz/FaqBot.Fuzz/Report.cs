@@ -65,11 +65,11 @@ internal sealed class Report
 
         output.WriteLine(failures.Count == 0 ? "No failures." : $"{failures.Count} distinct failures ({failures.Sum(f => f.Count)} in all):");
         var number = 0;
-        foreach (var failure in failures.OrderBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.Endpoint, StringComparer.Ordinal))
+        foreach (var failure in failures.OrderBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.Route, StringComparer.Ordinal))
         {
             number++;
             output.WriteLine();
-            output.WriteLine($"[{number}] {failure.Kind} at {failure.Endpoint}, {failure.Count} time(s); first in case {failure.Case}");
+            output.WriteLine($"[{number}] {failure.Kind} at {string.Join("|", failure.Methods)} {failure.Route}, {failure.Count} time(s); first in case {failure.Case}");
             output.WriteLine($"    cause: {failure.Cause}");
             output.WriteLine($"    seen: {failure.Detail}");
             if (failure.Request is { } request)
