@@ -131,6 +131,27 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Equal(("alice", AuditActions.SignOut), ((await _factory.AuditAsync())[0].Actor, (await _factory.AuditAsync())[0].Action));
     }
 
+    [Fact]
+    public async Task A_session_in_use_slides_on_the_server_with_its_cookie_and_one_left_alone_ends_after_eight_hours()
+    {
+        await _factory.CreateUserAsync("alice", Roles.Reviewer);
+        var busy = _factory.CreateBrowserLikeClient();
+        var idle = _factory.CreateBrowserLikeClient();
+        await busy.SignInAsync("alice", StaffSession.Password);
+        await idle.SignInAsync("alice", StaffSession.Password);
+
+        _clock.Advance(TimeSpan.FromHours(5));
+        var renewed = await busy.GetAsync(StaffRoutes.Home);
+        _clock.Advance(TimeSpan.FromHours(4));
+        var stillIn = await busy.GetAsync(StaffRoutes.Home);
+        var idleAfterNine = await idle.GetAsync(StaffRoutes.Home);
+
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        Assert.NotNull(StaffSession.CookieOf(renewed)); // the sliding renewal
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, idleAfterNine.StatusCode);
+    }
+
     [Theory]
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]
