@@ -13,6 +13,7 @@ var root = new RootCommand("FaqBot: answers clinic FAQ questions from clinician-
     LintCommand.Create(),
     EvalCommand.Create(),
     VerifierEvalCommand.Create(),
+    RedactionEvalCommand.Create(),
     TranscriptsCommand.Create(),
     UsersCommand.Create(),
 };

@@ -1,5 +1,6 @@
 using FaqBot.Core.Configuration;
 using FaqBot.Core.Knowledge;
+using FaqBot.Core.Privacy;
 using FaqBot.Storage;
 using FaqBot.Storage.Accounts;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,7 @@ internal static class CliHost
         builder.Services.AddFaqBotCore(builder.Configuration, contentRoot);
         builder.Services.AddFaqBotStorage(builder.Configuration, contentRoot);
         builder.Services.AddAccounts(builder.Configuration);
+        builder.Services.AddRedaction(builder.Configuration);
         return builder.Build();
     }
 

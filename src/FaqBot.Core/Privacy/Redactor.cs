@@ -85,7 +85,7 @@ public sealed class Redactor
             return RedactionResult.Withheld;
         }
 
-        return new RedactionResult(redacted.Text, redacted.Kinds);
+        return new RedactionResult(redacted.Text, redacted.Kinds) { Spans = redacted.Spans };
     }
 
     /// <summary>Runs every regex once, and every finder, so that compiling the regexes to machine
