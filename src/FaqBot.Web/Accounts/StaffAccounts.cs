@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using FaqBot.Storage.Accounts;
+using FaqBot.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -53,12 +54,8 @@ public static class StaffAccounts
         });
 
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimit, http => HttpMethods.IsPost(http.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(SignInClient.Key(http), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = http.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value.SignInsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            })
+            ? RequestLimits.PerMinute(http, SignInClient.Key(http),
+                http.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value.SignInsPerMinute)
             : RateLimitPartition.GetNoLimiter("pages")));
         return services;
     }

@@ -12,7 +12,7 @@ public static class ReviewEndpoints
     public static IEndpointRouteBuilder MapReviewExports(this IEndpointRouteBuilder app)
     {
         app.MapGet(ReviewRoutes.ExportCsv, ExportCsvAsync).RequireAuthorization(Policies.Review);
-        app.MapGet("/review/conversations/{id}/transcript", ExportTranscriptAsync).RequireAuthorization(Policies.Review);
+        app.MapGet(ReviewRoutes.TranscriptPage, ExportTranscriptAsync).RequireAuthorization(Policies.Review);
         return app;
     }
 
@@ -29,9 +29,9 @@ public static class ReviewEndpoints
         await TranscriptExport.WriteCsvAsync(store, filter, writer, context.RequestAborted);
     }
 
-    private static async Task<IResult> ExportTranscriptAsync(string id, HttpContext context, ITranscriptStore store, AuditLog audit)
+    private static async Task<IResult> ExportTranscriptAsync(string? id, HttpContext context, ITranscriptStore store, AuditLog audit)
     {
-        if (await store.GetAsync(id, context.RequestAborted) is not { } conversation)
+        if (string.IsNullOrEmpty(id) || await store.GetAsync(id, context.RequestAborted) is not { } conversation)
         {
             return Results.NotFound();
         }
