@@ -14,6 +14,10 @@ public static class StaffAccounts
 
     public const string CookieName = "faqbot.staff";
 
+    /// <summary>How long a staff session lasts without a request: the cookie slides over it, and
+    /// the server's record of the session (<see cref="StaffSessions"/>) with it.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
+
     /// <summary>Accounts and the audit log (storage), cookie sign-in for the staff pages, the
     /// authorization policies (<see cref="Policies"/>) and the sign-in rate limit. The cookie is the
     /// default scheme; the Bot Connector's JwtBearer scheme still authenticates only /api/messages.</summary>
@@ -28,7 +32,7 @@ public static class StaffAccounts
             {
                 cookie.Cookie.Name = CookieName;
                 StrictCookie(cookie.Cookie);
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.ExpireTimeSpan = SessionLifetime;
                 cookie.SlidingExpiration = true;
                 cookie.LoginPath = StaffRoutes.SignIn;
                 cookie.LogoutPath = StaffRoutes.SignOut;
@@ -50,7 +54,7 @@ public static class StaffAccounts
         });
 
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimit, http => HttpMethods.IsPost(http.Request.Method)
-            ? RequestLimits.PerMinute(http, RequestLimits.ClientAddress(http),
+            ? RequestLimits.PerMinute(http, SignInClient.Key(http),
                 http.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value.SignInsPerMinute)
             : RateLimitPartition.GetNoLimiter("pages")));
         return services;
