@@ -26,6 +26,7 @@ internal sealed class RunFolder : IDisposable
     {
         var folder = new RunFolder(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "faqbot-fuzz", Guid.NewGuid().ToString("N")));
         Directory.CreateDirectory(folder.Data);
+        Directory.CreateDirectory(folder.Knowledge);
         Copy(knowledge, folder.Knowledge);
         return folder;
     }
@@ -79,15 +80,11 @@ internal sealed class RunFolder : IDisposable
 
     private static void Copy(string from, string to)
     {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, System.IO.Path.Combine(to, System.IO.Path.GetFileName(file)));
-        }
-
-        foreach (var dir in Directory.GetDirectories(from))
-        {
-            Copy(dir, System.IO.Path.Combine(to, System.IO.Path.GetFileName(dir)));
+            var target = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
         }
     }
 }

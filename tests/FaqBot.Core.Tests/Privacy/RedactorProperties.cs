@@ -1,8 +1,5 @@
 using FaqBot.Core.Privacy;
 using FaqBot.Core.Tests.TestSupport;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace FaqBot.Core.Tests.Privacy;
 

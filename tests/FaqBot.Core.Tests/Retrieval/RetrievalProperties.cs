@@ -3,9 +3,6 @@ using FaqBot.Core.Configuration;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Retrieval;
 using FaqBot.Core.Tests.TestSupport;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace FaqBot.Core.Tests.Retrieval;
 

@@ -1,9 +1,6 @@
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Safety;
 using FaqBot.Core.Tests.TestSupport;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace FaqBot.Core.Tests.Safety;
 

@@ -1,8 +1,5 @@
 using FaqBot.Core.Safety;
 using FaqBot.Core.Tests.TestSupport;
-using FsCheck;
-using FsCheck.Fluent;
-using FsCheck.Xunit;
 
 namespace FaqBot.Core.Tests.Safety;
 
