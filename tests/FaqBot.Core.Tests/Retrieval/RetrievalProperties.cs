@@ -10,8 +10,7 @@ namespace FaqBot.Core.Tests.Retrieval;
 /// nothing throws, and what comes back is a valid outcome.</summary>
 public sealed class RetrievalProperties
 {
-    private static readonly KnowledgeBase Shipped =
-        KnowledgeLoader.Load(Repo.Knowledge, KnowledgeFolder.Clinic, new DateOnly(2026, 12, 1)).Knowledge!;
+    private static readonly KnowledgeBase Shipped = KnowledgeFolder.Shipped;
 
     private static readonly RetrievalOptions Options = TestBot.ShippedRetrieval();
 

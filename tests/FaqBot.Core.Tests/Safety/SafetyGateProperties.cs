@@ -1,4 +1,3 @@
-using FaqBot.Core.Knowledge;
 using FaqBot.Core.Safety;
 using FaqBot.Core.Tests.TestSupport;
 
@@ -8,8 +7,7 @@ namespace FaqBot.Core.Tests.Safety;
 /// the message's length, and an urgent sentence is urgent whatever is written around it.</summary>
 public sealed class SafetyGateProperties
 {
-    private static readonly SafetyGate Gate =
-        KnowledgeLoader.Load(Repo.Knowledge, KnowledgeFolder.Clinic, new DateOnly(2026, 12, 1)).Knowledge!.Safety;
+    private static readonly SafetyGate Gate = KnowledgeFolder.Shipped.Safety;
 
     private static readonly string[] UrgentSentences =
     [
