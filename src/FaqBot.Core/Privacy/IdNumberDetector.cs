@@ -96,7 +96,7 @@ internal static class IdNumberDetector
             }
 
             var joinedByDash = groupStart > at && text[groupStart - 1] is '-' or '–';
-            if (groupDigits == 0 && !(upper && length <= 4 && (joinedByDash || groups == 0 || plate) && !IsWordInCapitals(text, groupStart, i)))
+            if (groupDigits == 0 && !(upper && length <= 4 && (joinedByDash || ((groups == 0 || plate) && !IsWordInCapitals(text, groupStart, i)))))
             {
                 break;
             }
