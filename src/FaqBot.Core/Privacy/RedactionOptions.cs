@@ -27,6 +27,8 @@ public sealed class RedactionOptions : IValidatableObject
 
     public bool IdNumber { get; set; } = true;
 
+    public bool OnlineId { get; set; } = true;
+
     /// <summary>Regions (ISO 3166 codes) whose national formats are read as phone numbers when a
     /// number has no country code: the clinic's own and those its patients commonly come from.
     /// A number with a country code (<c>+44 ...</c>, <c>0044 ...</c>) is read whatever its region.</summary>
@@ -47,6 +49,7 @@ public sealed class RedactionOptions : IValidatableObject
         RedactionKind.SocialSecurityNumber => SocialSecurityNumber,
         RedactionKind.Name => Name,
         RedactionKind.IdNumber => IdNumber,
+        RedactionKind.OnlineId => OnlineId,
         _ => false,
     };
 

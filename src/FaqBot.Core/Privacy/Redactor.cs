@@ -19,6 +19,7 @@ public sealed class Redactor
         DateOfBirthDetector.Finder,
         IdNumberDetector.Finder,
         new PhoneDetector(options.PhoneRegions).Finder,
+        OnlineIdDetector.Finder,
         AddressDetector.Finder,
         NameDetector.Finder,
     ];
