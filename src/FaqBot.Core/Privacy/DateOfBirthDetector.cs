@@ -28,7 +28,7 @@ internal static class DateOfBirthDetector
     private const string Cue =
         @"(?i:\b(?:dob\b|d\.o\.b\b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birth[ \t]?day|b-?day|born"
         + @"|turn(?:s|ed|ing)?[ \t]+\d{1,3}|\d{1,3}(?:st|nd|rd|th)[ \t]+birthday"
-        + @"|nac[ií](?:do|da|[oó])?\b|fecha[ \t]+de[ \t]+nacimiento|nascid[oa]|nasc[ei]u?\b|data[ \t]+de[ \t]+nascimento|n[ée]e?\b|date[ \t]+de[ \t]+naissance"
+        + @"|nac[ií](?:do|da|[oó])?\b|fecha[ \t]+de[ \t]+nacimiento|nascid[oa]|nasc[ei]u?\b|data[ \t]+de[ \t]+nascimento|née?\b|date[ \t]+de[ \t]+naissance"
         + @"|geboren|geb\.|geburtsdatum|geburtstag|nat[oa]\b|data[ \t]+di[ \t]+nascita|cumplea[ñn]os|anivers[aá]rio)(?:['’]s)?)";
 
     /// <summary>From a cue to the date it introduces: same clause, at most 25 characters.</summary>
