@@ -200,9 +200,17 @@ internal sealed class PhoneDetector
         return false;
     }
 
+    /// <summary>A cue word in the text before <paramref name="start"/>, placeholders left out (the
+    /// "number" of "[card number]" is no phone cue).</summary>
     private static bool HasCue(string text, int start)
     {
-        var from = Math.Max(0, start - CueWindow);
-        return text.AsSpan(from, start - from).ContainsAny(Cues);
+        var window = text.AsSpan(Math.Max(0, start - CueWindow), Math.Min(start, CueWindow));
+        var closed = window.LastIndexOf(']');
+        if (closed >= 0)
+        {
+            window = window[(closed + 1)..];
+        }
+
+        return window.ContainsAny(Cues);
     }
 }

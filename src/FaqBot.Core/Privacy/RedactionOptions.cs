@@ -29,15 +29,21 @@ public sealed class RedactionOptions : IValidatableObject
 
     public bool OnlineId { get; set; } = true;
 
-    /// <summary>Regions (ISO 3166 codes) whose national formats are read as phone numbers when a
-    /// number has no country code: the clinic's own and those its patients commonly come from.
-    /// A number with a country code (<c>+44 ...</c>, <c>0044 ...</c>) is read whatever its region.</summary>
-    [MinLength(1)]
-    public string[] PhoneRegions { get; set; } =
+    /// <summary>The regions read when <see cref="PhoneRegions"/> is empty.</summary>
+    public static readonly IReadOnlyList<string> DefaultPhoneRegions =
     [
         "US", "CA", "GB", "IE", "AU", "NZ", "IN", "PK", "PH", "NG", "KE", "ZA", "GH", "DE", "FR", "ES", "IT", "NL", "PT",
         "BR", "MX", "JP", "CN", "KR", "PL",
     ];
+
+    /// <summary>Regions (two-letter codes) whose national formats are read as phone numbers when a
+    /// number has no country code: the clinic's own and those its patients commonly come from;
+    /// empty means <see cref="DefaultPhoneRegions"/>. A number with a country code (<c>+44 ...</c>,
+    /// <c>0044 ...</c>) is read whatever its region.</summary>
+    public string[] PhoneRegions { get; set; } = [];
+
+    /// <summary>The regions phone numbers are read in.</summary>
+    public IReadOnlyList<string> ActivePhoneRegions => PhoneRegions.Length > 0 ? PhoneRegions : DefaultPhoneRegions;
 
     public bool IsOn(RedactionKind kind) => Enabled && kind switch
     {

@@ -18,7 +18,7 @@ public sealed class Redactor
         EmailDetector.Finder,
         DateOfBirthDetector.Finder,
         IdNumberDetector.Finder,
-        new PhoneDetector(options.PhoneRegions).Finder,
+        new PhoneDetector(options.ActivePhoneRegions).Finder,
         OnlineIdDetector.Finder,
         AddressDetector.Finder,
         NameDetector.Finder,
