@@ -69,6 +69,8 @@ internal static class NameDetector
 
             match = match.NextMatch();
         }
+
+        NameContextDetector.Find(text, found);
     }
 
     /// <summary>Not inside a word, and not inside a placeholder ("[name]").</summary>
