@@ -84,9 +84,9 @@ internal static class NameContextDetector
 
     private static readonly HashSet<string> Closers = new(StringComparer.OrdinalIgnoreCase)
     {
-        "thanks", "thank", "you", "thx", "ty", "cheers", "regards", "best", "sincerely", "yours", "love", "xo", "xx", "x",
+        "thanks", "thank", "thx", "ty", "cheers", "regards", "best", "sincerely", "yours", "love", "xo", "xx", "x",
         "xoxo", "ta", "gruß", "grüße", "gruss", "lg", "groetjes", "saludos", "atentamente", "cordialement", "merci",
-        "gracias", "obrigado", "obrigada", "grazie", "bye", "care", "blessings", "warmly", "respectfully", "abrazos",
+        "gracias", "obrigado", "obrigada", "grazie", "bye", "blessings", "warmly", "respectfully", "abrazos",
         "abraços", "bisous", "salut", "danke",
     };
 
@@ -155,6 +155,12 @@ internal static class NameContextDetector
             if (end > i)
             {
                 found.Add(reader.Span(i, end));
+                if (end < tokens.Count && reader.IsNameInOtherScript(end))
+                {
+                    found.Add(reader.Span(end, end + 1));
+                    end++;
+                }
+
                 i = end - 1;
             }
         }
@@ -174,6 +180,7 @@ internal static class NameContextDetector
             (AfterLabel, Allow.Lower | Allow.WordName | Allow.CommonSurname, false),
             (AfterVerb, Allow.None, false),
             (AfterIntro, Allow.None, false),
+            (AfterSelfIntro, Allow.WordName, true),
             (AfterCloser, Allow.Lower | Allow.WordName, true),
             (AfterDash, Allow.Lower | Allow.WordName, true),
         ];
@@ -201,14 +208,14 @@ internal static class NameContextDetector
         private int Positional(int i)
         {
             // "kwame mensah here", "GRACE HERE", "Bronwyn again".
-            if (StartsClause(i) && Read(i, Allow.Lower | Allow.WordName) is var here and > 0 && here < tokens.Count
-                && Here.Contains(tokens[here].Text) && Gap(here - 1, here).Trim().Length == 0 && EndsWell(here, here + 1, true))
+            if ((StartsClause(i) || IntroducesAtOpening(i)) && Read(i, Allow.Lower | Allow.WordName) is var here and > 0 && here < tokens.Count
+                && Here.Contains(tokens[here].Text) && Gap(here - 1, here).Trim() is "" or "," && EndsWell(here, here + 1, true))
             {
                 return here;
             }
 
             // The first words of the message, or the last: "Shlomo Katz, ...", "... Tomasz Wiśniewski".
-            if (OpensMessage(i) && Read(i, Allow.Lower | Allow.GivenAlone) is var opening and > 0 && EndsOpening(opening))
+            if (OpensMessage(i) && Read(i, Allow.GivenAlone) is var opening and > 0 && EndsOpening(opening))
             {
                 return opening;
             }
@@ -237,10 +244,16 @@ internal static class NameContextDetector
                 return before;
             }
 
-            // A capitalised given name and a surname, anywhere.
-            if (capitalsInform && tokens[i].Upper && Evidence(i) is NameEvidence.Given or NameEvidence.WordName)
+            // A capitalised given name and a surname, anywhere ("Wojciech Nowak", "Abdirahman Yusuf").
+            if (capitalsInform && tokens[i].Upper && Read(i, Allow.Surname | Allow.WordName) is var pair and > 0)
             {
-                return Read(i, Allow.Surname | Allow.WordName);
+                for (var k = i; k < pair; k++)
+                {
+                    if (Evidence(k) is NameEvidence.Given || (k == i && Evidence(k) is NameEvidence.WordName))
+                    {
+                        return pair;
+                    }
+                }
             }
 
             return -1;
@@ -262,7 +275,13 @@ internal static class NameContextDetector
             var secondIsSurname = false;
             for (var j = i + 1; j < tokens.Count && words < MaxNameWords && JoinsName(j); j++)
             {
-                if (IsParticle(j) || tokens[j].IsInitial(text))
+                if (tokens[j].IsInitial(text))
+                {
+                    end = j + 1;
+                    continue;
+                }
+
+                if (IsParticle(j))
                 {
                     continue;
                 }
@@ -273,7 +292,8 @@ internal static class NameContextDetector
                     break;
                 }
 
-                var evidence = Evidence(j);
+                // "Charlotte NC", "Austin TX": a short word in capitals is a code, not a surname.
+                var evidence = tokens[j].AllUpper && tokens[j].Text.Length <= 3 && capitalsInform ? NameEvidence.Stop : Evidence(j);
                 var fits = evidence switch
                 {
                     NameEvidence.Given or NameEvidence.Unknown or NameEvidence.Proper => !lowerName ? tokens[j].Upper : !tokens[j].Upper || !capitalsInform,
@@ -347,7 +367,7 @@ internal static class NameContextDetector
 
             // "1420 N Lakeshore Dr Apt 12C": a capitalised word before "Dr" makes it a street.
             return !(tokens[i - 1].Text.Equals("dr", StringComparison.OrdinalIgnoreCase) && i > 1 && tokens[i - 2].Upper
-                && Gap(i - 2, i - 1).Trim().Length == 0 && !Relations.Contains(tokens[i - 2].Text) && capitalsInform);
+                && Gap(i - 2, i - 1).Trim().Length == 0 && !Relations.Contains(tokens[i - 2].Text) && Evidence(i - 2) is not NameEvidence.Stop && capitalsInform);
         }
 
         private bool JoinsAfterTitle(int i) => Gap(i - 1, i).Trim() is "" or ".";
@@ -407,9 +427,49 @@ internal static class NameContextDetector
             return isIntro && (tokens[i].Upper || Evidence(i) is NameEvidence.Given);
         }
 
-        /// <summary>After a sign-off word and a comma or line break ("Thanks, Rich", "Gruß,\nKatrin").</summary>
-        private bool AfterCloser(int i) =>
-            i > 0 && Closers.Contains(tokens[i - 1].Text) && Gap(i - 1, i).Trim() is var gap && (gap.StartsWith(',') || gap.Contains('\n') || Gap(i - 1, i).Contains('\n') || gap is "-" or "—" or "–");
+        /// <summary>"hey its ...", "this is ...": an intro that opens the message.</summary>
+        private bool IntroducesAtOpening(int i) =>
+            i > 0 && Gap(i - 1, i).Trim().Length == 0 && ((tokens[i - 1].Text.ToLowerInvariant() is "it's" or "it’s" or "its" && OpensMessage(i - 1))
+                || (i > 1 && tokens[i - 1].Text is "is" && tokens[i - 2].Text.ToLowerInvariant() is "this" && OpensMessage(i - 2)));
+
+        /// <summary>"I'm Will.", "I am Hope and ...": a given name that is also a word, after "I'm"
+        /// (other names after it are read by <see cref="NameDetector"/>), when the sentence does not go on.</summary>
+        private bool AfterSelfIntro(int i) =>
+            i > 0 && Evidence(i) is NameEvidence.WordName && Gap(i - 1, i).Trim().Length == 0
+            && (tokens[i - 1].Text.ToLowerInvariant() is "i'm" or "i’m" || (tokens[i - 1].Text is "am" && i > 1 && tokens[i - 2].Text is "I" or "i"))
+            && (i + 1 >= tokens.Count || !Gap(i, i + 1).Trim().StartsWith('-'))
+            && (i + 1 >= tokens.Count || Gap(i, i + 1).Trim().Length > 0 || tokens[i + 1].Text is "and" or "from" or "here" or "again");
+
+        /// <summary>After a sign-off ("Thanks, Rich", "Thanks again, Bongani", "Gruß,\nKatrin"): a
+        /// clause of at most four words that starts with a sign-off word, then a comma or a line
+        /// break, or nothing when the name ends the message ("thank you so much Yasmin!").</summary>
+        private bool AfterCloser(int i)
+        {
+            if (i == 0)
+            {
+                return false;
+            }
+
+            var gap = Gap(i - 1, i);
+            var separated = gap.Contains(',') || gap.Contains('\n') || gap.Trim() is "-" or "—" or "–";
+            if (!separated && (gap.Trim().Length > 0 || !IsLastWords(Read(i, Allow.Lower | Allow.WordName))))
+            {
+                return false;
+            }
+
+            // The clause before the name: back to its start, at most four words, holding a sign-off word.
+            var closer = false;
+            for (var k = i - 1; k >= 0 && k >= i - 4; k--)
+            {
+                closer |= Closers.Contains(tokens[k].Text);
+                if (k == 0 || StartsClause(k))
+                {
+                    return separated ? closer : Closers.Contains(tokens[k].Text);
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>After a dash that stands apart ("- Ciarán", "— Achieng,").</summary>
         private bool AfterDash(int i)
@@ -436,7 +496,7 @@ internal static class NameContextDetector
 
             var trimmed = gap.TrimStart(" \t'’\")".ToCharArray());
             return trimmed.Length > 0 && trimmed[0] is ',' or '.' or '!' or '\n' or ';' or ':' or '-' or '—' or '–' or '(' or '\r'
-                || !tokens[end].Text.Any(char.IsLower) || (i < end && Evidence(i) is not NameEvidence.WordName && capitalsInform);
+                || (!capitalsInform && !tokens[end].Text.Any(char.IsLower)) || (i < end && Evidence(i) is not NameEvidence.WordName && capitalsInform);
         }
 
         private bool EndsOpening(int end) =>
@@ -500,6 +560,11 @@ internal static class NameContextDetector
 
         private string Gap(int before, int after) =>
             after >= tokens.Count ? text[tokens[before].End..] : text[tokens[before].End..tokens[after].Start];
+
+        /// <summary>A name in another script in brackets right after a name: "Kenji Watanabe (渡辺健二)".</summary>
+        public bool IsNameInOtherScript(int i) =>
+            Gap(i - 1, i).Trim() == "(" && tokens[i].End < text.Length && text[tokens[i].End] == ')' && tokens[i].Text.Length <= 12
+            && !tokens[i].Text.Any(char.IsAscii);
 
         /// <summary>The text of tokens [start, end), without a trailing possessive ('s).</summary>
         public Detected Span(int start, int end)

@@ -144,13 +144,36 @@ internal static class NameDetector
             nameEnd -= 2;
         }
 
+        // "I'm Frank about my history": a given name that is also a word, going on into the sentence, is the word.
+        if (strength == Strength.Weak && words == 1 && NameLexicon.Evidence(text[start..end]) == NameEvidence.WordName && GoesOn(text, nameEnd))
+        {
+            return null;
+        }
+
         return new Detected(start, nameEnd - start, RedactionKind.Name);
+    }
+
+    /// <summary>A lower-case word follows, other than one that goes with a name ("and", "from", "here").</summary>
+    private static bool GoesOn(string text, int end)
+    {
+        var next = SkipSpaces(text, end);
+        var (start, wordEnd) = Word(text, next);
+        return next > end && wordEnd > start && char.IsLower(text[start])
+            && text[start..wordEnd] is not ("and" or "from" or "here" or "again" or "calling" or "writing" or "btw");
     }
 
     private static bool CanBeName(string word, bool first, bool firstCapitalised, Strength strength)
     {
         var bare = StripPossessive(word);
         if (bare.Length == 0 || NameWords.IsFunction(bare))
+        {
+            return false;
+        }
+
+        // "Grace-ful", "Will-ing": a word joined to a name-like word is still a word; after a weak
+        // cue, an everyday word is the word ("my therapist Said", "I'm Deaf") and "im Mai" is German.
+        if ((bare.Contains('-') && NameLexicon.Evidence(bare) == NameEvidence.Common)
+            || (strength == Strength.Weak && first && NameLexicon.Evidence(bare) is NameEvidence.Stop or NameEvidence.Common))
         {
             return false;
         }

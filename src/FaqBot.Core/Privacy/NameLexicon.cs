@@ -93,7 +93,7 @@ internal static class NameLexicon
         "center", "centre", "general", "medical", "health", "insurance", "ok'd", "english", "spanish", "french", "german",
         "american", "british", "canadian", "irish", "indian", "chinese", "mexican", "swedish", "polish", "african",
         "patient", "patients", "nurse", "doctor", "doc", "staff", "team", "front", "desk", "reception", "receptionist",
-        "bot", "chatbot", "ai", "human", "person", "someone", "anyone", "everyone", "nobody", "somebody",
+        "bot", "chatbot", "ai", "siri", "alexa", "cortana", "chatgpt", "gpt", "human", "person", "someone", "anyone", "everyone", "nobody", "somebody",
     };
 
     /// <summary>The word's evidence; <paramref name="word"/> may hold hyphens and apostrophes
@@ -101,22 +101,29 @@ internal static class NameLexicon
     public static NameEvidence Evidence(string word)
     {
         var lower = word.ToLowerInvariant().Replace('’', '\'');
-        if (lower.Length == 0 || Stops.Contains(lower) || NameWords.IsFunction(lower) || IsDrawnOut(lower))
-        {
-            return NameEvidence.Stop;
-        }
-
         if (WordNames.Contains(lower))
         {
             return NameEvidence.WordName;
         }
 
-        if (GivenNames.Value.Contains(lower) || (lower.Contains('-') && lower.Split('-').All(GivenNames.Value.Contains)))
+        if (lower.Length == 0 || Stops.Contains(lower) || NameWords.IsFunction(lower) || IsDrawnOut(lower)
+            || (lower.Length > 3 && lower[^1] == 's' && Stops.Contains(lower[..^1])))
+        {
+            return NameEvidence.Stop;
+        }
+
+        if (IsGiven(lower) || (lower.Contains('-') && lower.Split('-').All(IsGiven)))
         {
             return NameEvidence.Given;
         }
 
-        if (NameWords.IsOrdinary(lower))
+        // "Grace-ful", "Will-ing", "Self-pay": a capitalised word joined to a lower-case one is a word.
+        if (lower.Contains('-') && char.IsUpper(word[0]) && word.Split('-').Any(p => p.Length > 0 && !char.IsUpper(p[0])))
+        {
+            return NameEvidence.Common;
+        }
+
+        if (NameWords.IsListed(lower))
         {
             return NameEvidence.Stop;
         }
@@ -143,6 +150,24 @@ internal static class NameLexicon
         }
 
         return bare.All(char.IsLetter) || bare.Contains('\'') ? NameEvidence.Unknown : NameEvidence.Stop;
+    }
+
+    /// <summary>A given name as written, or without its accents ("Óscar" as "oscar").</summary>
+    private static bool IsGiven(string lower) => GivenNames.Value.Contains(lower) || GivenNames.Value.Contains(WithoutAccents(lower));
+
+    private static string WithoutAccents(string word)
+    {
+        var decomposed = word.Normalize(System.Text.NormalizationForm.FormD);
+        var bare = new System.Text.StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                bare.Append(c);
+            }
+        }
+
+        return bare.ToString().Normalize(System.Text.NormalizationForm.FormC);
     }
 
     /// <summary>"Sooo", "Hiii", "Heyyy": a letter three times in a row is a drawn-out word.</summary>
