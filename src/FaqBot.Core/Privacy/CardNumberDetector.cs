@@ -7,7 +7,7 @@ namespace FaqBot.Core.Privacy;
 /// ("card", "Visa", "cartão", ...) whatever the check says (a mistyped card is still a card).
 /// Next to another number, the card is looked for without the trailing group and from the next
 /// group on. Expiry dates after an expiry cue ("exp 04/26", "valid thru 0828", "validade 07/29")
-/// in a message about a card, and security codes after their cue ("CVV 381", "security code 419").</summary>
+/// near a card cue or number, and security codes after their cue ("CVV 381", "security code 419").</summary>
 internal static class CardNumberDetector
 {
     /// <summary>How far before a card number, or an expiry date, a card cue or number counts.</summary>
@@ -78,11 +78,12 @@ internal static class CardNumberDetector
         }
     }
 
-    /// <summary>A card cue, or a long number, in the text before <paramref name="at"/>.</summary>
+    /// <summary>A card cue, or a long number, in the text around <paramref name="at"/>.</summary>
     private static bool AboutACard(string text, int at)
     {
-        var before = text.AsSpan(Math.Max(0, at - CueWindow), Math.Min(at, CueWindow));
-        return CardCue.IsMatch(before) || RedactionPatterns.HasDigits(before.ToString(), 13);
+        var from = Math.Max(0, at - CueWindow);
+        var around = text.AsSpan(from, Math.Min(text.Length, at + CueWindow) - from);
+        return CardCue.IsMatch(around) || RedactionPatterns.HasDigits(around.ToString(), 13);
     }
 
     private static bool IsCard(ReadOnlySpan<char> value, bool cued)

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace FaqBot.Core.Privacy;
 
-/// <summary>Names people give, found after a cue and read word by word (up to three name words,
+/// <summary>Names people give, found after a cue and read word by word (up to four name words,
 /// plus joining particles: "Mary-Jane O'Neil", "Maria de la Cruz"; a possessive 's stays).
 /// <list type="bullet">
 /// <item>Explicit cues ("my name is", "name:", "last name is", "named", "goes by"): the next words
@@ -15,7 +15,7 @@ namespace FaqBot.Core.Privacy;
 /// </list></summary>
 internal static class NameDetector
 {
-    private const int MaxNameWords = 3;
+    private const int MaxNameWords = 4;
 
     private const string Relatives =
         "wife|husband|spouse|partner|son|daughter|child|kid|mother|mom|mum|father|dad|sister|brother|friend|boyfriend|"
