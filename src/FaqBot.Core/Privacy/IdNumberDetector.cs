@@ -69,7 +69,7 @@ internal static class IdNumberDetector
 
     /// <summary>The groups of an id number starting at <paramref name="at"/>: each of letters and
     /// digits, joined by one space or dash; a group of letters only joins when it is in capitals
-    /// and short ("HUM", "AB", "XMP").</summary>
+    /// and short, and first, after a dash or last ("HUM 44827", "7723-A", "QQ 12 34 56 C").</summary>
     private static Detected? ReadValue(string text, int at, bool plate)
     {
         var end = at;
@@ -96,7 +96,10 @@ internal static class IdNumberDetector
             }
 
             var joinedByDash = groupStart > at && text[groupStart - 1] is '-' or '–';
-            if (groupDigits == 0 && !(upper && length <= 4 && (joinedByDash || ((groups == 0 || plate) && !IsWordInCapitals(text, groupStart, i)))))
+            var endsValue = i == text.Length || text[i] is '.' or ',' or ';' or '!' or '?' or ')' or '\n' or '\r';
+            var letterGroupJoins = joinedByDash || ((groups == 0 || plate) && !IsWordInCapitals(text, groupStart, i))
+                || (groups > 0 && endsValue && text.AsSpan(groupStart, length) is not ("I" or "OK"));
+            if (groupDigits == 0 && !(upper && length <= 4 && letterGroupJoins))
             {
                 break;
             }
