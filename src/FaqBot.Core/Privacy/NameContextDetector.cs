@@ -556,7 +556,9 @@ internal static class NameContextDetector
 
         private bool IsMonth(int i) => tokens[i].Text.ToLowerInvariant() is "may" or "june" or "april" or "august" or "march";
 
-        private NameEvidence Evidence(int i) => _evidence[i] ??= NameLexicon.Evidence(tokens[i].Text);
+        /// <summary>What the word says by itself; a title or a relation word ("Frau", "Pastor") is never part of the name.</summary>
+        private NameEvidence Evidence(int i) => _evidence[i] ??=
+            Titles.Contains(tokens[i].Text) || Relations.Contains(tokens[i].Text) ? NameEvidence.Stop : NameLexicon.Evidence(tokens[i].Text);
 
         private string Gap(int before, int after) =>
             after >= tokens.Count ? text[tokens[before].End..] : text[tokens[before].End..tokens[after].Start];

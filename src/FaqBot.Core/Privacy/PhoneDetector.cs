@@ -44,9 +44,9 @@ internal sealed class PhoneDetector
     /// <summary>What may follow a number: an extension, then no unit.</summary>
     private static readonly Regex After = RedactionPatterns.Create(@"\G" + Extension + Units);
 
-    /// <summary>Day, month and year with the same separator ("08.02.2001", "15-08-83"), or a clock time.</summary>
+    /// <summary>Day, month and year with the same separator ("08.02.2001", "15-08-83"), or an IP address.</summary>
     private static readonly Regex DateShape = RedactionPatterns.Create(
-        @"^(?:\d{1,2}(?<s>[.\-/ ])\d{1,2}\k<s>(?:\d{2}|\d{4})|\d{4}(?<t>[.\-/])\d{1,2}\k<t>\d{1,2})$");
+        @"^(?:\d{1,2}(?<s>[.\-/ ])\d{1,2}\k<s>(?:\d{2}|\d{4})|\d{4}(?<t>[.\-/])\d{1,2}\k<t>\d{1,2}|\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})$");
 
     private static readonly SearchValues<string> Cues = SearchValues.Create(
         ["phone", "mobile", "cell", "tel", "call", "text", "number", "whatsapp", "reach", "contact", "fax", "landline", "line",
