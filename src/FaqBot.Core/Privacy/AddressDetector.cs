@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace FaqBot.Core.Privacy;
@@ -39,7 +40,7 @@ internal static class AddressDetector
 
     /// <summary>A capitalised word in any script, or an abbreviation such as "Co." or "Col." (a
     /// town's full stop ends the sentence).</summary>
-    private const string CapWord = @"(?:(?:Co|Col|St|Ste|Mt|Ft|Av|Ave|Rd|Dr|No|Pt|Bd|Blvd|Apt|Cres|Sq|Pl|Ln|Ct|Nr)\.|\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*)";
+    private const string CapWord = @"(?:(?:Co|Col|St|Ste|Mt|Ft|Av|Ave|Rd|Dr|No|Pt|Bd|Blvd|Apt|Cres|Sq|Pl|Ln|Ct|Nr)\.|\p{Lu}[\p{L}'’]{0,30}(?:-\p{L}[\p{L}'’]{0,30}){0,3})";
 
     private const string Particle = @"(?:de|del|la|las|los|da|do|dos|das|di|du|des|le|della|van|von|der|den|op|aan|het)";
 
@@ -76,12 +77,12 @@ internal static class AddressDetector
     private const string Tail = @"(?![\w'’\[])";
 
     private static readonly Regex Capitalised = RedactionPatterns.Create(
-        Number + Direction + @"(?:(?:\p{Lu}[\p{L}'’\-]*|" + Ordinal + @")[ \t]+){1,4}(?:" + Suffixes + @")(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW))?" + Tail + @"(?:\.?[ \t]*,?[ \t]*" + Unit + ")?");
+        Number + Direction + @"(?:(?:\p{Lu}[\p{L}'’\-]{0,30}|" + Ordinal + @")[ \t]+){1,4}(?:" + Suffixes + @")(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW))?" + Tail + @"(?:\.?[ \t]*,?[ \t]*" + Unit + ")?");
 
     private static readonly Regex Cued = RedactionPatterns.Create(
         @"(?i:\b(?:live[sd]?[ \t]+(?:at|on)|living[ \t]+(?:at|on)|reside[sd]?[ \t]+(?:at|on)|residing[ \t]+(?:at|on)|located[ \t]+(?:at|on)"
         + @"|stay(?:ing)?[ \t]+(?:at|on)|address(?:[ \t]+is|[ \t]*[:\-])|(?:mail|send|post)(?:[ \t]+(?:it|them|this|that|the[ \t]+[a-z]+))?[ \t]+to))[ \t]*:?[ \t]*"
-        + @"(?<v>" + Number + Direction + @"(?:(?:[A-Za-z][A-Za-z'’\-]*|" + Ordinal + @")[ \t]+){1,4}(?i:" + Suffixes + ")" + Tail + @"(?:\.?[ \t]*,?[ \t]*" + Unit + ")?)");
+        + @"(?<v>" + Number + Direction + @"(?:(?:[A-Za-z][A-Za-z'’\-]{0,30}|" + Ordinal + @")[ \t]+){1,4}(?i:" + Suffixes + ")" + Tail + @"(?:\.?[ \t]*,?[ \t]*" + Unit + ")?)");
 
     /// <summary>A street type before the name: "88 Rue Saint-Denis", "Calle de Alcalá 42", "Av. Insurgentes Sur 1602".</summary>
     private static readonly Regex TypeFirst = RedactionPatterns.Create(
@@ -93,7 +94,7 @@ internal static class AddressDetector
 
     /// <summary>A street word glued on or after the name, then the number: "Lindenstraße 12a", "Schönhauser Allee 147".</summary>
     private static readonly Regex NumberLast = RedactionPatterns.Create(
-        @"(?<![\w\[])(?:" + CapWord + @"[ \t\-])?\p{Lu}\p{Ll}*(?:stra(?:ß|ss)e|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|straat|laan|gracht|plein|kade|singel|dijk|vej|gatan|gata|veien|gade)"
+        @"(?<![\w\[])(?:" + CapWord + @"[ \t\-])?\p{Lu}\p{Ll}{0,30}(?:stra(?:ß|ss)e|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|straat|laan|gracht|plein|kade|singel|dijk|vej|gatan|gata|veien|gade)"
         + @"[ \t]+\d{1,4}[a-z]?(?:[/\-]\d{1,4}[a-z]?)?" + Tail
         + @"|(?<![\w\[])" + CapWord + @"[ \t]+(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Chaussee|Ufer|Straat|Laan|Plein|Kade)[ \t]+\d{1,4}[a-z]?(?:[/\-]\d{1,4}[a-z]?)?" + Tail);
 
@@ -104,9 +105,22 @@ internal static class AddressDetector
     private static readonly Regex WeakStart = RedactionPatterns.Create(
         @"(?<![\w\[])(?:(?i:flat|apt|apartment|unit|suite|no)\.?[ \t]*\#?[ \t]*\d{1,5}[A-Za-z]?)(?=[ \t]*,)");
 
-    /// <summary>A postcode only an address has, with the town written before it ("Harrogate HG2 8QT").</summary>
-    private static readonly Regex Postal = RedactionPatterns.Create(
-        @"(?:" + Town + @",?[ \t]+)?(?<![\w\[])" + StrongPostcode + "|" + Town + @",?[ \t]+" + StateZip);
+    /// <summary>A postcode only an address has ("HG2 8QT"), or a state and ZIP code ("ID 83706").</summary>
+    private static readonly Regex Postal = RedactionPatterns.Create(@"(?<![\w\[])(?:" + StrongPostcode + "|(?<state>" + StateZip + "))");
+
+    /// <summary>The town written before a postcode ("Harrogate ", "Boise, "), read in the few characters before it.</summary>
+    private static readonly Regex TownBefore = RedactionPatterns.Create(@"(?<![\w\[])" + Town + @",?[ \t]+\z");
+
+    /// <summary>How far before a postcode its town can start.</summary>
+    private const int TownWindow = 64;
+
+    /// <summary>Every street-type word of <see cref="TypeFirst"/> and <see cref="NumberLast"/>: text
+    /// without one skips those patterns.</summary>
+    private static readonly SearchValues<string> StreetWords = SearchValues.Create(
+        ["rue", "rua", "calle", "avenida", "av.", "avda", "via", "viale", "piazza", "corso", "chemin", "carrer", "paseo", "plaza", "largo",
+         "travessa", "alameda", "boulevard", "bd", "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
+         "chaussee", "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "vej", "gata", "veien", "gade"],
+        StringComparison.OrdinalIgnoreCase);
 
     private const string Town = NotAPlace + CapWord + @"(?:[ \t]+" + NotAPlace + CapWord + @"){0,2}";
 
@@ -122,7 +136,7 @@ internal static class AddressDetector
     private static readonly Regex HasPostcode = RedactionPatterns.Create(@"(?<![\w])(?:" + StrongPostcode + @"|\d{4,6})(?![\w])");
 
     public static DetailFinder Finder { get; } = new(
-        RedactionKind.StreetAddress, Find, [Capitalised, Cued, TypeFirst, NumberLast, PostOfficeBox, WeakStart, Postal, CuedZip, Part, HasPostcode]);
+        RedactionKind.StreetAddress, Find, [Capitalised, Cued, TypeFirst, NumberLast, PostOfficeBox, WeakStart, Postal, TownBefore, CuedZip, Part, HasPostcode]);
 
     public static void Find(string text, List<Detected> found)
     {
@@ -132,11 +146,27 @@ internal static class AddressDetector
         }
 
         var pieces = new List<(int Start, int End)>();
-        foreach (var regex in new[] { Capitalised, TypeFirst, NumberLast, PostOfficeBox, Postal })
+        var streetWords = text.AsSpan().ContainsAny(StreetWords);
+        foreach (var regex in new[] { Capitalised, TypeFirst, NumberLast, PostOfficeBox })
         {
+            if (!streetWords && (regex == TypeFirst || regex == NumberLast))
+            {
+                continue;
+            }
+
             for (var match = regex.Match(text); match.Success; match = match.NextMatch())
             {
                 pieces.Add((match.Index, Extend(text, match.Index + match.Length).End));
+            }
+        }
+
+        for (var match = Postal.Match(text); match.Success; match = match.NextMatch())
+        {
+            var from = Math.Max(0, match.Index - TownWindow);
+            var town = TownBefore.Match(text, from, match.Index - from);
+            if (town.Success || !match.Groups["state"].Success)
+            {
+                pieces.Add((town.Success ? town.Index : match.Index, Extend(text, match.Index + match.Length).End));
             }
         }
 

@@ -273,7 +273,7 @@ internal static class NameContextDetector
             var end = i + 1;
             var words = 1;
             var secondIsSurname = false;
-            for (var j = i + 1; j < tokens.Count && words < MaxNameWords && JoinsName(j); j++)
+            for (var j = i + 1; j < tokens.Count && j <= i + 2 * MaxNameWords && words < MaxNameWords && JoinsName(j); j++)
             {
                 if (tokens[j].IsInitial(text))
                 {
@@ -310,7 +310,7 @@ internal static class NameContextDetector
                 secondIsSurname |= words == 1 && evidence is NameEvidence.Given or NameEvidence.Unknown or NameEvidence.Proper;
                 words++;
                 end = j + 1;
-                for (var k = end; k < tokens.Count && tokens[k].IsInitial(text) && JoinsName(k); k++)
+                for (var k = end; k < tokens.Count && k <= i + 2 * MaxNameWords && tokens[k].IsInitial(text) && JoinsName(k); k++)
                 {
                     end = k + 1;
                 }
@@ -528,6 +528,11 @@ internal static class NameContextDetector
         /// <summary>The first words of the message, after a greeting ("hi, ", "Hello there, ").</summary>
         private bool OpensMessage(int i)
         {
+            if (i > 4)
+            {
+                return false;
+            }
+
             for (var k = 0; k < i; k++)
             {
                 if (!Greetings.Contains(tokens[k].Text) || Gap(k, k + 1).Contains('\n'))

@@ -76,10 +76,12 @@ internal sealed class PhoneDetector
             RedactionPatterns.AddAll(Local, text, RedactionKind.Phone, found);
         }
 
+        var northAmerican = found.Count;
         var checkedRuns = 0;
         foreach (var run in DigitRuns.Find(text, 7))
         {
-            if (run.Words > 0 && run.Words < 3)
+            // A North American number found above is not checked again (the library is the costly part).
+            if ((run.Words > 0 && run.Words < 3) || (!run.Plus && Covered(found, northAmerican, run)))
             {
                 continue;
             }
@@ -95,6 +97,19 @@ internal sealed class PhoneDetector
                 }
             }
         }
+    }
+
+    private static bool Covered(List<Detected> found, int count, DigitRun run)
+    {
+        for (var i = count - 1; i >= 0 && found[i].Kind == RedactionKind.Phone; i--)
+        {
+            if (found[i].Start <= run.Start && found[i].End >= run.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Where the phone number that starts the run ends, or -1: the whole run, or for an
