@@ -70,7 +70,7 @@ internal static class AddressDetector
     /// <summary>Any postcode in a part after the start: also bare digits ("80331"), with letters
     /// ("1016 GV"); never the first group of a longer number (a phone number after the address).</summary>
     private const string Postcode =
-        @"(?:" + StrongPostcode + @"|(?:(?:" + States + @")[ \t]+)?\d{4,6}(?:-\d{3,4})?(?:[ \t]?[A-Z]{2}(?![\w]))?(?![\w\[]|[ \t.\-]?\d))";
+        @"(?:" + StrongPostcode + @"|\d{2}-\d{3}|(?:(?:" + States + @")[ \t]+)?\d{4,6}(?:-\d{3,4})?(?:[ \t]?[A-Z]{2}(?![\w]))?(?![\w\[]|[ \t.\-]?\d))";
 
     private const string Place = NotAPlace + @"(?:" + CapWord + "|" + Ordinal + @")(?:[ \t]+(?:" + NotAPlace + CapWord + "|" + Ordinal + "|" + Particle + @")){0,3}";
 
@@ -90,7 +90,7 @@ internal static class AddressDetector
         + @"(?:[ \t]+" + Particle + @")*[ \t]+" + CapWord + @"(?:[ \t]+(?:" + CapWord + "|" + Particle + @")){0,3}(?:[ \t]+\d{1,5}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?)?" + Tail);
 
     /// <summary>Street types written before the name; in lower case only after a house number ("5 rue de la Paix").</summary>
-    private const string StreetTypes = @"Rue|Rua|Calle|Avenida|Av\.|Avda\.|Via|Viale|Piazza|Corso|Chemin|Carrer|Paseo|Plaza|Largo|Travessa|Alameda|Boulevard|Bd";
+    private const string StreetTypes = @"Rue|Rua|Calle|Avenida|Av\.|Avda\.|Via|Viale|Piazza|Corso|Chemin|Carrer|Paseo|Plaza|Largo|Travessa|Alameda|Boulevard|Bd|ul\.|al\.|Ul\.|Al\.";
 
     /// <summary>A street word glued on or after the name, then the number: "Lindenstraße 12a", "Schönhauser Allee 147".</summary>
     private static readonly Regex NumberLast = RedactionPatterns.Create(
@@ -103,7 +103,7 @@ internal static class AddressDetector
 
     /// <summary>A start that needs a postcode among the parts after it: "Flat 3B", "No. 45", "Unit 5".</summary>
     private static readonly Regex WeakStart = RedactionPatterns.Create(
-        @"(?<![\w\[])(?:(?i:flat|apt|apartment|unit|suite|no)\.?[ \t]*\#?[ \t]*\d{1,5}[A-Za-z]?)(?=[ \t]*,)");
+        @"(?<![\w\[])(?:(?i:flat|apt|apartment|unit|suite|no)\.?[ \t]*\#?[ \t]*\d{1,5}[A-Za-z]?(?:/\d{1,5})?)(?=[ \t]*,)");
 
     /// <summary>A postcode only an address has ("HG2 8QT"), or a state and ZIP code ("ID 83706").</summary>
     private static readonly Regex Postal = RedactionPatterns.Create(@"(?<![\w\[])(?:" + StrongPostcode + "|(?<state>" + StateZip + "))");
@@ -117,7 +117,7 @@ internal static class AddressDetector
     /// <summary>Every street-type word of <see cref="TypeFirst"/> and <see cref="NumberLast"/>: text
     /// without one skips those patterns.</summary>
     private static readonly SearchValues<string> StreetWords = SearchValues.Create(
-        ["rue", "rua", "calle", "avenida", "av.", "avda", "via", "viale", "piazza", "corso", "chemin", "carrer", "paseo", "plaza", "largo",
+        ["rue", "rua", "calle", "ul.", "al.", "avenida", "av.", "avda", "via", "viale", "piazza", "corso", "chemin", "carrer", "paseo", "plaza", "largo",
          "travessa", "alameda", "boulevard", "bd", "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
          "chaussee", "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "vej", "gata", "veien", "gade"],
         StringComparison.OrdinalIgnoreCase);

@@ -14,7 +14,7 @@ internal static class CardNumberDetector
     private const int CueWindow = 80;
 
     private static readonly Regex CardCue = RedactionPatterns.Create(
-        @"(?i)(?<![\w\[])(?:cards?|cart[aã]o|tarjeta|carte|karte|visa|master[ \t]?card|amex|american[ \t]+express|discover|debit|credit|cc)(?!\w)");
+        @"(?i)(?<![\w\[])(?:cards?|cart[aã]o|tarjeta|carte|karte|visa|master[ \t]?card|amex|american[ \t]+express|discover|debit|credit|cc|cvv2?|cvc2?|security[ \t]+code)(?!\w)");
 
     private static readonly Regex Expiry = RedactionPatterns.Create(
         @"(?i)(?<![\w\[])(?:exp(?:iry|iration|ires|ire|\.)?(?:[ \t]+date)?|valid[ \t]+(?:thru|through|until|till|to)|good[ \t]+thru|validade|vencimiento|caducidad|vence"

@@ -111,6 +111,15 @@ internal static class NameContextDetector
 
     private static readonly System.Buffers.SearchValues<char> QuestionOrDigit = System.Buffers.SearchValues.Create("?0123456789");
 
+    /// <summary>Words after which two unknown capitalised words are more likely a place, a brand or
+    /// an insurer than a name ("in Costa Rica", "is Techniker Krankenkasse accepted").</summary>
+    private static readonly HashSet<string> Places = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "from", "to", "at", "near", "visit", "visiting", "via", "into", "around", "across", "outside", "inside", "of",
+        "through", "toward", "towards", "insurer", "insurance", "plan", "by", "is", "are", "was", "were", "use", "used", "using",
+        "try", "tried", "trying", "accept", "accepts", "take", "takes", "cover", "covers", "like", "love", "watch", "play", "read",
+    };
+
     private static readonly HashSet<string> Suffixes = new(StringComparer.OrdinalIgnoreCase) { "jr", "sr", "ii", "iii", "iv" };
 
     private static readonly HashSet<string> Placeholders = new(StringComparer.Ordinal)
@@ -170,6 +179,12 @@ internal static class NameContextDetector
     {
         private readonly NameEvidence?[] _evidence = new NameEvidence?[tokens.Count];
 
+        private bool? _english;
+
+        /// <summary>Most of the message's lower-case words are English: capitalised words that are no
+        /// English word stand out as names (in a German or Spanish message they do not).</summary>
+        private bool English => _english ??= IsEnglish();
+
         private (Func<int, bool> When, Allow Allow, bool Strict)[] _rules = [];
 
         /// <summary>The cues before a name, and what each lets the name be; a sign-off must end its line.</summary>
@@ -208,7 +223,7 @@ internal static class NameContextDetector
         private int Positional(int i)
         {
             // "kwame mensah here", "GRACE HERE", "Bronwyn again".
-            if ((StartsClause(i) || IntroducesAtOpening(i)) && Read(i, Allow.Lower | Allow.WordName) is var here and > 0 && here < tokens.Count
+            if ((StartsClause(i) || IntroducesAtOpening(i)) && Read(i, Allow.Lower | Allow.WordName | Allow.CommonSurname) is var here and > 0 && here < tokens.Count
                 && Here.Contains(tokens[here].Text) && Gap(here - 1, here).Trim() is "" or "," && EndsWell(here, here + 1, true))
             {
                 return here;
@@ -242,6 +257,14 @@ internal static class NameContextDetector
             if (StartsClause(i) && Read(i, Allow.WordName | Allow.CommonSurname | Allow.GivenAlone) is var before and > 0 && DetailFollows(before - 1))
             {
                 return before;
+            }
+
+            // Two capitalised words that are no English word, in an English message, not after a
+            // place preposition ("Ifeoma Nwosu is parking"; "in Costa Rica" is a place).
+            if (capitalsInform && tokens[i].Upper && Evidence(i) is NameEvidence.Unknown && English && (i == 0 || !Places.Contains(tokens[i - 1].Text))
+                && Read(i, Allow.Surname) is var strangers and > 0 && Enumerable.Range(i, strangers - i).All(k => Evidence(k) is NameEvidence.Unknown or NameEvidence.Proper || IsParticle(k)))
+            {
+                return strangers;
             }
 
             // A capitalised given name and a surname, anywhere ("Wojciech Nowak", "Abdirahman Yusuf").
@@ -425,6 +448,21 @@ internal static class NameContextDetector
             }
 
             return isIntro && (tokens[i].Upper || Evidence(i) is NameEvidence.Given);
+        }
+
+        private bool IsEnglish()
+        {
+            int lower = 0, unknown = 0;
+            for (var k = 0; k < tokens.Count; k++)
+            {
+                if (!tokens[k].Upper)
+                {
+                    lower++;
+                    unknown += Evidence(k) is NameEvidence.Unknown ? 1 : 0;
+                }
+            }
+
+            return lower >= 5 && unknown * 10 <= lower;
         }
 
         /// <summary>"hey its ...", "this is ...": an intro that opens the message.</summary>

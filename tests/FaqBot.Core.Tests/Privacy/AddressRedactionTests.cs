@@ -20,6 +20,8 @@ public sealed class AddressRedactionTests
         { "Calle Mayor 8, 2º B, 28013 Madrid", "[address]" },
         { "No. 12, 4th Main, Jayanagar, Bengaluru 560041", "[address]" },
         { "PO Box 1234, Wellington 6140", "[address]" },
+        { "Flat 2/1, 44 Dumbarton Rd, Glasgow G11 6PJ", "[address]" },
+        { "ul. Marszałkowska 10/12, 00-590 Warszawa", "[address]" },
         { "home is 55 W 42nd St Apt 9F, New York, NY 10036", "home is [address]" },
         { "I'm in Boise, ID 83706 for now", "I'm in [address] for now" },
         { "my zip is 10027", "my zip is [address]" },

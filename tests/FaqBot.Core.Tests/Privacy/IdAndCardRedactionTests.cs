@@ -21,6 +21,7 @@ public sealed class IdAndCardRedactionTests
         { "card 4000 1234 5678 9010 exp 03/28 cvv 123", "card [card number] exp [card number] cvv [card number]" },
         { "valid thru 0827 on the visa", "valid thru [card number] on the visa" },
         { "security code is 4417", "security code is [card number]" },
+        { "expiry date: 09/2026 and cvc 552", "expiry date: [card number] and cvc [card number]" },
         { "email: j.ramos (at) outlook (dot) com", "email: [email]" },
         { "write to maya dot chen 88 at gmail dot com", "write to [email]" },
         { "it's sam underscore lee at yahoo dot co dot uk", "it's [email]" },

@@ -13,6 +13,7 @@ public sealed class NameContextRedactionTests
         { "Abdirahman Yusuf is driving me", "[name] is driving me" },
         { "Hope Mwangi booked for Friday", "[name] booked for Friday" },
         { "please confirm for Óscar Domínguez", "please confirm for [name]" },
+        { "can you let the front desk know Okwudili Anyanwu is parking", "can you let the front desk know [name] is parking" },
 
         // Titles, relation and person words, verbs of telling and asking, labels.
         { "tell Dr. Okafor that Beatriz Kowalczyk will be late", "tell Dr. [name] that [name] will be late" },
@@ -90,6 +91,8 @@ public sealed class NameContextRedactionTests
     [InlineData("Is Dr. available on weekends? My doctor Recommended it.")]
     [InlineData("It's Monday tomorrow. It's Medicare Advantage. He's Catholic.")]
     [InlineData("Austin or Charlotte NC location?")]
+    [InlineData("my insurer is Techniker Krankenkasse, do you bill them?")]
+    [InlineData("I'm visiting Costa Rica next month and flew back from Sri Lanka in May")]
     public void Leaves_everyday_words_that_are_also_names(string message) =>
         Assert.Equal(message, Redactor.Default.Redact(message));
 }
