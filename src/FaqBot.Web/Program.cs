@@ -6,6 +6,7 @@ using FaqBot.Core.Knowledge;
 using FaqBot.Web.Accounts;
 using FaqBot.Web.Chat;
 using FaqBot.Web.Health;
+using FaqBot.Web.KeyRing;
 using FaqBot.Web.Knowledge;
 using FaqBot.Web.Page;
 using FaqBot.Web.Review;
@@ -31,6 +32,7 @@ builder.Services.AddTranscripts(builder.Configuration, contentRoot);  // redacte
 builder.Services.AddDirectLine(builder.Configuration);                // Web Chat's channel, /v3/directline
 builder.Services.AddBotConnector(builder.Configuration);              // Azure Bot Service, /api/messages
 builder.Services.AddRequestLimits(builder.Configuration);             // rate limits and CORS
+builder.Services.AddKeyRing(builder.Configuration, contentRoot);      // data-protection keys in the data folder, protected at rest
 builder.Services.AddStaffAccounts(builder.Configuration);             // staff accounts, cookie sign-in, role policies, audit log
 builder.Services.AddKnowledgeEditing();                               // staff drafts, clinician approval, history, try panel
 builder.Services.AddStaffPages();                                     // Razor Pages in feature folders, shared layout

@@ -51,6 +51,11 @@ public sealed class BotFrameworkOptions
     [Range(1, 100000)]
     public int QueueCapacity { get; set; } = 1000;
 
+    /// <summary>How many recently accepted activities are remembered (by conversation and activity
+    /// id) so that a redelivery is acknowledged without running its turn again. 0 turns this off.</summary>
+    [Range(0, 1_000_000)]
+    public int RememberedActivityIds { get; set; } = 10_000;
+
     /// <summary>Turns run at the same time. Activities of one conversation always run in order.</summary>
     [Range(1, 64)]
     public int MaxConcurrentTurns { get; set; } = 4;

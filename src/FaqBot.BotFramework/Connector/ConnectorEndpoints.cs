@@ -15,7 +15,10 @@ namespace FaqBot.BotFramework.Connector;
 /// <summary><c>POST /api/messages</c>, where the Azure Bot Service delivers activities. The
 /// activity is checked, queued and acknowledged at once (202, empty body); the turn runs afterwards
 /// and replies go back to the activity's <c>serviceUrl</c>. <c>invoke</c> activities are queued the
-/// same way and answered 200 with an empty JSON object: the bot cannot return an invoke result.</summary>
+/// same way and answered 200 with an empty JSON object: the bot cannot return an invoke result.
+/// A redelivered activity (same conversation and id as one accepted before, as the Bot Connector
+/// sends when it retries) is acknowledged the same way without running its turn again: a 409
+/// would read as a failed delivery to the service, while the turn it asks for has already run.</summary>
 public static class ConnectorEndpoints
 {
     public const string Route = "/api/messages";
@@ -68,11 +71,20 @@ public static class ConnectorEndpoints
             return Results.Problem(refusal, statusCode: StatusCodes.Status403Forbidden);
         }
 
-        if (!inbox.TryEnqueue(activity!))
+        switch (inbox.TryEnqueue(activity!))
         {
-            log.LogWarning("The connector inbox is full; refused a {ActivityType} activity", activity!.Type);
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return Results.Problem("The bot is busy; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            case Delivery.Full:
+                log.LogWarning("The connector inbox is full; refused a {ActivityType} activity", activity!.Type);
+                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return Results.Problem("The bot is busy; try again shortly.", statusCode: StatusCodes.Status503ServiceUnavailable);
+            case Delivery.Redelivered:
+                if (log.IsEnabled(LogLevel.Information))
+                {
+                    log.LogInformation("Acknowledged a redelivered activity {ActivityId} of conversation {ConversationId} without running it again",
+                        activity!.Id, activity.Conversation!.Id);
+                }
+
+                break;
         }
 
         return activity!.Type == ActivityTypes.Invoke
@@ -85,6 +97,11 @@ public static class ConnectorEndpoints
         if (string.IsNullOrWhiteSpace(activity.Type))
         {
             return "The activity has no type.";
+        }
+
+        if (ActivityChecks.Problem(activity) is { } problem)
+        {
+            return problem;
         }
 
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)

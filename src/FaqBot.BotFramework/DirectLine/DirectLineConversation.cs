@@ -62,14 +62,21 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
         }
     }
 
-    /// <summary>Every kept activity from <paramref name="watermark"/> on, and the new watermark.</summary>
-    public ActivityPage ReadFrom(long watermark)
+    /// <summary>Every kept activity from <paramref name="watermark"/> on, and the new watermark;
+    /// null when the watermark is beyond every activity appended, so this conversation never issued it.</summary>
+    public ActivityPage? ReadFrom(long watermark)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(watermark);
         lock (_gate)
         {
+            if (watermark > _appended)
+            {
+                return null;
+            }
+
             // Polling clients are at the head: copy only what came after the watermark.
-            var first = Math.Max(_appended - _kept.Count, _appended - maxKept);
-            var start = (int)(Math.Max(watermark, first) - (_appended - _kept.Count));
+            var keptFrom = _appended - _kept.Count;
+            var start = (int)(Math.Max(watermark, Math.Max(keptFrom, _appended - maxKept)) - keptFrom);
             return new ActivityPage(start >= _kept.Count ? [] : _kept.GetRange(start, _kept.Count - start).ToArray(), _appended);
         }
     }

@@ -32,12 +32,12 @@ public static class DirectLineEndpoints
 
     private static async Task<IResult> GenerateAsync(HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options)
     {
-        if (tokens.Authorize(request.Headers.Authorization) is not { IsSecret: true })
+        if (tokens.Authorize(request) is not { IsSecret: true })
         {
             return Forbidden("tokens/generate needs the Direct Line secret.");
         }
 
-        var (body, error) = await JsonBody.ReadAsync<StartRequest>(request, options.Value.MaxActivityBytes, optional: true, request.HttpContext.RequestAborted);
+        var (body, error) = await ReadStartAsync(request, options);
         if (error is not null)
         {
             return error;
@@ -47,24 +47,40 @@ public static class DirectLineEndpoints
         return Issued(tokens.Issue(conversation.Id, conversation.UserId));
     }
 
+    /// <summary>Only the conversation's newest token is refreshed, and not more often than the
+    /// configured interval (429 with Retry-After until then); the replaced token stops working
+    /// after a short grace.</summary>
     private static IResult Refresh(HttpRequest request, DirectLineTokens tokens)
     {
-        if (tokens.Authorize(request.Headers.Authorization) is not { IsSecret: false } grant)
+        if (tokens.Authorize(request) is not { IsSecret: false } grant)
         {
             return Forbidden("tokens/refresh needs a valid, unexpired token.");
         }
 
-        return Issued(tokens.Issue(grant.ConversationId!, grant.UserId!));
+        var refresh = tokens.Refresh(grant);
+        if (refresh.Issued is { } issued)
+        {
+            return Issued(issued);
+        }
+
+        if (refresh.RetryAfter is not { } wait)
+        {
+            return Forbidden("This token has been replaced by a newer one; refresh that one.");
+        }
+
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Results.Problem($"This conversation's token was issued moments ago; refresh it again in {seconds} seconds.", statusCode: StatusCodes.Status429TooManyRequests);
     }
 
     private static async Task<IResult> StartAsync(HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineChannel channel, IOptions<DirectLineOptions> options)
     {
-        if (tokens.Authorize(request.Headers.Authorization) is not { } grant)
+        if (tokens.Authorize(request) is not { } grant)
         {
             return Forbidden("Starting a conversation needs the Direct Line secret or a token.");
         }
 
-        var (body, error) = await JsonBody.ReadAsync<StartRequest>(request, options.Value.MaxActivityBytes, optional: true, request.HttpContext.RequestAborted);
+        var (body, error) = await ReadStartAsync(request, options);
         if (error is not null)
         {
             return error;
@@ -80,11 +96,11 @@ public static class DirectLineEndpoints
         else if (conversations.Find(grant.ConversationId!) is { } bound)
         {
             conversation = bound;
-            token = Bearer(request);
+            token = grant.Token!;
         }
         else
         {
-            return Gone(grant.ConversationId!);
+            return Gone();
         }
 
         var started = await channel.StartAsync(conversation, ServiceUrl(request), body?.Locale);
@@ -99,7 +115,7 @@ public static class DirectLineEndpoints
             return refused;
         }
 
-        var token = grant.IsSecret ? tokens.Issue(conversation.Id, conversation.UserId).Token : Bearer(request);
+        var token = grant.IsSecret ? tokens.Issue(conversation.Id, conversation.UserId).Token : grant.Token!;
         return Results.Json(new ConversationResponse(conversation.Id, token, Lifetime(options)), ActivityJson.Options);
     }
 
@@ -119,7 +135,12 @@ public static class DirectLineEndpoints
 
         if (activity!.Type is not { } type || !ClientTypes.Contains(type, StringComparer.Ordinal))
         {
-            return Results.Problem($"Activity type '{activity.Type}' cannot be posted; expected one of {string.Join(", ", ClientTypes)}.", statusCode: StatusCodes.Status400BadRequest);
+            return BadRequest($"This activity type cannot be posted; expected one of {string.Join(", ", ClientTypes)}.");
+        }
+
+        if (ActivityChecks.Problem(activity) is { } problem)
+        {
+            return BadRequest(problem);
         }
 
         var id = await channel.PostAsync(conversation, activity, ServiceUrl(request));
@@ -137,10 +158,10 @@ public static class DirectLineEndpoints
         if (!string.IsNullOrEmpty(watermark) && watermark != "null"
             && (!long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out from)))
         {
-            return Results.Problem($"The watermark '{watermark}' was not issued by this server.", statusCode: StatusCodes.Status400BadRequest);
+            return NotIssued();
         }
 
-        return new ActivityPageResult(conversation.ReadFrom(from));
+        return conversation.ReadFrom(from) is { } page ? new ActivityPageResult(page) : NotIssued();
     }
 
     /// <summary>403 for a missing, unknown or expired credential and for a token of another
@@ -149,7 +170,7 @@ public static class DirectLineEndpoints
         out DirectLineConversation conversation, out DirectLineGrant grant)
     {
         conversation = null!;
-        grant = tokens.Authorize(request.Headers.Authorization)!;
+        grant = tokens.Authorize(request)!;
         if (grant is null)
         {
             return Forbidden("The token is missing, unknown or expired.");
@@ -162,7 +183,7 @@ public static class DirectLineEndpoints
 
         if (conversations.Find(conversationId) is not { } found)
         {
-            return Gone(conversationId);
+            return Gone();
         }
 
         conversation = found;
@@ -186,14 +207,26 @@ public static class DirectLineEndpoints
     private static IResult Issued(IssuedToken issued) =>
         Results.Json(new ConversationResponse(issued.ConversationId, issued.Token, issued.ExpiresInSeconds), ActivityJson.Options);
 
-    private static IResult Gone(string conversationId) =>
-        Results.Problem($"Conversation '{conversationId}' does not exist or has ended.", statusCode: StatusCodes.Status404NotFound);
+    private static IResult Gone() =>
+        Results.Problem("This conversation does not exist or has ended.", statusCode: StatusCodes.Status404NotFound);
 
     private static IResult Forbidden(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden);
 
-    private static int Lifetime(IOptions<DirectLineOptions> options) => options.Value.TokenLifetimeMinutes * 60;
+    private static IResult BadRequest(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
 
-    private static string Bearer(HttpRequest request) => request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
+    private static IResult NotIssued() => BadRequest("The watermark was not issued by this conversation; poll again from the last watermark received, or without one.");
+
+    /// <summary>The optional body of <c>tokens/generate</c> and <c>conversations</c>; a user id longer
+    /// than any id a channel uses is refused.</summary>
+    private static async Task<(StartRequest? Body, IResult? Error)> ReadStartAsync(HttpRequest request, IOptions<DirectLineOptions> options)
+    {
+        var (body, error) = await JsonBody.ReadAsync<StartRequest>(request, options.Value.MaxActivityBytes, optional: true, request.HttpContext.RequestAborted);
+        return body?.User?.Id is { Length: > ActivityChecks.MaxIdLength }
+            ? (null, BadRequest($"user.id is longer than {ActivityChecks.MaxIdLength} characters."))
+            : (body, error);
+    }
+
+    private static int Lifetime(IOptions<DirectLineOptions> options) => options.Value.TokenLifetimeMinutes * 60;
 
     private static string ServiceUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}/";
 }

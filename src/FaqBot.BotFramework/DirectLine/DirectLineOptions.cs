@@ -16,6 +16,16 @@ public sealed class DirectLineOptions
     [Range(16, 1440)]
     public int TokenLifetimeMinutes { get; set; } = 30;
 
+    /// <summary>How soon after a conversation's token was issued it may be refreshed again (clients
+    /// refresh every 15 minutes); an earlier refresh is answered 429 with Retry-After.</summary>
+    [Range(0, 900)]
+    public int MinSecondsBetweenRefreshes { get; set; } = 60;
+
+    /// <summary>How long a refreshed token's predecessor keeps working, for calls already in flight
+    /// when it was replaced. 0 revokes it at once.</summary>
+    [Range(0, 300)]
+    public int ReplacedTokenGraceSeconds { get; set; } = 30;
+
     /// <summary>A conversation nobody has used for this long is dropped from memory.</summary>
     [Range(1, 10080)]
     public int ConversationIdleMinutes { get; set; } = 120;

@@ -1,14 +1,20 @@
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace FaqBot.BotFramework.DirectLine;
 
 /// <summary>What a bearer credential allows: the secret allows everything; a token allows one
-/// conversation as one user until it expires.</summary>
-public sealed record DirectLineGrant(string? ConversationId, string? UserId, DateTimeOffset Expires)
+/// conversation as one user until it expires. <see cref="Generation"/> says which of the
+/// conversation's tokens was shown and <see cref="Token"/> is that token (both unset for the secret).</summary>
+public sealed record DirectLineGrant(string? ConversationId, string? UserId, DateTimeOffset Expires, int Generation = 0, string? Token = null)
 {
+    public static DirectLineGrant Secret { get; } = new(null, null, DateTimeOffset.MaxValue);
+
     public bool IsSecret => ConversationId is null;
 
     public bool Allows(string conversationId) => IsSecret || string.Equals(ConversationId, conversationId, StringComparison.Ordinal);
@@ -16,49 +22,131 @@ public sealed record DirectLineGrant(string? ConversationId, string? UserId, Dat
 
 public sealed record IssuedToken(string Token, string ConversationId, int ExpiresInSeconds);
 
-/// <summary>Issues random tokens (256 bits) bound to one conversation and user, and checks the
-/// bearer credentials of Direct Line calls. Refreshing issues a new token for the same binding.</summary>
+/// <summary>What <c>tokens/refresh</c> gave: a new token; or, when it is too soon to refresh
+/// again, how long until it may be; or neither, when the token shown is not the newest.</summary>
+public sealed record TokenRefresh(IssuedToken? Issued, TimeSpan? RetryAfter);
+
+/// <summary>A conversation's credential, as a store would keep it (one row per conversation):
+/// whose it is, the generation of its current token with that token's hash, issue time and
+/// expiry, and the hash of the token it replaced with the moment that one stops working.
+/// Tokens themselves are never kept.</summary>
+public sealed record ConversationGrant(
+    string ConversationId,
+    string UserId,
+    int Generation,
+    byte[] TokenHash,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset Expires,
+    byte[]? ReplacedHash,
+    DateTimeOffset ReplacedUntil);
+
+/// <summary>Issues the tokens of Direct Line conversations and checks bearer credentials. A
+/// conversation has one grant and so one budget however often its token is refreshed: a refresh
+/// replaces the token (a new generation), the replaced one keeps working only for a short grace
+/// for calls already in flight, and a conversation's token can be refreshed at most once every
+/// <see cref="DirectLineOptions.MinSecondsBetweenRefreshes"/>. A token is its conversation's id
+/// and 256 random bits, so a grant is found by conversation.</summary>
 public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, DirectLineGrant> _grants = new(StringComparer.Ordinal);
+    private const char Separator = '~';
+
+    private readonly ConcurrentDictionary<string, ConversationGrant> _grants = new(StringComparer.Ordinal);
     private readonly string _secret = options.Value.Secret;
     private readonly TimeSpan _lifetime = TimeSpan.FromMinutes(options.Value.TokenLifetimeMinutes);
+    private readonly TimeSpan _refreshInterval = TimeSpan.FromSeconds(options.Value.MinSecondsBetweenRefreshes);
+    private readonly TimeSpan _grace = TimeSpan.FromSeconds(options.Value.ReplacedTokenGraceSeconds);
 
+    /// <summary>A token for the conversation: its first, or (asked with the secret for a
+    /// conversation that has one) the next generation, which replaces the current token.</summary>
     public IssuedToken Issue(string conversationId, string userId)
     {
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        _grants[token] = new DirectLineGrant(conversationId, userId, time.GetUtcNow() + _lifetime);
+        var now = time.GetUtcNow();
+        var token = NewToken(conversationId);
+        _grants.AddOrUpdate(
+            conversationId,
+            id => new ConversationGrant(id, userId, 1, Hash(token), now, now + _lifetime, null, default),
+            (_, current) => Replace(current, token, now));
         return new IssuedToken(token, conversationId, (int)_lifetime.TotalSeconds);
     }
 
-    /// <summary>The grant behind an <c>Authorization: Bearer</c> header, or null when it is missing,
-    /// unknown or expired.</summary>
-    public DirectLineGrant? Authorize(string? authorizationHeader)
+    /// <summary>Replaces the newest token of <paramref name="shown"/>'s conversation with a new one,
+    /// unless the token shown is not the newest or the last one was issued too recently.</summary>
+    public TokenRefresh Refresh(DirectLineGrant shown)
     {
-        const string Scheme = "Bearer ";
-        if (authorizationHeader is null || !authorizationHeader.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        if (shown.ConversationId is not { } id || !_grants.TryGetValue(id, out var current) || current.Generation != shown.Generation)
+        {
+            return new TokenRefresh(null, null);
+        }
+
+        var now = time.GetUtcNow();
+        var allowedAt = current.IssuedAt + _refreshInterval;
+        if (now < allowedAt)
+        {
+            return new TokenRefresh(null, allowedAt - now);
+        }
+
+        var token = NewToken(id);
+        return _grants.TryUpdate(id, Replace(current, token, now), current)
+            ? new TokenRefresh(new IssuedToken(token, id, (int)_lifetime.TotalSeconds), null)
+            : new TokenRefresh(null, null);
+    }
+
+    /// <summary>The grant behind a request's <c>Authorization</c> header, worked out once per
+    /// request: the rate limiter and the endpoint see the same caller.</summary>
+    public DirectLineGrant? Authorize(HttpRequest request)
+    {
+        var features = request.HttpContext.Features;
+        if (features.Get<Authorized>() is { } known)
+        {
+            return known.Grant;
+        }
+
+        var grant = Authorize(request.Headers.Authorization);
+        features.Set(new Authorized(grant));
+        return grant;
+    }
+
+    /// <summary>The grant behind an <c>Authorization</c> header (read by
+    /// <see cref="BearerCredential"/>), or null when it is missing, unknown, replaced or expired.</summary>
+    public DirectLineGrant? Authorize(StringValues authorizationHeader)
+    {
+        if (BearerCredential.Parse(authorizationHeader) is not { } credential)
         {
             return null;
         }
 
-        var credential = authorizationHeader[Scheme.Length..].Trim();
         if (_secret.Length > 0 && CryptographicOperations.FixedTimeEquals(
             MemoryMarshal.AsBytes(credential.AsSpan()), MemoryMarshal.AsBytes(_secret.AsSpan())))
         {
-            return new DirectLineGrant(null, null, DateTimeOffset.MaxValue);
+            return DirectLineGrant.Secret;
         }
 
-        return _grants.TryGetValue(credential, out var grant) && grant.Expires > time.GetUtcNow() ? grant : null;
+        var separator = credential.LastIndexOf(Separator);
+        if (separator <= 0 || !_grants.TryGetValue(credential[..separator], out var grant))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var hash = Hash(credential);
+        if (now < grant.Expires && CryptographicOperations.FixedTimeEquals(hash, grant.TokenHash))
+        {
+            return new DirectLineGrant(grant.ConversationId, grant.UserId, grant.Expires, grant.Generation, credential);
+        }
+
+        return grant.ReplacedHash is { } replaced && now < grant.ReplacedUntil && CryptographicOperations.FixedTimeEquals(hash, replaced)
+            ? new DirectLineGrant(grant.ConversationId, grant.UserId, grant.ReplacedUntil, grant.Generation - 1, credential)
+            : null;
     }
 
-    /// <summary>Drops expired tokens; returns how many.</summary>
+    /// <summary>Drops the grants whose newest token has expired; returns how many.</summary>
     public int Sweep()
     {
         var now = time.GetUtcNow();
         var removed = 0;
-        foreach (var (token, grant) in _grants)
+        foreach (var (id, grant) in _grants)
         {
-            if (grant.Expires <= now && _grants.TryRemove(token, out _))
+            if (grant.Expires <= now && _grants.TryRemove(new KeyValuePair<string, ConversationGrant>(id, grant)))
             {
                 removed++;
             }
@@ -67,6 +155,25 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
         return removed;
     }
 
+    private ConversationGrant Replace(ConversationGrant current, string token, DateTimeOffset now) => current with
+    {
+        Generation = current.Generation + 1,
+        TokenHash = Hash(token),
+        IssuedAt = now,
+        Expires = now + _lifetime,
+        ReplacedHash = current.TokenHash,
+        ReplacedUntil = Min(now + _grace, current.Expires),
+    };
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static string NewToken(string conversationId) =>
+        conversationId + Separator + Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private sealed record Authorized(DirectLineGrant? Grant);
 }

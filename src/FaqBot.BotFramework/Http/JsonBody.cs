@@ -39,6 +39,11 @@ public static class JsonBody
             return optional ? (null, null) : (null, BadRequest("The request body is empty; a JSON object was expected."));
         }
 
+        if (HasInvalidText(buffer.WrittenSpan))
+        {
+            return (null, BadRequest("The request body holds a string that is not valid Unicode (an unpaired surrogate escape such as \\ud800)."));
+        }
+
         try
         {
             var value = JsonSerializer.Deserialize<T>(buffer.WrittenSpan, ActivityJson.Options);
@@ -48,6 +53,35 @@ public static class JsonBody
         {
             return (null, BadRequest($"The request body is not valid JSON for this call: {ex.Message}"));
         }
+    }
+
+    /// <summary>True when an escaped string or property name decodes to text with an unpaired
+    /// surrogate. Such text is kept raw inside <c>channelData</c>, <c>value</c> or <c>entities</c>
+    /// and cannot be written again, so it is refused here, in one pass over the body. A body that
+    /// is not JSON at all is left to the deserializer to describe.</summary>
+    private static bool HasInvalidText(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = ActivityJson.Options.MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    _ = reader.GetString();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+
+        return false;
     }
 
     private static IResult TooLarge(int maxBytes) =>

@@ -201,7 +201,7 @@ internal static class AccountTable
             a.Name,
             a.Role,
             a.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-            a.IsLockedAt(now) ? $"locked until {a.LockedUntil!.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC" : "active",
+            a.StatusAt(now),
         }).Prepend(["NAME", "ROLE", "CREATED (UTC)", "STATUS"]).ToList();
         var widths = Enumerable.Range(0, 4).Select(i => rows.Max(r => r[i].Length)).ToArray();
         return string.Join(Environment.NewLine, rows.Select(r => string.Join("  ", r.Select((cell, i) => i == 3 ? cell : cell.PadRight(widths[i]))).TrimEnd()));

@@ -63,6 +63,11 @@ public static class KnowledgeLoader
         foreach (var path in Files(folder, "*.txt", display, sink))
         {
             var diagnostics = new FileDiagnostics(Path.GetRelativePath(display, path), sink);
+            if (IsLink(path, diagnostics))
+            {
+                continue;
+            }
+
             var source = SourceLoader.Load(path, File.ReadAllText(path), diagnostics);
             if (source is not null && !sources.TryAdd(source.Id, source))
             {
@@ -80,6 +85,11 @@ public static class KnowledgeLoader
         foreach (var path in Files(folder, "*" + SnippetFile.Extension, display, sink))
         {
             var diagnostics = new FileDiagnostics(Path.GetRelativePath(display, path), sink);
+            if (IsLink(path, diagnostics))
+            {
+                continue;
+            }
+
             var snippet = SnippetLoader.Load(path, File.ReadAllText(path), sources, diagnostics);
             if (snippet is null)
             {
@@ -143,6 +153,19 @@ public static class KnowledgeLoader
         }
 
         return ok;
+    }
+
+    /// <summary>A source or snippet file must be a plain file in its folder: a symbolic link (which
+    /// could bring in text from anywhere on the machine) is refused with an error and left out.</summary>
+    private static bool IsLink(string path, FileDiagnostics diagnostics)
+    {
+        if (new FileInfo(path).LinkTarget is null)
+        {
+            return false;
+        }
+
+        diagnostics.Error("", "is a symbolic link; source and snippet files must be plain files, so it is not loaded");
+        return true;
     }
 
     private static string[] Files(string folder, string pattern, string display, List<KnowledgeDiagnostic> sink)

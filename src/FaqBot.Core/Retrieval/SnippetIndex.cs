@@ -139,6 +139,7 @@ public sealed class SnippetIndex
     {
         var tokens = _analyzer.Analyze(question);
         var terms = new List<QueryTerm>(tokens.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in tokens)
         {
             var term = Canonical(token.Term);
@@ -155,7 +156,7 @@ public sealed class SnippetIndex
                 }
             }
 
-            if (terms.Exists(t => t.Term == term))
+            if (!seen.Add(term))
             {
                 continue;
             }

@@ -13,6 +13,10 @@ public sealed class SafetyGate
 {
     public const int MaxScannedCharacters = 20_000;
 
+    /// <summary>The longest clause text a hit keeps for the trace; a longer clause is cut to a
+    /// window around the match.</summary>
+    public const int MaxClauseCharacters = 200;
+
     private readonly IReadOnlyList<SafetyRule> _rules;
     private readonly SafetyNormalizer _normalizer;
     private readonly Dictionary<string, List<PatternRef>> _byWord = new(StringComparer.Ordinal);
@@ -61,7 +65,7 @@ public sealed class SafetyGate
         var scanned = message.Length > MaxScannedCharacters ? message[..MaxScannedCharacters] : message;
         var normalized = _normalizer.Normalize(scanned);
         var attempts = Attempts(normalized.Text);
-        List<RuleHit>? hits = null;
+        var hits = new TriageHits();
         SafetyRule? winner = null;
         var coveredRule = -1;
         var coveredUntil = -1;
@@ -73,6 +77,12 @@ public sealed class SafetyGate
                 continue; // inside a match this rule already reported
             }
 
+            var clauseIndex = normalized.ClauseAt(position);
+            if (hits.Judged(reference.Rule, clauseIndex))
+            {
+                continue; // the rule's verdict on this clause is known: a repeat adds nothing
+            }
+
             var rule = _rules[reference.Rule];
             Match match;
             try
@@ -82,7 +92,7 @@ public sealed class SafetyGate
             catch (RegexMatchTimeoutException)
             {
                 // Fail closed: a pattern that cannot be evaluated counts as fired.
-                (hits ??= []).Add(new RuleHit(rule.Id, rule.Category, "(rule timed out)", Denied: false));
+                hits.AddTimedOut(reference.Rule, new RuleHit(rule.Id, rule.Category, "(rule timed out)", Denied: false));
                 winner = winner is null || rule.Category > winner.Category ? rule : winner;
                 continue;
             }
@@ -93,27 +103,23 @@ public sealed class SafetyGate
             }
 
             (coveredRule, coveredUntil) = (reference.Rule, match.Index + match.Length);
-            var hit = Judge(rule, match, normalized);
-            if (hit is null)
-            {
-                continue;
-            }
-
-            (hits ??= []).Add(hit);
-            if (!hit.Denied && (winner is null || rule.Category > winner.Category))
+            var spansClauses = normalized.ClauseAt(match.Index + Math.Max(0, match.Length - 1)) != clauseIndex;
+            var hit = Judge(rule, match, normalized, clauseIndex, spansClauses);
+            hits.Add(reference.Rule, clauseIndex, hit, judged: !spansClauses);
+            if (hit is { Denied: false } && (winner is null || rule.Category > winner.Category))
             {
                 winner = rule;
             }
         }
 
-        if (hits is null)
+        if (hits.Kept.Count == 0)
         {
             return TriageResult.Clear;
         }
 
-        return new TriageResult(winner?.Category, winner?.ReplyId, hits)
+        return new TriageResult(winner?.Category, winner?.ReplyId, hits.Kept)
         {
-            QuestionWithoutDenials = winner is null ? WithoutDeniedClauses(normalized, hits) : null,
+            QuestionWithoutDenials = winner is null ? WithoutDeniedClauses(normalized, hits.DeniedClauses) : null,
         };
     }
 
@@ -174,32 +180,53 @@ public sealed class SafetyGate
     private static (PatternRef Pattern, int Position) Unpack(long attempt) =>
         (new PatternRef((int)(attempt >> 44), (int)(attempt & 0xFFFFF)), (int)((attempt >> 20) & 0xFFFFFF));
 
-    /// <summary>The hit for one match, or null when an exception (an idiom) in its clause rules it out.</summary>
-    private static RuleHit? Judge(SafetyRule rule, Match match, NormalizedMessage normalized)
+    /// <summary>The hit for one match, or null when an exception (an idiom) in its clause rules it
+    /// out. The clause kept in the hit is cut to a window around the match when it is long.</summary>
+    private static RuleHit? Judge(SafetyRule rule, Match match, NormalizedMessage normalized, int clauseIndex, bool spansClauses)
     {
-        var clauseIndex = normalized.ClauseAt(match.Index);
-        var spansClauses = normalized.ClauseAt(match.Index + Math.Max(0, match.Length - 1)) != clauseIndex;
-        var clause = normalized.Clause(clauseIndex);
-        if (!spansClauses && rule.Exceptions?.IsMatch(clause) == true)
+        if (spansClauses)
+        {
+            return new RuleHit(rule.Id, rule.Category, Excerpt(normalized.Text, match.Index, match.Index + match.Length, match), Denied: false);
+        }
+
+        var (start, end) = normalized.ClauseRange(clauseIndex);
+        var clause = normalized.Text.AsSpan(start, end - start);
+        if (rule.Exceptions?.IsMatch(clause) == true)
         {
             return null;
         }
 
-        var denied = !spansClauses && rule.Denials?.IsMatch(clause) == true;
-        return new RuleHit(rule.Id, rule.Category, spansClauses ? match.Value.Trim() : clause.Trim(), denied);
+        var denied = rule.Denials?.IsMatch(clause) == true;
+        return new RuleHit(rule.Id, rule.Category, Excerpt(normalized.Text, start, end, match), denied);
     }
 
-    private static string? WithoutDeniedClauses(NormalizedMessage normalized, List<RuleHit> hits)
+    /// <summary>The text from <paramref name="start"/> to <paramref name="end"/>, trimmed; when
+    /// longer than <see cref="MaxClauseCharacters"/>, the match with words either side, marked
+    /// with an ellipsis where cut.</summary>
+    private static string Excerpt(string text, int start, int end, Match match)
     {
-        var denied = hits.Where(h => h.Denied).Select(h => h.Clause).ToHashSet(StringComparer.Ordinal);
+        if (end - start <= MaxClauseCharacters)
+        {
+            return text[start..end].Trim();
+        }
+
+        var side = Math.Max(0, (MaxClauseCharacters - Math.Min(match.Length, MaxClauseCharacters)) / 2);
+        var from = Math.Max(start, match.Index - side);
+        var to = Math.Min(end, from + MaxClauseCharacters);
+        return (from > start ? "\u2026" : "") + text[from..to].Trim() + (to < end ? "\u2026" : "");
+    }
+
+    private static string? WithoutDeniedClauses(NormalizedMessage normalized, IReadOnlySet<int> denied)
+    {
         if (denied.Count == 0)
         {
             return null;
         }
 
         var kept = Enumerable.Range(0, normalized.ClauseStarts.Count)
+            .Where(i => !denied.Contains(i))
             .Select(i => normalized.Clause(i).Trim())
-            .Where(clause => clause.Length > 0 && !denied.Contains(clause));
+            .Where(clause => clause.Length > 0);
         return string.Join(", ", kept);
     }
 

@@ -35,7 +35,7 @@ public sealed class SafetyNormalizer
 
     public NormalizedMessage Normalize(string message)
     {
-        var text = message.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+        var text = UnicodeText.NormalizeKC(message).ToLowerInvariant();
         foreach (var invisible in Invisible)
         {
             text = text.Replace(invisible, "", StringComparison.Ordinal);

@@ -54,7 +54,7 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
     {
         var words = new List<string>();
         var word = new StringBuilder();
-        foreach (var raw in message.Normalize(NormalizationForm.FormKC))
+        foreach (var raw in UnicodeText.NormalizeKC(message))
         {
             var c = raw == '\u2019' ? '\'' : char.ToLowerInvariant(raw);
             if (char.IsLetterOrDigit(c) || c == '\'' && word.Length > 0)

@@ -4,24 +4,32 @@ namespace FaqBot.Core.Text;
 /// Finds the closest known word to a misspelt one. Every known word is stored under each string
 /// obtained by deleting up to two of its letters; a misspelt word's own deletions then meet those
 /// keys, and the optimal string alignment distance confirms the candidates. Lookups touch a few
-/// dozen keys whatever the vocabulary size.
+/// dozen keys whatever the vocabulary size. A word longer than <see cref="MaxWordLength"/>, or
+/// longer than any known word by more than the edits allowed, is never looked up: its deletions
+/// grow with the square of its length, and no known word could be close to it anyway.
 /// </summary>
 public sealed class FuzzyLexicon
 {
     private const int MaxDeletes = 2;
     private const int MinWordLength = 4;
 
+    /// <summary>The longest word a lookup considers (English words this long are very rare; a
+    /// known word longer than this is still matched exactly).</summary>
+    public const int MaxWordLength = 32;
+
     private readonly Dictionary<string, List<string>> _byDeletion = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _frequency;
+    private readonly int _longest;
 
     /// <param name="words">Known words with how often they occur (ties go to the more frequent word).</param>
     public FuzzyLexicon(IReadOnlyDictionary<string, int> words)
     {
         _frequency = new Dictionary<string, int>(words, StringComparer.Ordinal);
+        _longest = _frequency.Keys.Where(w => w.Length <= MaxWordLength).Select(w => w.Length).DefaultIfEmpty(0).Max();
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in _frequency.Keys)
         {
-            if (word.Length < MinWordLength)
+            if (word.Length is < MinWordLength or > MaxWordLength)
             {
                 continue;
             }
@@ -50,7 +58,7 @@ public sealed class FuzzyLexicon
         correction = word;
         distance = 0;
         var allowed = EditDistance.AllowedFor(word.Length);
-        if (allowed == 0 || _frequency.ContainsKey(word))
+        if (allowed == 0 || word.Length > Math.Min(MaxWordLength, _longest + allowed) || _frequency.ContainsKey(word))
         {
             return false;
         }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using FaqBot.Storage.Sqlite;
 using Microsoft.AspNetCore.Identity;
@@ -10,14 +9,21 @@ namespace FaqBot.Storage.Accounts;
 
 /// <summary>Staff accounts in the <c>users</c> table. Passwords are hashed with ASP.NET Core
 /// Identity's <see cref="PasswordHasher{TUser}"/> (PBKDF2) and rehashed on sign-in when its
-/// settings have grown stronger. After <see cref="AccountOptions.MaxFailedAttempts"/> failures in a
-/// row an account is locked for <see cref="AccountOptions.LockoutMinutes"/>; an unknown name costs
-/// the same hashing work as a known one and gets the same answer as a wrong password.</summary>
+/// settings have grown stronger. Failed sign-ins are counted per account and client address
+/// (<c>sign_in_clients</c>): <see cref="AccountOptions.MaxFailedAttempts"/> in a row lock that
+/// address out of the account for <see cref="AccountOptions.LockoutMinutes"/>, so an outsider can
+/// lock out only themselves. <see cref="AccountOptions.MaxFailedAttemptsPerAccount"/> failures in a
+/// row from all addresses together refuse, for as long, addresses that have not signed in to the
+/// account lately. An unknown name costs the same hashing work as a known one and gets the same
+/// answer as a wrong password. A new password, a new role or removal ends the account's sessions.</summary>
 public sealed partial class AccountStore
 {
     public const int MinNameLength = 2;
     public const int MaxNameLength = 64;
     public const int MaxPasswordLength = 1024;
+
+    /// <summary>The longest client key kept (an address or address block is far shorter).</summary>
+    public const int MaxClientLength = 64;
 
     private const int SqliteConstraint = 19;
 
@@ -65,7 +71,7 @@ public sealed partial class AccountStore
         var now = _time.GetUtcNow();
         var hash = _hasher.HashPassword(this, password);
         await using var connection = _database.Open();
-        await using var command = Command(connection, """
+        await using var command = SqlCommands.Create(connection, """
             INSERT INTO users (name, role, password_hash, failed_count, locked_until, created_at)
             VALUES ($name, $role, $hash, 0, NULL, $now);
             """, ("$name", name), ("$role", role), ("$hash", hash), ("$now", now.ToUnixTimeMilliseconds()));
@@ -78,48 +84,65 @@ public sealed partial class AccountStore
             throw new AccountException($"The name '{name}' is taken (names are compared without regard to case).", ex);
         }
 
-        return new Account(name, role, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()), 0, null, Stamp(hash));
+        return new Account(name, role, DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()), 0, null);
     }
 
-    /// <summary>Gives an account another role and returns the role it had. The last admin keeps the role.</summary>
+    /// <summary>Gives an account another role and returns the role it had; the account's sessions
+    /// end, so it signs in again under the new role. The last admin keeps the role.</summary>
     public async Task<string> SetRoleAsync(string name, string role, CancellationToken cancellationToken)
     {
         role = Roles.Parse(role);
         var account = await RequireAsync(name, cancellationToken);
         await using var connection = _database.Open();
-        await using var command = Command(connection, """
+        await using var transaction = connection.BeginTransaction();
+        await using var command = SqlCommands.Create(connection, """
             UPDATE users SET role = $role
             WHERE name = $name AND NOT (role = 'admin' AND $role <> 'admin' AND (SELECT COUNT(*) FROM users WHERE role = 'admin') <= 1);
             """, ("$name", account.Name), ("$role", role));
+        command.Transaction = transaction;
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
+            await transaction.RollbackAsync(cancellationToken);
             await RequireAsync(name, cancellationToken);
             throw new AccountException($"'{account.Name}' is the last admin; make another account admin first.");
         }
 
+        await EndSessionsAsync(transaction, account.Name, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return account.Role;
     }
 
-    /// <summary>Sets a new password and lifts any lockout.</summary>
+    /// <summary>Sets a new password, lifts every lockout of the account and ends its sessions.</summary>
     public async Task SetPasswordAsync(string name, string password, CancellationToken cancellationToken)
     {
         Check(PasswordProblem(password));
+        var hash = _hasher.HashPassword(this, password);
         await using var connection = _database.Open();
-        await using var command = Command(connection,
+        await using var transaction = connection.BeginTransaction();
+        await using var command = SqlCommands.Create(connection,
             "UPDATE users SET password_hash = $hash, failed_count = 0, locked_until = NULL WHERE name = $name;",
-            ("$name", name), ("$hash", _hasher.HashPassword(this, password)));
+            ("$name", name), ("$hash", hash));
+        command.Transaction = transaction;
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw NoSuchAccount(name);
         }
+
+        await using var clients = SqlCommands.Create(connection,
+            "UPDATE sign_in_clients SET failed_count = 0, locked_until = NULL WHERE user_name = $name;", ("$name", name));
+        clients.Transaction = transaction;
+        await clients.ExecuteNonQueryAsync(cancellationToken);
+        await EndSessionsAsync(transaction, name, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Deletes an account and returns it as it was. The last admin cannot be removed.</summary>
+    /// <summary>Deletes an account (its sessions and sign-in counts with it) and returns it as it
+    /// was. The last admin cannot be removed.</summary>
     public async Task<Account> RemoveAsync(string name, CancellationToken cancellationToken)
     {
         var account = await RequireAsync(name, cancellationToken);
         await using var connection = _database.Open();
-        await using var command = Command(connection, """
+        await using var command = SqlCommands.Create(connection, """
             DELETE FROM users
             WHERE name = $name AND NOT (role = 'admin' AND (SELECT COUNT(*) FROM users WHERE role = 'admin') <= 1);
             """, ("$name", account.Name));
@@ -135,8 +158,8 @@ public sealed partial class AccountStore
     public async Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = _database.Open();
-        await using var command = Command(connection,
-            "SELECT name, role, created_at, failed_count, locked_until, password_hash FROM users ORDER BY name COLLATE NOCASE;");
+        await using var command = SqlCommands.Create(connection,
+            $"SELECT {AccountColumns} FROM users u ORDER BY u.name COLLATE NOCASE;", ("$now", _time.GetUtcNow().ToUnixTimeMilliseconds()));
         var accounts = new List<Account>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -151,109 +174,140 @@ public sealed partial class AccountStore
     public async Task<Account?> FindAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = _database.Open();
-        await using var command = Command(connection,
-            "SELECT name, role, created_at, failed_count, locked_until, password_hash FROM users WHERE name = $name;", ("$name", name));
+        await using var command = SqlCommands.Create(connection,
+            $"SELECT {AccountColumns} FROM users u WHERE u.name = $name;", ("$name", name), ("$now", _time.GetUtcNow().ToUnixTimeMilliseconds()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadAccount(reader) : null;
     }
 
-    /// <summary>Checks a name and password. Unknown names and wrong passwords give the same result
-    /// after the same work; a locked account is refused whatever the password.</summary>
-    public async Task<SignInResult> SignInAsync(string name, string password, CancellationToken cancellationToken)
+    /// <summary>Checks a name and password tried from <paramref name="client"/> (an address, or the
+    /// address block one party holds). Unknown names and wrong passwords give the same result after
+    /// the same work; an address locked out of the account is refused whatever the password, and so
+    /// is an address the account does not know while the account-wide brake is on.</summary>
+    public async Task<SignInResult> SignInAsync(string name, string password, string client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(password);
+        ArgumentNullException.ThrowIfNull(client);
+        client = client.Length > MaxClientLength ? client[..MaxClientLength] : client;
         var now = _time.GetUtcNow();
-        var stored = NameProblem(name) is null ? await ReadCredentialAsync(name, cancellationToken) : null;
+        var stored = NameProblem(name) is null ? await ReadCredentialAsync(name, client, now, cancellationToken) : null;
         if (stored is null)
         {
             _hasher.VerifyHashedPassword(this, _dummyHash.Value, password);
             return SignInResult.WrongCredentials;
         }
 
-        if (stored.LockedUntil is { } lockedUntil && lockedUntil > now)
+        if (stored.RefusedUntil(now) is { } refusedUntil)
         {
             _hasher.VerifyHashedPassword(this, _dummyHash.Value, password);
-            return new SignInResult(SignInStatus.LockedOut, stored.Name, LockedUntil: lockedUntil);
+            return new SignInResult(SignInStatus.LockedOut, stored.Name, LockedUntil: refusedUntil);
         }
 
         var verdict = _hasher.VerifyHashedPassword(this, stored.Hash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            return await RecordFailureAsync(stored.Name, now, cancellationToken);
+            return await RecordFailureAsync(stored, client, now, cancellationToken);
         }
 
         var hash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? _hasher.HashPassword(this, password) : stored.Hash;
-        if (hash != stored.Hash || stored.FailedCount > 0 || stored.LockedUntil is not null)
-        {
-            await using var connection = _database.Open();
-            await using var command = Command(connection,
-                "UPDATE users SET password_hash = $hash, failed_count = 0, locked_until = NULL WHERE name = $name;",
-                ("$name", stored.Name), ("$hash", hash));
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return new SignInResult(SignInStatus.Succeeded, stored.Name, stored.Role, Stamp: Stamp(hash));
+        await using var connection = _database.Open();
+        await using var command = SqlCommands.Create(connection, """
+            UPDATE users SET password_hash = $hash, failed_count = 0, locked_until = NULL WHERE name = $name;
+            INSERT INTO sign_in_clients (user_name, client, failed_count, locked_until, last_failed_at, signed_in_at)
+            VALUES ($name, $client, 0, NULL, NULL, $now)
+            ON CONFLICT (user_name, client) DO UPDATE SET failed_count = 0, locked_until = NULL, signed_in_at = $now;
+            """, ("$name", stored.Name), ("$hash", hash), ("$client", client), ("$now", now.ToUnixTimeMilliseconds()));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return new SignInResult(SignInStatus.Succeeded, stored.Name, stored.Role);
     }
 
-    /// <summary>Counts a failure; the one that reaches the limit locks the account and starts the count again.</summary>
-    private async Task<SignInResult> RecordFailureAsync(string name, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Counts a failure for the address and for the account. The failure that reaches an
+    /// address's limit locks that address out and starts its count again; the one that reaches the
+    /// account-wide limit turns the brake on. Counts of addresses that went quiet are forgotten.</summary>
+    private async Task<SignInResult> RecordFailureAsync(StoredCredential stored, string client, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var until = now + _options.Lockout;
+        var until = (now + _options.Lockout).ToUnixTimeMilliseconds();
         await using var connection = _database.Open();
-        await using var command = Command(connection, """
-            UPDATE users SET
+        await using var transaction = connection.BeginTransaction();
+        await using var command = SqlCommands.Create(connection, """
+            INSERT INTO sign_in_clients (user_name, client, failed_count, locked_until, last_failed_at)
+            VALUES ($name, $client, CASE WHEN $max <= 1 THEN 0 ELSE 1 END, CASE WHEN $max <= 1 THEN $until END, $now)
+            ON CONFLICT (user_name, client) DO UPDATE SET
                 failed_count = CASE WHEN failed_count + 1 >= $max THEN 0 ELSE failed_count + 1 END,
-                locked_until = CASE WHEN failed_count + 1 >= $max THEN $until ELSE NULL END
-            WHERE name = $name AND (locked_until IS NULL OR locked_until <= $now)
-            RETURNING locked_until;
-            """, ("$name", name), ("$max", _options.MaxFailedAttempts), ("$until", until.ToUnixTimeMilliseconds()), ("$now", now.ToUnixTimeMilliseconds()));
-        var locked = await command.ExecuteScalarAsync(cancellationToken);
-        return locked is long ms
-            ? new SignInResult(SignInStatus.LockedOut, name, LockedUntil: DateTimeOffset.FromUnixTimeMilliseconds(ms))
+                locked_until = CASE WHEN failed_count + 1 >= $max THEN $until ELSE NULL END,
+                last_failed_at = $now;
+            UPDATE users SET
+                failed_count = CASE WHEN failed_count + 1 >= $accountMax THEN 0 ELSE failed_count + 1 END,
+                locked_until = CASE WHEN failed_count + 1 >= $accountMax THEN $until ELSE NULL END
+            WHERE name = $name AND (locked_until IS NULL OR locked_until <= $now);
+            DELETE FROM sign_in_clients
+            WHERE (locked_until IS NULL OR locked_until <= $now)
+              AND CASE WHEN signed_in_at IS NULL THEN last_failed_at <= $quiet ELSE signed_in_at <= $forgotten END;
+            """,
+            ("$name", stored.Name), ("$client", client), ("$max", _options.MaxFailedAttempts), ("$accountMax", _options.MaxFailedAttemptsPerAccount),
+            ("$until", until), ("$now", now.ToUnixTimeMilliseconds()), ("$quiet", (now - _options.Lockout).ToUnixTimeMilliseconds()),
+            ("$forgotten", (now - _options.KnownClientFor).ToUnixTimeMilliseconds()));
+        command.Transaction = transaction;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        var after = await ReadCredentialAsync(connection, transaction, stored.Name, client, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return after?.RefusedUntil(now) is { } refusedUntil
+            ? new SignInResult(SignInStatus.LockedOut, stored.Name, LockedUntil: refusedUntil)
             : SignInResult.WrongCredentials;
     }
 
     private async Task<Account> RequireAsync(string name, CancellationToken cancellationToken) =>
         await FindAsync(name, cancellationToken) ?? throw NoSuchAccount(name);
 
-    private async Task<StoredCredential?> ReadCredentialAsync(string name, CancellationToken cancellationToken)
+    private async Task<StoredCredential?> ReadCredentialAsync(string name, string client, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = _database.Open();
-        await using var command = Command(connection,
-            "SELECT name, role, password_hash, failed_count, locked_until FROM users WHERE name = $name;", ("$name", name));
+        return await ReadCredentialAsync(connection, null, name, client, now, cancellationToken);
+    }
+
+    private async Task<StoredCredential?> ReadCredentialAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, string name, string client, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = SqlCommands.Create(connection, """
+            SELECT u.name, u.role, u.password_hash, u.locked_until, c.locked_until, c.signed_in_at > $known
+            FROM users u LEFT JOIN sign_in_clients c ON c.user_name = u.name AND c.client = $client
+            WHERE u.name = $name;
+            """, ("$name", name), ("$client", client), ("$known", (now - _options.KnownClientFor).ToUnixTimeMilliseconds()));
+        command.Transaction = transaction;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
         }
 
-        return new StoredCredential(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
-            reader.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)));
+        return new StoredCredential(reader.GetString(0), reader.GetString(1), reader.GetString(2),
+            Time(reader, 3), Time(reader, 4), !reader.IsDBNull(5) && reader.GetBoolean(5));
     }
+
+    /// <summary>Ends every session of <paramref name="name"/> (see <see cref="StaffSessions"/>).</summary>
+    private static async Task EndSessionsAsync(SqliteTransaction transaction, string name, CancellationToken cancellationToken)
+    {
+        await using var command = SqlCommands.Create(transaction.Connection!, "DELETE FROM staff_sessions WHERE user_name = $name;", ("$name", name));
+        command.Transaction = transaction;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The columns <see cref="ReadAccount"/> reads, from <c>users u</c>, with <c>$now</c> bound.</summary>
+    private const string AccountColumns = """
+        u.name, u.role, u.created_at, u.failed_count, u.locked_until,
+        (SELECT COUNT(*) FROM sign_in_clients c WHERE c.user_name = u.name AND c.locked_until > $now)
+        """;
 
     private static Account ReadAccount(SqliteDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
         reader.GetInt32(3),
-        reader.IsDBNull(4) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-        Stamp(reader.GetString(5)));
+        Time(reader, 4),
+        reader.GetInt32(5));
 
-    /// <summary>Changes whenever the password hash does: a session remembers it, so a new password
-    /// ends the sessions signed in with the old one.</summary>
-    private static string Stamp(string hash) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(hash)), 0, 12);
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (parameter, value) in parameters)
-        {
-            command.Parameters.AddWithValue(parameter, value);
-        }
-
-        return command;
-    }
+    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
 
     private static void Check(string? problem)
     {
@@ -268,5 +322,14 @@ public sealed partial class AccountStore
     [GeneratedRegex("^[A-Za-z0-9._@-]+$")]
     private static partial Regex NamePattern();
 
-    private sealed record StoredCredential(string Name, string Role, string Hash, int FailedCount, DateTimeOffset? LockedUntil);
+    /// <summary>An account's credential with the lockouts that bear on one client address.</summary>
+    private sealed record StoredCredential(string Name, string Role, string Hash, DateTimeOffset? AccountLockedUntil, DateTimeOffset? ClientLockedUntil, bool KnownClient)
+    {
+        /// <summary>Until when this address is refused: its own lockout, or the account-wide brake
+        /// when the address is not known to the account; null when it may try.</summary>
+        public DateTimeOffset? RefusedUntil(DateTimeOffset now) =>
+            ClientLockedUntil is { } client && client > now ? client
+            : !KnownClient && AccountLockedUntil is { } account && account > now ? account
+            : null;
+    }
 }

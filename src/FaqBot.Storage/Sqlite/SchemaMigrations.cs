@@ -101,6 +101,26 @@ internal static class SchemaMigrations
         );
         CREATE INDEX snippet_history_snippet ON snippet_history (snippet_id, id);
         """,
+        """
+        CREATE TABLE staff_sessions (
+            id          TEXT PRIMARY KEY,
+            user_name   TEXT NOT NULL COLLATE NOCASE REFERENCES users (name) ON DELETE CASCADE ON UPDATE CASCADE,
+            created_at  INTEGER NOT NULL,
+            expires_at  INTEGER NOT NULL
+        );
+        CREATE INDEX staff_sessions_user ON staff_sessions (user_name);
+        CREATE INDEX staff_sessions_expires ON staff_sessions (expires_at);
+
+        CREATE TABLE sign_in_clients (
+            user_name       TEXT NOT NULL COLLATE NOCASE REFERENCES users (name) ON DELETE CASCADE ON UPDATE CASCADE,
+            client          TEXT NOT NULL,
+            failed_count    INTEGER NOT NULL DEFAULT 0,
+            locked_until    INTEGER NULL,
+            last_failed_at  INTEGER NULL,
+            signed_in_at    INTEGER NULL,
+            PRIMARY KEY (user_name, client)
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

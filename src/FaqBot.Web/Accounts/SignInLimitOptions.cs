@@ -2,8 +2,9 @@ using System.ComponentModel.DataAnnotations;
 
 namespace FaqBot.Web.Accounts;
 
-/// <summary><c>RateLimits:SignInsPerMinute</c>: sign-in attempts (form posts) one IP address may make
-/// per minute, on top of the per-account lockout.</summary>
+/// <summary><c>RateLimits:SignInsPerMinute</c>: sign-in attempts (form posts) one client may make per
+/// minute, whatever names it tries (a client as <see cref="SignInClient"/> counts it: an IPv4 address
+/// or an IPv6 /64), on top of the lockout of that client from an account.</summary>
 public sealed class SignInLimitOptions
 {
     public const string Section = "RateLimits";

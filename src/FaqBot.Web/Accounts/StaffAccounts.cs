@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using FaqBot.Storage.Accounts;
+using FaqBot.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,10 @@ public static class StaffAccounts
     public const string SignInRateLimit = "signin";
 
     public const string CookieName = "faqbot.staff";
+
+    /// <summary>How long a staff session lasts without a request: the cookie slides over it, and
+    /// the server's record of the session (<see cref="StaffSessions"/>) with it.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
 
     /// <summary>Accounts and the audit log (storage), cookie sign-in for the staff pages, the
     /// authorization policies (<see cref="Policies"/>) and the sign-in rate limit. The cookie is the
@@ -27,7 +32,7 @@ public static class StaffAccounts
             {
                 cookie.Cookie.Name = CookieName;
                 StrictCookie(cookie.Cookie);
-                cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+                cookie.ExpireTimeSpan = SessionLifetime;
                 cookie.SlidingExpiration = true;
                 cookie.LoginPath = StaffRoutes.SignIn;
                 cookie.LogoutPath = StaffRoutes.SignOut;
@@ -49,12 +54,8 @@ public static class StaffAccounts
         });
 
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimit, http => HttpMethods.IsPost(http.Request.Method)
-            ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = http.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value.SignInsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            })
+            ? RequestLimits.PerMinute(http, SignInClient.Key(http),
+                http.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value.SignInsPerMinute)
             : RateLimitPartition.GetNoLimiter("pages")));
         return services;
     }

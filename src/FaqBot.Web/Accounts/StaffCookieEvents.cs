@@ -6,9 +6,10 @@ namespace FaqBot.Web.Accounts;
 
 /// <summary>How the staff cookie answers: a browser asking for a page is sent to the sign-in page
 /// (with a local return address), anything else gets a bare 401; a signed-in member without the
-/// role gets 403 (with a short page for a browser). Every request re-reads the account, so a
-/// removed account, a changed role or a new password take effect at once.</summary>
-internal sealed class StaffCookieEvents(AccountStore accounts) : CookieAuthenticationEvents
+/// role gets 403 (with a short page for a browser). Every request looks up the session the cookie
+/// names: a session ended on the server (sign-out, a new password or role, a removed account) or
+/// expired there refuses the cookie, so a copy of it replayed later opens nothing.</summary>
+internal sealed class StaffCookieEvents(StaffSessions sessions) : CookieAuthenticationEvents
 {
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
     {
@@ -40,19 +41,23 @@ internal sealed class StaffCookieEvents(AccountStore accounts) : CookieAuthentic
 
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
-        var name = context.Principal?.Identity?.Name;
-        var account = string.IsNullOrEmpty(name) ? null : await accounts.FindAsync(name, context.HttpContext.RequestAborted);
-        if (account is null || account.Stamp != context.Principal!.FindFirst(StaffPrincipal.StampClaim)?.Value)
+        var principal = context.Principal;
+        var session = StaffPrincipal.SessionId(principal) is { } id ? await sessions.FindAsync(id, context.HttpContext.RequestAborted) : null;
+        if (session is null
+            || !string.Equals(session.Name, principal!.Identity?.Name, StringComparison.Ordinal)
+            || !string.Equals(session.Role, StaffPrincipal.Role(principal), StringComparison.Ordinal))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return;
         }
+    }
 
-        if (account.Role != StaffPrincipal.Role(context.Principal!))
+    /// <summary>A sliding renewal of the cookie extends its session on the server by as much.</summary>
+    public override async Task CheckSlidingExpiration(CookieSlidingExpirationContext context)
+    {
+        if (context.ShouldRenew && StaffPrincipal.SessionId(context.Principal) is { } id)
         {
-            context.ReplacePrincipal(StaffPrincipal.Create(account.Name, account.Role, account.Stamp));
-            context.ShouldRenew = true;
+            await sessions.ExtendAsync(id, context.Options.ExpireTimeSpan, context.HttpContext.RequestAborted);
         }
     }
 

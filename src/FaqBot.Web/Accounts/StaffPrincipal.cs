@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace FaqBot.Web.Accounts;
 
-/// <summary>What the staff cookie holds: the account name, its role and its password stamp.</summary>
+/// <summary>What the staff cookie holds: the account name, its role and the id of its server-side
+/// session (<see cref="FaqBot.Storage.Accounts.StaffSessions"/>).</summary>
 public static class StaffPrincipal
 {
-    public const string StampClaim = "faqbot:stamp";
+    public const string SessionClaim = "faqbot:session";
 
-    public static ClaimsPrincipal Create(string name, string role, string stamp) => new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role), new Claim(StampClaim, stamp)],
+    public static ClaimsPrincipal Create(string name, string role, string sessionId) => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.Role, role), new Claim(SessionClaim, sessionId)],
         CookieAuthenticationDefaults.AuthenticationScheme,
         ClaimTypes.Name,
         ClaimTypes.Role));
@@ -19,4 +20,7 @@ public static class StaffPrincipal
         user.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : "anonymous";
 
     public static string? Role(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role);
+
+    /// <summary>The session the cookie names, or null (a cookie from before sessions were kept names none).</summary>
+    public static string? SessionId(ClaimsPrincipal? user) => user?.FindFirstValue(SessionClaim) is { Length: > 0 } id ? id : null;
 }

@@ -200,7 +200,8 @@ public sealed partial class SnippetEditor(KnowledgeHolder knowledge, SnippetHist
     }
 
     /// <summary>Runs <paramref name="action"/> on the files of <paramref name="id"/> as they are
-    /// on disk, one action at a time.</summary>
+    /// on disk, one action at a time. A file that is not a plain file (a link) stops the action
+    /// before anything is written: a conflict the person is told about.</summary>
     private async Task<EditOutcome> WithFilesAsync(string id, Func<SnippetFiles, Task<EditOutcome>> action, CancellationToken cancellationToken)
     {
         if (!SnippetPaths.IsValidId(id))
@@ -212,6 +213,10 @@ public sealed partial class SnippetEditor(KnowledgeHolder knowledge, SnippetHist
         try
         {
             return await action(ReadFiles(id));
+        }
+        catch (NotAPlainFileException ex)
+        {
+            return EditOutcome.Conflict(ex.Message);
         }
         finally
         {

@@ -39,30 +39,20 @@ public sealed partial class SnippetPaths
         return path;
     }
 
-    /// <summary>The file's text, or null when there is none. A link is refused: the staff pages
-    /// only read and write plain files inside the folder.</summary>
+    /// <summary>The file's text, or null when there is none. Anything but a plain file (a link,
+    /// even a dangling one, or a folder) is refused with a <see cref="NotAPlainFileException"/>:
+    /// the staff pages only read and write plain files inside the folder.</summary>
     public static string? Read(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            return null;
-        }
-
-        RefuseLink(info);
-        return System.IO.File.ReadAllText(path);
+        var info = PlainOrAbsent(path);
+        return info.Exists ? System.IO.File.ReadAllText(path) : null;
     }
 
     /// <summary>Writes the whole text or nothing: a temporary file in the same folder, flushed to
     /// disk, then renamed over the target. A reader sees the old file or the new one, never half.</summary>
     public static void WriteAtomically(string path, string text)
     {
-        var info = new FileInfo(path);
-        if (info.Exists)
-        {
-            RefuseLink(info);
-        }
-
+        PlainOrAbsent(path);
         var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -82,23 +72,32 @@ public sealed partial class SnippetPaths
 
     public static void Delete(string path)
     {
-        var info = new FileInfo(path);
+        var info = PlainOrAbsent(path);
         if (info.Exists)
         {
-            RefuseLink(info);
             info.Delete();
         }
     }
 
-    private static void RefuseLink(FileInfo info)
+    private static FileInfo PlainOrAbsent(string path)
     {
-        if (info.LinkTarget is not null)
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null || Directory.Exists(path))
         {
-            throw new IOException($"{info.FullName} is a link; snippet files must be plain files.");
+            throw new NotAPlainFileException(path);
         }
+
+        return info;
     }
 
     // \z, not $: '$' also matches before a final newline, which would let "abc\n" through.
     [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
+}
+
+/// <summary>A snippet file that is a link or a folder: the staff pages neither read nor write it.</summary>
+public sealed class NotAPlainFileException(string path)
+    : IOException($"knowledge/snippets/{Path.GetFileName(path)} is a link or a folder, not a plain file; the staff pages only read and write plain files. Replace it with a plain file, or remove it.")
+{
+    public string FilePath { get; } = path;
 }

@@ -21,8 +21,8 @@ public sealed record ReviewQuery(DateOnly? From, DateOnly? To, OutcomeFilter Out
 
     public ConversationFilter ToFilter() => new()
     {
-        From = From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
-        To = To is { } to ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+        From = From is { } from ? UtcDays.Start(from) : null,
+        To = To is { } to ? UtcDays.End(to) : null,
         Outcome = Outcome,
         LowConfidenceOnly = LowConfidence,
         NegativeFeedbackOnly = NegativeFeedback,

@@ -8,9 +8,15 @@ public static class ReviewRoutes
     public const string List = "/review";
     public const string ExportCsv = "/review/export.csv";
 
-    public static string Conversation(string id) => "/review/conversations/" + Uri.EscapeDataString(id);
+    /// <summary>The conversation page's path; the id travels in the query string, which carries any
+    /// character of a Bot Framework id ('/', '?', '#', '%', dot segments) unchanged.</summary>
+    public const string ConversationPage = "/review/conversation";
 
-    public static string Transcript(string id) => Conversation(id) + "/transcript";
+    public const string TranscriptPage = "/review/conversation/transcript";
+
+    public static string Conversation(string id) => ConversationPage + "?id=" + Uri.EscapeDataString(id);
+
+    public static string Transcript(string id) => TranscriptPage + "?id=" + Uri.EscapeDataString(id);
 
     public static string Label(OutcomeFilter outcome) => outcome switch
     {

@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
+using FaqBot.BotFramework.DirectLine;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Web.Security;
 
-/// <summary>Per-client rate limits (ASP.NET Core's rate limiter, 429 with Retry-After) and CORS,
-/// which stays off unless <c>Cors:AllowedOrigins</c> lists origins.</summary>
+/// <summary>Per-client rate limits (ASP.NET Core's rate limiter; a limit of N per minute allows at
+/// most N requests in any minute, and a 429 says in Retry-After when the next one will be allowed)
+/// and CORS, which stays off unless <c>Cors:AllowedOrigins</c> lists origins.</summary>
 public static class RequestLimits
 {
     public const string ChatTokenPolicy = "chat-token";
@@ -25,12 +28,17 @@ public static class RequestLimits
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "1";
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                    context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                }
+
                 return ValueTask.CompletedTask;
             };
-            limiter.AddPolicy(ChatTokenPolicy, http => PerMinute(ClientAddress(http), Limits(http).ChatTokensPerMinute));
-            limiter.AddPolicy(DirectLinePolicy, http => PerMinute(Credential(http), Limits(http).DirectLinePerMinute));
-            limiter.AddPolicy(MessagesPolicy, http => PerMinute(ClientAddress(http), Limits(http).MessagesPerMinute));
+            limiter.AddPolicy(ChatTokenPolicy, http => PerMinute(http, ClientAddress(http), Limits(http).ChatTokensPerMinute));
+            limiter.AddPolicy(DirectLinePolicy, http => PerMinute(http, DirectLineCaller(http), Limits(http).DirectLinePerMinute));
+            limiter.AddPolicy(MessagesPolicy, http => PerMinute(http, ClientAddress(http), Limits(http).MessagesPerMinute));
         });
 
         services.AddCors();
@@ -42,24 +50,28 @@ public static class RequestLimits
         return services;
     }
 
-    /// <summary>A token bucket refilled every second, holding ten seconds' worth of requests.</summary>
-    private static RateLimitPartition<string> PerMinute(string key, int perMinute) =>
-        RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = Math.Max(5, perMinute / 6),
-            TokensPerPeriod = Math.Max(1, (perMinute + 59) / 60),
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+    /// <summary>At most <paramref name="perMinute"/> requests in any minute for one key (see
+    /// <see cref="RollingWindowLimiter"/>); the staff sign-in form uses it too.</summary>
+    public static RateLimitPartition<string> PerMinute(HttpContext http, string key, int perMinute)
+    {
+        var time = http.RequestServices.GetRequiredService<TimeProvider>();
+        return RateLimitPartition.Get(key, _ => new RollingWindowLimiter(perMinute, TimeSpan.FromMinutes(1), time));
+    }
+
+    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static RateLimitOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
-    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
-    /// <summary>Direct Line clients are told apart by their bearer credential, so one clinic
-    /// network behind a single address does not share one budget; calls without one go by address
-    /// (an "Authorization" value never looks like an IP address, so the two cannot collide).</summary>
-    private static string Credential(HttpContext http) =>
-        http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : ClientAddress(http);
+    /// <summary>Direct Line callers are told apart as authentication tells them apart (the same
+    /// reading of the header, done once per request): a token by its conversation, so every token
+    /// the conversation is refreshed to shares one budget, and a clinic network behind one address
+    /// does not; the secret has a budget of its own; a call whose header does not authenticate goes
+    /// by address.</summary>
+    private static string DirectLineCaller(HttpContext http) =>
+        http.RequestServices.GetRequiredService<DirectLineTokens>().Authorize(http.Request) switch
+        {
+            { IsSecret: true } => "secret",
+            { ConversationId: { } conversationId } => "conversation:" + conversationId,
+            _ => "address:" + ClientAddress(http),
+        };
 }

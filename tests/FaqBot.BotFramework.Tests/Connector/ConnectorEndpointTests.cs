@@ -73,7 +73,7 @@ public sealed class ConnectorEndpointTests
     }
 
     [Fact]
-    public async Task A_full_inbox_is_503_with_retry_after()
+    public async Task A_full_inbox_is_503_with_retry_after_and_the_refused_delivery_runs_when_it_comes_again()
     {
         var settings = ConnectorHost.Local();
         settings["BotFramework:QueueCapacity"] = "1";
@@ -83,12 +83,14 @@ public sealed class ConnectorEndpointTests
 
         Assert.Equal(HttpStatusCode.Accepted, (await host.PostAsync(ConnectorHost.Message("first"))).StatusCode);
         await host.Bot.NextHeardAsync();
-        Assert.Equal(HttpStatusCode.Accepted, (await host.PostAsync(ConnectorHost.Message("second"))).StatusCode);
-        var refused = await host.PostAsync(ConnectorHost.Message("third"));
+        Assert.Equal(HttpStatusCode.Accepted, (await host.PostAsync(ConnectorHost.Message("second", id: "activity-2"))).StatusCode);
+        var refused = await host.PostAsync(ConnectorHost.Message("third", id: "activity-3"));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter);
         host.Bot.Release();
         Assert.Equal("second", (await host.Bot.NextHeardAsync()).Text);
+        Assert.Equal(HttpStatusCode.Accepted, (await host.PostAsync(ConnectorHost.Message("third", id: "activity-3"))).StatusCode);
+        Assert.Equal("third", (await host.Bot.NextHeardAsync()).Text);
     }
 }

@@ -103,10 +103,10 @@ internal sealed class ConnectorHost : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
-    public static Activity Message(string text, string channelId = "webchat", string serviceUrl = ServiceUrl, string conversationId = "conv-1") => new()
+    public static Activity Message(string text, string channelId = "webchat", string serviceUrl = ServiceUrl, string conversationId = "conv-1", string id = "activity-1") => new()
     {
         Type = ActivityTypes.Message,
-        Id = "activity-1",
+        Id = id,
         ChannelId = channelId,
         ServiceUrl = serviceUrl,
         Conversation = new ConversationAccount { Id = conversationId },

@@ -13,7 +13,7 @@ public sealed class DirectLineConversationTests
         var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, Now);
 
         var ids = Enumerable.Range(0, 5).Select(_ => conversation.Append(new Activity { Type = "message" }, Now)).ToList();
-        var page = conversation.ReadFrom(0);
+        var page = conversation.ReadFrom(0)!;
         var activities = page.Read();
 
         Assert.Equal(5, ids.Distinct().Count());
@@ -30,8 +30,8 @@ public sealed class DirectLineConversationTests
             conversation.Append(new Activity { Type = "message", Text = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Now);
         }
 
-        var page = conversation.ReadFrom(3);
-        var none = conversation.ReadFrom(page.Watermark);
+        var page = conversation.ReadFrom(3)!;
+        var none = conversation.ReadFrom(page.Watermark)!;
 
         Assert.Equal("3", Assert.Single(page.Read()).Text);
         Assert.Equal(0, none.Count);
@@ -47,7 +47,7 @@ public sealed class DirectLineConversationTests
             conversation.Append(new Activity { Type = "message", Text = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Now);
         }
 
-        var page = conversation.ReadFrom(0);
+        var page = conversation.ReadFrom(0)!;
 
         Assert.Equal(["7", "8", "9"], page.Read().Select(a => a.Text));
         Assert.Equal(10, page.Watermark);
@@ -62,7 +62,7 @@ public sealed class DirectLineConversationTests
 
         activity.Text = "changed afterwards";
 
-        Assert.Equal("as sent", Assert.Single(conversation.ReadFrom(0).Read()).Text);
+        Assert.Equal("as sent", Assert.Single(conversation.ReadFrom(0)!.Read()).Text);
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public sealed class DirectLineConversationTests
             conversation.Append(new Activity { Type = "message", Text = "caf\u00e9 \"quoted\" " + i }, Now);
         }
 
-        var page = conversation.ReadFrom(appended > 1 ? 1 : 0);
+        var page = conversation.ReadFrom(appended > 1 ? 1 : 0)!;
         var json = page.ToString();
         var set = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
 
@@ -87,6 +87,23 @@ public sealed class DirectLineConversationTests
         Assert.Equal(appended.ToString(System.Globalization.CultureInfo.InvariantCulture), (string)set["watermark"]!);
         Assert.Equal(page.Count, set["activities"]!.AsArray().Count);
         Assert.All(set["activities"]!.AsArray(), a => Assert.Equal("c1", ((string)a!["id"]!).Split('|')[0]));
+    }
+
+    [Theory]
+    [InlineData(4L)]
+    [InlineData(int.MaxValue + 1L)]
+    [InlineData(uint.MaxValue + 1L)]
+    [InlineData(long.MaxValue)]
+    public void A_watermark_beyond_every_activity_appended_is_not_read_and_never_wraps_round(long watermark)
+    {
+        var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, Now);
+        for (var i = 0; i < 3; i++)
+        {
+            conversation.Append(new Activity { Type = "message" }, Now);
+        }
+
+        Assert.Null(conversation.ReadFrom(watermark));
+        Assert.Equal(0, conversation.ReadFrom(3)!.Count);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public sealed class AccountOptionsTests
     [InlineData("Accounts:MinPasswordLength", "8")]
     [InlineData("Accounts:MaxFailedAttempts", "0")]
     [InlineData("Accounts:LockoutMinutes", "0")]
+    [InlineData("Accounts:MaxFailedAttemptsPerAccount", "0")]
+    [InlineData("Accounts:MaxFailedAttemptsPerAccount", "4")] // below the five one address may make
+    [InlineData("Accounts:KnownClientDays", "0")]
     public void Settings_out_of_range_are_refused(string key, string value)
     {
         using var services = Services(new Dictionary<string, string?> { [key] = value });
@@ -30,6 +33,7 @@ public sealed class AccountOptionsTests
         var options = services.GetRequiredService<IOptions<AccountOptions>>().Value;
 
         Assert.Equal((5, 15, 12), (options.MaxFailedAttempts, options.LockoutMinutes, options.MinPasswordLength));
+        Assert.Equal((50, 90), (options.MaxFailedAttemptsPerAccount, options.KnownClientDays));
         Assert.NotNull(services.GetRequiredService<AccountStore>());
         Assert.NotNull(services.GetRequiredService<AuditLog>());
     }

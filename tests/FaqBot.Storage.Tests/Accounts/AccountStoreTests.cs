@@ -6,6 +6,11 @@ public sealed class AccountStoreTests : IDisposable
 {
     private const string Password = "correct horse battery";
 
+    /// <summary>The address the tests sign in from (documentation range, RFC 5737).</summary>
+    private const string Client = "192.0.2.1";
+
+    private const string OtherClient = "198.51.100.7";
+
     private readonly TempAccounts _temp = new();
     private readonly CancellationToken _ct = CancellationToken.None;
 
@@ -16,12 +21,11 @@ public sealed class AccountStoreTests : IDisposable
     {
         await Store.AddAsync("Alice.R", Roles.Reviewer, Password, _ct);
 
-        var result = await Store.SignInAsync("alice.r", Password, _ct);
+        var result = await Store.SignInAsync("alice.r", Password, Client, _ct);
 
         Assert.Equal(SignInStatus.Succeeded, result.Status);
         Assert.Equal("Alice.R", result.Name);
         Assert.Equal(Roles.Reviewer, result.Role);
-        Assert.False(string.IsNullOrEmpty(result.Stamp));
     }
 
     [Fact]
@@ -29,8 +33,8 @@ public sealed class AccountStoreTests : IDisposable
     {
         await Store.AddAsync("alice", Roles.Staff, Password, _ct);
 
-        var wrong = await Store.SignInAsync("alice", Password + "!", _ct);
-        var unknown = await Store.SignInAsync("nobody", Password, _ct);
+        var wrong = await Store.SignInAsync("alice", Password + "!", Client, _ct);
+        var unknown = await Store.SignInAsync("nobody", Password, Client, _ct);
 
         Assert.Equal(SignInStatus.WrongCredentials, wrong.Status);
         Assert.Equal(wrong, unknown);
@@ -111,21 +115,21 @@ public sealed class AccountStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Five_failures_in_a_row_lock_the_account_for_fifteen_minutes_even_against_the_right_password()
+    public async Task Five_failures_in_a_row_lock_that_address_out_for_fifteen_minutes_even_against_the_right_password()
     {
         await Store.AddAsync("alice", Roles.Staff, Password, _ct);
         var start = _temp.Clock.GetUtcNow();
         var results = new List<SignInResult>();
         for (var i = 0; i < 5; i++)
         {
-            results.Add(await Store.SignInAsync("alice", "wrong password " + i, _ct));
+            results.Add(await Store.SignInAsync("alice", "wrong password " + i, Client, _ct));
         }
 
-        var whileLocked = await Store.SignInAsync("alice", Password, _ct);
+        var whileLocked = await Store.SignInAsync("alice", Password, Client, _ct);
         _temp.Clock.Advance(TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(1));
-        var almost = await Store.SignInAsync("alice", Password, _ct);
+        var almost = await Store.SignInAsync("alice", Password, Client, _ct);
         _temp.Clock.Advance(TimeSpan.FromSeconds(1));
-        var after = await Store.SignInAsync("alice", Password, _ct);
+        var after = await Store.SignInAsync("alice", Password, Client, _ct);
 
         Assert.All(results[..4], r => Assert.Equal(SignInStatus.WrongCredentials, r.Status));
         Assert.Equal(SignInStatus.LockedOut, results[4].Status);
@@ -136,21 +140,96 @@ public sealed class AccountStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Failures_from_one_address_never_lock_the_account_owner_out_from_another()
+    {
+        await Store.AddAsync("alice", Roles.Staff, Password, _ct);
+        for (var i = 0; i < 20; i++)
+        {
+            await Store.SignInAsync("alice", "an outsider's guess " + i, OtherClient, _ct);
+        }
+
+        var outsider = await Store.SignInAsync("alice", Password, OtherClient, _ct);
+        var owner = await Store.SignInAsync("alice", Password, Client, _ct);
+
+        Assert.Equal(SignInStatus.LockedOut, outsider.Status);
+        Assert.Equal(SignInStatus.Succeeded, owner.Status);
+    }
+
+    [Fact]
+    public async Task Failures_spread_over_many_addresses_pause_sign_in_from_addresses_the_account_does_not_know()
+    {
+        using var temp = new TempAccounts(options: new AccountOptions { MaxFailedAttempts = 2, MaxFailedAttemptsPerAccount = 6, LockoutMinutes = 10 });
+        await temp.Store.AddAsync("alice", Roles.Staff, Password, _ct);
+        Assert.True((await temp.Store.SignInAsync("alice", Password, Client, _ct)).Succeeded); // the owner's usual address
+        var results = new List<SignInResult>();
+        for (var i = 0; i < 6; i++)
+        {
+            results.Add(await temp.Store.SignInAsync("alice", "a guess", $"203.0.113.{i}", _ct));
+        }
+
+        var newAddress = await temp.Store.SignInAsync("alice", Password, OtherClient, _ct);
+        var knownAddress = await temp.Store.SignInAsync("alice", Password, Client, _ct);
+        var afterwards = await temp.Store.SignInAsync("alice", Password, OtherClient, _ct);
+
+        Assert.All(results[..5], r => Assert.Equal(SignInStatus.WrongCredentials, r.Status));
+        Assert.Equal(SignInStatus.LockedOut, results[5].Status);
+        Assert.Equal(temp.Clock.GetUtcNow().AddMinutes(10), results[5].LockedUntil);
+        Assert.Equal(SignInStatus.LockedOut, newAddress.Status);
+        Assert.Equal(SignInStatus.Succeeded, knownAddress.Status);
+        Assert.Equal(SignInStatus.Succeeded, afterwards.Status); // a success lifts the brake
+    }
+
+    [Fact]
+    public async Task The_account_wide_brake_ends_after_the_lockout_minutes()
+    {
+        using var temp = new TempAccounts(options: new AccountOptions { MaxFailedAttempts = 2, MaxFailedAttemptsPerAccount = 4, LockoutMinutes = 10 });
+        await temp.Store.AddAsync("alice", Roles.Staff, Password, _ct);
+        for (var i = 0; i < 4; i++)
+        {
+            await temp.Store.SignInAsync("alice", "a guess", $"203.0.113.{i}", _ct);
+        }
+
+        var during = await temp.Store.SignInAsync("alice", Password, Client, _ct);
+        temp.Clock.Advance(TimeSpan.FromMinutes(10));
+        var after = await temp.Store.SignInAsync("alice", Password, Client, _ct);
+
+        Assert.Equal(SignInStatus.LockedOut, during.Status);
+        Assert.Equal(SignInStatus.Succeeded, after.Status);
+    }
+
+    [Fact]
+    public async Task An_address_that_stops_failing_for_the_lockout_minutes_starts_its_count_again()
+    {
+        await Store.AddAsync("alice", Roles.Staff, Password, _ct);
+        for (var i = 0; i < 4; i++)
+        {
+            await Store.SignInAsync("alice", "wrong", Client, _ct);
+        }
+
+        _temp.Clock.Advance(TimeSpan.FromMinutes(15));
+        await Store.SignInAsync("alice", "wrong", OtherClient, _ct); // any failure clears counts gone quiet
+        var fifth = await Store.SignInAsync("alice", "wrong", Client, _ct);
+
+        Assert.Equal(SignInStatus.WrongCredentials, fifth.Status);
+        Assert.Equal(SignInStatus.Succeeded, (await Store.SignInAsync("alice", Password, Client, _ct)).Status);
+    }
+
+    [Fact]
     public async Task A_success_starts_the_failure_count_again()
     {
         await Store.AddAsync("alice", Roles.Staff, Password, _ct);
         for (var i = 0; i < 4; i++)
         {
-            await Store.SignInAsync("alice", "wrong", _ct);
+            await Store.SignInAsync("alice", "wrong", Client, _ct);
         }
 
-        await Store.SignInAsync("alice", Password, _ct);
+        await Store.SignInAsync("alice", Password, Client, _ct);
         for (var i = 0; i < 4; i++)
         {
-            await Store.SignInAsync("alice", "wrong", _ct);
+            await Store.SignInAsync("alice", "wrong", Client, _ct);
         }
 
-        Assert.Equal(SignInStatus.Succeeded, (await Store.SignInAsync("alice", Password, _ct)).Status);
+        Assert.Equal(SignInStatus.Succeeded, (await Store.SignInAsync("alice", Password, Client, _ct)).Status);
     }
 
     [Fact]
@@ -159,8 +238,8 @@ public sealed class AccountStoreTests : IDisposable
         using var temp = new TempAccounts(options: new AccountOptions { MaxFailedAttempts = 2, LockoutMinutes = 1 });
         await temp.Store.AddAsync("alice", Roles.Staff, Password, _ct);
 
-        await temp.Store.SignInAsync("alice", "wrong", _ct);
-        var second = await temp.Store.SignInAsync("alice", "wrong", _ct);
+        await temp.Store.SignInAsync("alice", "wrong", Client, _ct);
+        var second = await temp.Store.SignInAsync("alice", "wrong", Client, _ct);
 
         Assert.Equal(SignInStatus.LockedOut, second.Status);
         Assert.Equal(temp.Clock.GetUtcNow().AddMinutes(1), second.LockedUntil);
@@ -171,30 +250,28 @@ public sealed class AccountStoreTests : IDisposable
     {
         using var temp = new TempAccounts(iterations: null); // the default, strong settings
         await temp.Store.AddAsync("alice", Roles.Staff, Password, _ct);
-        await temp.Store.SignInAsync("nobody", Password, _ct); // the dummy hash is made once
+        await temp.Store.SignInAsync("nobody", Password, Client, _ct); // the dummy hash is made once
 
-        var known = await TimeAsync(() => temp.Store.SignInAsync("alice", "wrong password", _ct));
-        var unknown = await TimeAsync(() => temp.Store.SignInAsync("nobody", "wrong password", _ct));
+        var known = await TimeAsync(() => temp.Store.SignInAsync("alice", "wrong password", Client, _ct));
+        var unknown = await TimeAsync(() => temp.Store.SignInAsync("nobody", "wrong password", Client, _ct));
 
         Assert.True(unknown > known * 0.5, $"unknown name {unknown.TotalMilliseconds:0.0} ms, wrong password {known.TotalMilliseconds:0.0} ms");
     }
 
     [Fact]
-    public async Task A_new_password_lifts_the_lockout_replaces_the_old_one_and_changes_the_stamp()
+    public async Task A_new_password_lifts_the_lockout_and_replaces_the_old_one()
     {
-        var added = await Store.AddAsync("alice", Roles.Staff, Password, _ct);
+        await Store.AddAsync("alice", Roles.Staff, Password, _ct);
         for (var i = 0; i < 5; i++)
         {
-            await Store.SignInAsync("alice", "wrong", _ct);
+            await Store.SignInAsync("alice", "wrong", Client, _ct);
         }
 
         await Store.SetPasswordAsync("ALICE", "a brand new passphrase", _ct);
 
-        Assert.Equal(SignInStatus.WrongCredentials, (await Store.SignInAsync("alice", Password, _ct)).Status);
-        var result = await Store.SignInAsync("alice", "a brand new passphrase", _ct);
+        Assert.Equal(SignInStatus.WrongCredentials, (await Store.SignInAsync("alice", Password, Client, _ct)).Status);
+        var result = await Store.SignInAsync("alice", "a brand new passphrase", Client, _ct);
         Assert.Equal(SignInStatus.Succeeded, result.Status);
-        Assert.NotEqual(added.Stamp, result.Stamp);
-        Assert.Equal(result.Stamp, (await Store.FindAsync("alice", _ct))!.Stamp);
     }
 
     [Fact]
@@ -204,7 +281,7 @@ public sealed class AccountStoreTests : IDisposable
 
         await Assert.ThrowsAsync<AccountException>(() => Store.SetPasswordAsync("alice", "short", _ct));
         await Assert.ThrowsAsync<AccountException>(() => Store.SetPasswordAsync("nobody", Password, _ct));
-        Assert.True((await Store.SignInAsync("alice", Password, _ct)).Succeeded);
+        Assert.True((await Store.SignInAsync("alice", Password, Client, _ct)).Succeeded);
     }
 
     [Fact]
@@ -214,10 +291,10 @@ public sealed class AccountStoreTests : IDisposable
         var weak = _temp.StoredHash("alice");
         var stronger = _temp.StoreWith(TempAccounts.FastIterations * 2);
 
-        var result = await stronger.SignInAsync("alice", Password, _ct);
+        var result = await stronger.SignInAsync("alice", Password, Client, _ct);
 
         var rehashed = _temp.StoredHash("alice");
-        var again = await stronger.SignInAsync("alice", Password, _ct);
+        var again = await stronger.SignInAsync("alice", Password, Client, _ct);
 
         Assert.True(result.Succeeded);
         Assert.NotEqual(weak, rehashed);
@@ -253,25 +330,33 @@ public sealed class AccountStoreTests : IDisposable
         Assert.Equal("alice", removed.Name);
         Assert.Contains("last admin", error.Message, StringComparison.Ordinal);
         Assert.Equal("root", Assert.Single(await Store.ListAsync(_ct)).Name);
-        Assert.Equal(SignInStatus.WrongCredentials, (await Store.SignInAsync("alice", Password, _ct)).Status);
+        Assert.Equal(SignInStatus.WrongCredentials, (await Store.SignInAsync("alice", Password, Client, _ct)).Status);
     }
 
     [Fact]
     public async Task The_list_is_sorted_by_name_and_shows_lockouts()
     {
-        await Store.AddAsync("carol", Roles.Staff, Password, _ct);
-        await Store.AddAsync("Bob", Roles.Admin, Password, _ct);
-        await Store.AddAsync("alice", Roles.Reviewer, Password, _ct);
+        using var temp = new TempAccounts(options: new AccountOptions { MaxFailedAttempts = 5, MaxFailedAttemptsPerAccount = 5 });
+        await temp.Store.AddAsync("carol", Roles.Staff, Password, _ct);
+        await temp.Store.AddAsync("Bob", Roles.Admin, Password, _ct);
+        await temp.Store.AddAsync("alice", Roles.Reviewer, Password, _ct);
         for (var i = 0; i < 5; i++)
         {
-            await Store.SignInAsync("carol", "wrong", _ct);
+            await temp.Store.SignInAsync("carol", "wrong", Client, _ct);
         }
 
-        var list = await Store.ListAsync(_ct);
+        await temp.Store.SignInAsync("Bob", "wrong", Client, _ct);
+        var now = temp.Clock.GetUtcNow();
+
+        var list = await temp.Store.ListAsync(_ct);
 
         Assert.Equal(["alice", "Bob", "carol"], list.Select(a => a.Name));
-        Assert.True(list[2].IsLockedAt(_temp.Clock.GetUtcNow()));
-        Assert.False(list[0].IsLockedAt(_temp.Clock.GetUtcNow()));
+        Assert.True(list[2].IsLockedAt(now));
+        Assert.Equal(1, list[2].LockedOutClients);
+        Assert.StartsWith("locked until", list[2].StatusAt(now), StringComparison.Ordinal);
+        Assert.Equal("1 failed sign-in(s)", list[1].StatusAt(now));
+        Assert.False(list[0].IsLockedAt(now));
+        Assert.Equal("active", list[0].StatusAt(now));
     }
 
     public void Dispose() => _temp.Dispose();

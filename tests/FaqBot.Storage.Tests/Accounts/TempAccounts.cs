@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FaqBot.Storage.Tests.Accounts;
 
-/// <summary>An account store and audit log over a database in a folder of their own, on a fake
+/// <summary>An account store, staff sessions and an audit log over a database in a folder of their own, on a fake
 /// clock. Hashing uses few PBKDF2 iterations unless a test asks for the default.</summary>
 internal sealed class TempAccounts : IDisposable
 {
@@ -21,6 +21,7 @@ internal sealed class TempAccounts : IDisposable
         Settings = options ?? new AccountOptions();
         Store = StoreWith(iterations);
         Audit = new AuditLog(Database, Clock);
+        Sessions = new StaffSessions(Database, Clock);
     }
 
     public string Folder { get; }
@@ -34,6 +35,8 @@ internal sealed class TempAccounts : IDisposable
     public AccountStore Store { get; }
 
     public AuditLog Audit { get; }
+
+    public StaffSessions Sessions { get; }
 
     /// <summary>Another store over the same database, hashing with <paramref name="iterations"/> (null: the default).</summary>
     public AccountStore StoreWith(int? iterations) => new(Database, Clock, Options.Create(Settings),

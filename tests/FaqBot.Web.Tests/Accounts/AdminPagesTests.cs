@@ -39,7 +39,7 @@ public sealed class AdminPagesTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Added newbie (staff).", page, StringComparison.Ordinal);
         Assert.Contains("<td class=\"wrap\">newbie</td>", page, StringComparison.Ordinal);
-        Assert.True((await Store.SignInAsync("newbie", "a first password for newbie", CancellationToken.None)).Succeeded);
+        Assert.True((await Store.SignInAsync("newbie", "a first password for newbie", "192.0.2.1", CancellationToken.None)).Succeeded);
         var entry = (await _factory.AuditAsync(new AuditQuery(Action: AuditActions.UserAdd)))[0];
         Assert.Equal(("root", "newbie", "role staff"), (entry.Actor, entry.Target, entry.Detail));
     }
@@ -51,7 +51,7 @@ public sealed class AdminPagesTests : IAsyncLifetime, IDisposable
 
         var role = await PostUsersAsync("Role", "alice", Roles.Clinician);
         var password = await PostUsersAsync("Password", "alice", password: "a password the admin set");
-        var signIn = await Store.SignInAsync("alice", "a password the admin set", CancellationToken.None);
+        var signIn = await Store.SignInAsync("alice", "a password the admin set", "192.0.2.1", CancellationToken.None);
         var remove = await PostUsersAsync("Remove", "alice");
 
         Assert.All([role, password, remove], r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));

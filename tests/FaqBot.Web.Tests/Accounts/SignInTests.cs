@@ -74,7 +74,7 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_even_against_the_right_password_until_fifteen_minutes_pass()
+    public async Task Five_failures_lock_that_address_out_even_against_the_right_password_until_fifteen_minutes_pass()
     {
         await _factory.CreateUserAsync("alice", Roles.Reviewer);
         var client = _factory.CreateBrowserLikeClient();
@@ -131,6 +131,27 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Equal(("alice", AuditActions.SignOut), ((await _factory.AuditAsync())[0].Actor, (await _factory.AuditAsync())[0].Action));
     }
 
+    [Fact]
+    public async Task A_session_in_use_slides_on_the_server_with_its_cookie_and_one_left_alone_ends_after_eight_hours()
+    {
+        await _factory.CreateUserAsync("alice", Roles.Reviewer);
+        var busy = _factory.CreateBrowserLikeClient();
+        var idle = _factory.CreateBrowserLikeClient();
+        await busy.SignInAsync("alice", StaffSession.Password);
+        await idle.SignInAsync("alice", StaffSession.Password);
+
+        _clock.Advance(TimeSpan.FromHours(5));
+        var renewed = await busy.GetAsync(StaffRoutes.Home);
+        _clock.Advance(TimeSpan.FromHours(4));
+        var stillIn = await busy.GetAsync(StaffRoutes.Home);
+        var idleAfterNine = await idle.GetAsync(StaffRoutes.Home);
+
+        Assert.Equal(HttpStatusCode.OK, renewed.StatusCode);
+        Assert.NotNull(StaffSession.CookieOf(renewed)); // the sliding renewal
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, idleAfterNine.StatusCode);
+    }
+
     [Theory]
     [InlineData("https://evil.example/phish")]
     [InlineData("//evil.example/phish")]
@@ -161,7 +182,7 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_removed_account_or_a_new_password_ends_open_sessions_and_a_new_role_applies_at_once()
+    public async Task A_removed_account_a_new_password_or_a_new_role_ends_open_sessions()
     {
         var admin = await _factory.SignedInClientAsync(Roles.Admin, "root");
         var removed = await _factory.SignedInClientAsync(Roles.Reviewer, "gone");
@@ -176,7 +197,7 @@ public sealed class SignInTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, (await removed.GetAsync(StaffRoutes.Home)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await reset.GetAsync(StaffRoutes.Home)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await promoted.GetAsync(StaffRoutes.Users)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await promoted.GetAsync(StaffRoutes.Users)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(StaffRoutes.Users)).StatusCode);
     }
 

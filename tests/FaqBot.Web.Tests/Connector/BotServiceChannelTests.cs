@@ -5,7 +5,9 @@ using System.Text.Json.Nodes;
 using FaqBot.BotFramework.Connector;
 using FaqBot.Core.Knowledge;
 using FaqBot.Web.Tests.TestSupport;
+using FaqBot.Storage.Transcripts;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FaqBot.Web.Tests.Connector;
 
@@ -40,13 +42,13 @@ public sealed class BotServiceChannelTests : IDisposable
         _serviceUrl.Dispose();
     }
 
-    private static JsonObject Inbound(string type, string? text = null) => new()
+    private static JsonObject Inbound(string type, string? text = null, string id = "act-1", string conversationId = "8a1f|livechat") => new()
     {
         ["type"] = type,
-        ["id"] = "act-1",
+        ["id"] = id,
         ["channelId"] = "emulator",
         ["serviceUrl"] = "http://localhost:50123",
-        ["conversation"] = new JsonObject { ["id"] = "8a1f|livechat" },
+        ["conversation"] = new JsonObject { ["id"] = conversationId },
         ["from"] = new JsonObject { ["id"] = "user-1", ["role"] = "user" },
         ["recipient"] = new JsonObject { ["id"] = "bot-1", ["name"] = "Bot" },
         ["text"] = text,
@@ -89,6 +91,38 @@ public sealed class BotServiceChannelTests : IDisposable
     }
 
     [Fact]
+    public async Task A_redelivered_activity_runs_one_turn_and_the_next_activity_is_answered_after_it()
+    {
+        var http = _factory.CreateClient();
+
+        var first = await http.PostAsync("/api/messages", Json(Inbound("message", "what should I bring")));
+        var again = await http.PostAsync("/api/messages", Json(Inbound("message", "what should I bring")));
+        var next = await http.PostAsync("/api/messages", Json(Inbound("message", "can I drive home", id: "act-2")));
+        var posted = Enumerable.Range(0, 4).Select(_ => NextPosted()).ToList();
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted], [first.StatusCode, again.StatusCode, next.StatusCode]);
+        Assert.Equal(["typing", "message", "typing", "message"], posted.Select(p => (string?)p.Body["type"]));
+        Assert.Equal(["act-1", "act-2"], posted.Where(p => (string?)p.Body["type"] == "message").Select(p => (string?)p.Body["replyToId"]));
+    }
+
+    [Fact]
+    public async Task A_conversation_id_longer_than_any_channel_sends_is_refused_and_never_logged()
+    {
+        var log = new CapturingLoggerProvider();
+        using var factory = new FaqBotFactory()
+            .With("Logging:LogLevel:Default", "Trace")
+            .WithServices(s => s.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(log)));
+        var huge = "c" + new string('x', 100_000);
+
+        var response = await factory.CreateClient().PostAsync("/api/messages", Json(Inbound("message", "hi", conversationId: huge)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("conversation.id is longer than 512 characters", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(log.Lines, line => line.Contains(huge[..1000], StringComparison.Ordinal));
+        Assert.Empty((await factory.Services.GetRequiredService<ITranscriptStore>().ListAsync(new ConversationFilter(), CancellationToken.None)).Items);
+    }
+
+    [Fact]
     public async Task In_local_mode_a_request_carrying_a_token_is_refused()
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
@@ -101,4 +135,6 @@ public sealed class BotServiceChannelTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    private static StringContent Json(JsonObject activity) => new(activity.ToJsonString(), Encoding.UTF8, "application/json");
 }

@@ -5,6 +5,7 @@ using FaqBot.Storage.Accounts;
 using FaqBot.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using FaqBot.Web.Review;
 
 namespace FaqBot.Web.Tests.Generation;
 
@@ -188,7 +189,7 @@ public sealed class GeneratedAnswerTests(GeneratedAnswerTests.Host host) : IClas
         var prompt = await PromptDirectory.LoadAsync(Factory.Services.GetRequiredService<IOptions<AiOptions>>().Value.AnswerPrompt, CancellationToken.None);
         var reviewer = await Factory.SignedInClientAsync(Roles.Reviewer);
 
-        var response = await reviewer.GetAsync($"/review/conversations/{client.ConversationId}");
+        var response = await reviewer.GetAsync(ReviewRoutes.Conversation(client.ConversationId));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -208,7 +209,7 @@ public sealed class GeneratedAnswerTests(GeneratedAnswerTests.Host host) : IClas
         await client.AskAsync(GenerationHosts.DriveHome);
         var reviewer = await Factory.SignedInClientAsync(Roles.Reviewer);
 
-        var html = WebUtility.HtmlDecode(await reviewer.GetStringAsync($"/review/conversations/{client.ConversationId}"));
+        var html = WebUtility.HtmlDecode(await reviewer.GetStringAsync(ReviewRoutes.Conversation(client.ConversationId)));
 
         Assert.Contains("Generated answer: <strong>unverified</strong>", html, StringComparison.Ordinal);
         Assert.Contains("The clinic also offers a free shuttle home [1].", html, StringComparison.Ordinal);

@@ -121,13 +121,29 @@ public sealed class SnippetPathsTests : IDisposable
         var link = Paths.File("linked", draft: false);
         File.CreateSymbolicLink(link, outside);
 
-        Assert.Throws<IOException>(() => SnippetPaths.Read(link));
-        Assert.Throws<IOException>(() => SnippetPaths.WriteAtomically(link, "overwritten"));
-        Assert.Throws<IOException>(() => SnippetPaths.Delete(link));
+        Assert.Throws<NotAPlainFileException>(() => SnippetPaths.Read(link));
+        Assert.Throws<NotAPlainFileException>(() => SnippetPaths.WriteAtomically(link, "overwritten"));
+        Assert.Throws<NotAPlainFileException>(() => SnippetPaths.Delete(link));
 
         Assert.Equal("outside the folder", File.ReadAllText(outside));
         Assert.NotNull(new FileInfo(link).LinkTarget);
         Assert.Equal([link], Directory.GetFiles(SnippetsFolder));
+    }
+
+    [Fact]
+    public void A_dangling_link_or_a_folder_in_place_of_a_snippet_file_is_refused_too()
+    {
+        var dangling = Paths.File("dangling", draft: true);
+        File.CreateSymbolicLink(dangling, Path.Combine(_root, "nowhere.md"));
+        var folder = Paths.File("folder", draft: false);
+        Directory.CreateDirectory(folder);
+
+        Assert.Throws<NotAPlainFileException>(() => SnippetPaths.Read(dangling));
+        Assert.Throws<NotAPlainFileException>(() => SnippetPaths.WriteAtomically(dangling, "written through"));
+        Assert.Throws<NotAPlainFileException>(() => SnippetPaths.Read(folder));
+        Assert.Throws<NotAPlainFileException>(() => SnippetPaths.WriteAtomically(folder, "over a folder"));
+
+        Assert.False(File.Exists(Path.Combine(_root, "nowhere.md")));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using FaqBot.Storage.Audit;
 using FaqBot.Storage.Transcripts;
 using FaqBot.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using FaqBot.Web.Review;
 
 namespace FaqBot.Web.Tests.Review;
 
@@ -28,7 +29,7 @@ public sealed class HandoffQueuePageTests
         Assert.Contains("URGENT", html, StringComparison.Ordinal);
         Assert.Contains("under a minute", html, StringComparison.Ordinal);
         // Staff may not open transcripts, so the queue does not link to them.
-        Assert.DoesNotContain($"href=\"/review/conversations/{urgent.ConversationId}\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(ReviewRoutes.ConversationPage, html, StringComparison.Ordinal);
 
         var item = (await factory.Services.GetRequiredService<ITranscriptStore>().HandoffsAsync(false, CancellationToken.None)).First(i => i.Urgent);
         var moved = await staff.PostFormAsync("/handoffs", "/handoffs?handler=Status", new Dictionary<string, string>

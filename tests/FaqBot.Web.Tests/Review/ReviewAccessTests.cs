@@ -2,6 +2,7 @@ using System.Net;
 using FaqBot.Storage.Accounts;
 using FaqBot.Web.Accounts;
 using FaqBot.Web.Tests.TestSupport;
+using FaqBot.Web.Review;
 
 namespace FaqBot.Web.Tests.Review;
 
@@ -33,13 +34,13 @@ public sealed class ReviewAccessTests(ReviewAccessTests.Host host) : IClassFixtu
     }
 
     [Theory]
-    [InlineData("", Policies.Review)]
-    [InlineData("/transcript", Policies.Review)]
-    public async Task A_conversation_and_its_export_open_only_for_the_review_roles(string suffix, string policy)
+    [InlineData("page", Policies.Review)]
+    [InlineData("transcript", Policies.Review)]
+    public async Task A_conversation_and_its_export_open_only_for_the_review_roles(string what, string policy)
     {
         foreach (var role in Roles.All)
         {
-            var response = await host.ByRole[role].GetAsync($"/review/conversations/{host.Conversation}{suffix}");
+            var response = await host.ByRole[role].GetAsync(what == "page" ? ReviewRoutes.Conversation(host.Conversation) : ReviewRoutes.Transcript(host.Conversation));
 
             var expected = Policies.RolesByPolicy[policy].Contains(role) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
             Assert.True(expected == response.StatusCode, $"{role}: expected {(int)expected}, got {(int)response.StatusCode}");
@@ -53,13 +54,13 @@ public sealed class ReviewAccessTests(ReviewAccessTests.Host host) : IClassFixtu
     [InlineData("Delete", "x", "y")]
     public async Task The_conversation_actions_are_forbidden_to_roles_without_review(string handler, string field, string value)
     {
-        var page = $"/review/conversations/{host.Conversation}";
+        var page = ReviewRoutes.Conversation(host.Conversation);
         var reviewer = host.ByRole[Roles.Reviewer];
         foreach (var role in new[] { Roles.Staff })
         {
             // The form's token comes from a page that role may open; the action itself is refused.
             var token = await host.ByRole[role].AntiforgeryTokenAsync(StaffRoutes.Home);
-            var response = await host.ByRole[role].PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string>
+            var response = await host.ByRole[role].PostAsync($"{page}&handler={handler}", new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 [field] = value,
                 ["__RequestVerificationToken"] = token,

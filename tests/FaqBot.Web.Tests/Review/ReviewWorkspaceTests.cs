@@ -3,6 +3,7 @@ using System.Text.Json;
 using FaqBot.Storage.Accounts;
 using FaqBot.Storage.Audit;
 using FaqBot.Web.Tests.TestSupport;
+using FaqBot.Web.Review;
 
 namespace FaqBot.Web.Tests.Review;
 
@@ -56,7 +57,7 @@ public sealed class ReviewWorkspaceTests(ReviewWorkspaceTests.Host host) : IClas
     [Fact]
     public async Task The_conversation_view_shows_each_turns_trace_and_cited_snippet_with_patient_text_encoded_and_redacted()
     {
-        var html = await host.Reviewer.GetStringAsync($"/review/conversations/{host.Answered}");
+        var html = await host.Reviewer.GetStringAsync(ReviewRoutes.Conversation(host.Answered));
 
         Assert.Contains("Trace: answer", html, StringComparison.Ordinal);
         Assert.Contains("Cited snippet", html, StringComparison.Ordinal);
@@ -72,11 +73,11 @@ public sealed class ReviewWorkspaceTests(ReviewWorkspaceTests.Host host) : IClas
     [Fact]
     public async Task Marking_reviewed_tagging_and_noting_are_saved_filterable_and_audited()
     {
-        var page = $"/review/conversations/{host.Urgent}";
-        var reviewed = await host.Reviewer.PostFormAsync(page, page + "?handler=Reviewed", new Dictionary<string, string> { ["reviewed"] = "true" });
-        var tagged = await host.Reviewer.PostFormAsync(page, page + "?handler=Tags", new Dictionary<string, string> { ["tags"] = "Crisis, follow-up" });
-        var noted = await host.Reviewer.PostFormAsync(page, page + "?handler=Note", new Dictionary<string, string> { ["note"] = "Called 988 info shown first." });
-        var refused = await host.Reviewer.PostFormAsync(page, page + "?handler=Tags", new Dictionary<string, string> { ["tags"] = "no<tags>" });
+        var page = ReviewRoutes.Conversation(host.Urgent);
+        var reviewed = await host.Reviewer.PostFormAsync(page, page + "&handler=Reviewed", new Dictionary<string, string> { ["reviewed"] = "true" });
+        var tagged = await host.Reviewer.PostFormAsync(page, page + "&handler=Tags", new Dictionary<string, string> { ["tags"] = "Crisis, follow-up" });
+        var noted = await host.Reviewer.PostFormAsync(page, page + "&handler=Note", new Dictionary<string, string> { ["note"] = "Called 988 info shown first." });
+        var refused = await host.Reviewer.PostFormAsync(page, page + "&handler=Tags", new Dictionary<string, string> { ["tags"] = "no<tags>" });
 
         Assert.Equal(HttpStatusCode.Redirect, reviewed.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, tagged.StatusCode);
@@ -95,7 +96,7 @@ public sealed class ReviewWorkspaceTests(ReviewWorkspaceTests.Host host) : IClas
     [Fact]
     public async Task A_conversation_exports_as_an_emulator_transcript_array_in_order()
     {
-        var response = await host.Reviewer.GetAsync($"/review/conversations/{host.Answered}/transcript");
+        var response = await host.Reviewer.GetAsync(ReviewRoutes.Transcript(host.Answered));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.EndsWith(".transcript", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'), StringComparison.Ordinal);
@@ -121,11 +122,11 @@ public sealed class ReviewWorkspaceTests(ReviewWorkspaceTests.Host host) : IClas
     {
         var doomed = await DirectLineClient.StartAsync(host.Factory.CreateClient());
         await doomed.SayAsync("What should I wear?");
-        var page = $"/review/conversations/{doomed.ConversationId}";
+        var page = ReviewRoutes.Conversation(doomed.ConversationId);
         var admin = await host.Factory.SignedInClientAsync(Roles.Admin);
 
-        var byReviewer = await host.Reviewer.PostFormAsync(page, page + "?handler=Delete", new Dictionary<string, string>());
-        var byAdmin = await admin.PostFormAsync(page, page + "?handler=Delete", new Dictionary<string, string>());
+        var byReviewer = await host.Reviewer.PostFormAsync(page, page + "&handler=Delete", new Dictionary<string, string>());
+        var byAdmin = await admin.PostFormAsync(page, page + "&handler=Delete", new Dictionary<string, string>());
 
         Assert.Equal(HttpStatusCode.Forbidden, byReviewer.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, byAdmin.StatusCode);

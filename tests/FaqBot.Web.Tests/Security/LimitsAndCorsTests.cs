@@ -30,7 +30,7 @@ public sealed class LimitsAndCorsTests
         var path = $"/v3/directline/conversations/{busy.ConversationId}/activities";
 
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 30; i++)
         {
             statuses.Add((await busy.SendAsync(HttpMethod.Get, path)).StatusCode);
         }
@@ -38,7 +38,8 @@ public sealed class LimitsAndCorsTests
         var other = await DirectLineClient.StartAsync(factory.CreateClient());
         var response = await other.SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{other.ConversationId}/activities");
 
-        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(29, statuses.Count(s => s == HttpStatusCode.OK)); // starting the conversation spent one
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using FaqBot.Storage.Accounts;
 using FaqBot.Storage.Audit;
+using FaqBot.Web.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,6 +54,31 @@ public static partial class StaffSession
         }
 
         return client;
+    }
+
+    /// <summary>Signs in as <paramref name="name"/> (an existing account) and returns the staff cookie
+    /// the host set, as a <c>Cookie</c> header value, for a test to replay later.</summary>
+    public static async Task<string> StaffCookieAsync(this HttpClient client, string name, string password = Password)
+    {
+        var response = await client.SignInAsync(name, password);
+        return CookieOf(response) ?? throw new InvalidOperationException($"Signing in as {name} gave {(int)response.StatusCode} and no staff cookie.");
+    }
+
+    /// <summary>The staff cookie a response sets (<c>name=value</c>), or null.</summary>
+    public static string? CookieOf(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.Where(c => c.StartsWith(StaffAccounts.CookieName + "=", StringComparison.Ordinal)).Select(c => c.Split(';')[0]).FirstOrDefault()
+            : null;
+
+    /// <summary>GETs <paramref name="path"/> as a browser that holds only <paramref name="cookie"/>:
+    /// a copy of a staff cookie replayed from elsewhere.</summary>
+    public static async Task<HttpResponseMessage> ReplayAsync(this FaqBotFactory factory, string cookie, string path)
+    {
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request);
     }
 
     /// <summary>Posts the sign-in form as a browser would; the response is the server's answer (302 on success).</summary>

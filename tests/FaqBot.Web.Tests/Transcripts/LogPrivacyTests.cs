@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FaqBot.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,35 +6,10 @@ namespace FaqBot.Web.Tests.Transcripts;
 
 public sealed class LogPrivacyTests
 {
-    private sealed class CapturingProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Capturing(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Capturing(CapturingProvider owner, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(";", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-                owner.Lines.Enqueue($"{category} {formatter(state, exception)} {structured} {exception}");
-            }
-        }
-    }
-
     [Fact]
     public async Task A_patients_words_never_reach_the_log_even_at_the_most_detailed_level()
     {
-        var provider = new CapturingProvider();
+        var provider = new CapturingLoggerProvider();
         var data = Path.Combine(Path.GetTempPath(), "faqbot-logs-" + Guid.NewGuid().ToString("N"));
         using (var factory = new FaqBotFactory()
             .With("Storage:DataPath", data)

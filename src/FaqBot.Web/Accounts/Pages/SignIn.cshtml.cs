@@ -11,10 +11,11 @@ using Microsoft.Extensions.Options;
 namespace FaqBot.Web.Accounts.Pages;
 
 /// <summary><c>/account/signin</c>: the form (GET) and the check (POST, antiforgery). A wrong name,
-/// a wrong password and a locked account get the same message; the audit log tells them apart.</summary>
+/// a wrong password and a locked-out address get the same message; the audit log tells them apart.
+/// A success opens a server-side session, which the cookie names.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(StaffAccounts.SignInRateLimit)]
-public sealed class SignInModel(AccountStore accounts, AuditLog audit, IOptions<AccountOptions> options) : PageModel
+public sealed class SignInModel(AccountStore accounts, StaffSessions sessions, AuditLog audit, IOptions<AccountOptions> options) : PageModel
 {
     [BindProperty]
     public string? Name { get; set; }
@@ -34,13 +35,14 @@ public sealed class SignInModel(AccountStore accounts, AuditLog audit, IOptions<
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var typed = (Name ?? "").Trim();
-        var result = await accounts.SignInAsync(typed, Password ?? "", cancellationToken);
+        var result = await accounts.SignInAsync(typed, Password ?? "", SignInClient.Key(HttpContext), cancellationToken);
         var from = $"from {HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown address"}";
         if (result.Succeeded)
         {
             await audit.AppendAsync(result.Name!, AuditActions.SignIn, result.Name!, from, cancellationToken);
+            var session = await sessions.OpenAsync(result.Name!, StaffAccounts.SessionLifetime, cancellationToken);
             await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                StaffPrincipal.Create(result.Name!, result.Role!, result.Stamp!),
+                StaffPrincipal.Create(result.Name!, result.Role!, session),
                 new AuthenticationProperties { IsPersistent = false });
             return LocalRedirect(SafeReturnUrl());
         }
@@ -52,7 +54,7 @@ public sealed class SignInModel(AccountStore accounts, AuditLog audit, IOptions<
         await audit.AppendAsync(actor, action, actor, detail, cancellationToken);
 
         var limits = options.Value;
-        Error = $"Wrong name or password. After {limits.MaxFailedAttempts} failed attempts in a row an account is locked for {limits.LockoutMinutes} minutes.";
+        Error = $"Wrong name or password. After {limits.MaxFailedAttempts} failed attempts in a row, sign-in to that account from your address is paused for {limits.LockoutMinutes} minutes.";
         Password = null;
         return Page();
     }

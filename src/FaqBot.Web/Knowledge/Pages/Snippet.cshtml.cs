@@ -2,6 +2,7 @@ using System.Globalization;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Knowledge.Lint;
 using FaqBot.Web.Accounts;
+using FaqBot.Web.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -70,7 +71,8 @@ public sealed class SnippetModel(KnowledgeHolder knowledge, SnippetEditor editor
             : Forbid();
 
     /// <summary>After an action: back to the page with a notice when it was done, or the page with
-    /// the problems (and a matching status) when nothing was.</summary>
+    /// the problems (and a matching status) when nothing was; when there is no snippet to show the
+    /// page with (an unknown id), the problems alone.</summary>
     private async Task<IActionResult> ShowAsync(EditOutcome outcome)
     {
         if (outcome.Succeeded)
@@ -79,15 +81,20 @@ public sealed class SnippetModel(KnowledgeHolder knowledge, SnippetEditor editor
             return outcome.Snippet is null ? RedirectToPage("Index") : RedirectToPage(new { Id });
         }
 
-        Problems = outcome.Messages;
-        Response.StatusCode = outcome.Status switch
+        var status = outcome.Status switch
         {
             EditStatus.Conflict => StatusCodes.Status409Conflict,
             EditStatus.Refused => StatusCodes.Status403Forbidden,
             EditStatus.NotFound => StatusCodes.Status404NotFound,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
-        await LoadAsync();
+        if (!await LoadAsync())
+        {
+            return PageProblems.Problem(status, string.Join(" ", outcome.Messages));
+        }
+
+        Problems = outcome.Messages;
+        Response.StatusCode = status;
         return Page();
     }
 

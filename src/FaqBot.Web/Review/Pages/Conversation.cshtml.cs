@@ -4,11 +4,12 @@ using FaqBot.Storage.Transcripts;
 using FaqBot.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FaqBot.Web.Review.Pages;
 
-/// <summary><c>/review/conversations/{id}</c>: the conversation as the patient saw it, each bot
+/// <summary><c>/review/conversation?id=</c>: the conversation as the patient saw it, each bot
 /// turn with its trace and cited snippet; mark reviewed, tag, note, export; delete (admin).</summary>
 [Authorize(Policy = Policies.Review)]
 public sealed class ConversationModel(ITranscriptStore store, AuditLog audit, KnowledgeHolder knowledge, TimeProvider time, IAuthorizationService authorization)
@@ -27,6 +28,16 @@ public sealed class ConversationModel(ITranscriptStore store, AuditLog audit, Kn
 
     /// <summary>The snippet as currently approved, to show beside a turn that cited it.</summary>
     public Snippet? CurrentSnippet(string? id) => id is null ? null : knowledge.Current.Snippets.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>Every handler works on the conversation named by the query's <c>id</c>; without one
+    /// there is no such page.</summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (!context.HandlerArguments.TryGetValue("id", out var id) || id is not string { Length: > 0 })
+        {
+            context.Result = NotFound();
+        }
+    }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();

@@ -3,6 +3,7 @@ using FaqBot.Storage.Transcripts;
 using FaqBot.Web.Accounts;
 using FaqBot.Web.Knowledge;
 using FaqBot.Web.Review;
+using FaqBot.Web.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -44,16 +45,13 @@ public sealed class IndexModel(ITranscriptStore store, KnowledgeHolder knowledge
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         ToDay = ReviewQuery.Date(To) ?? today;
-        FromDay = ReviewQuery.Date(From) ?? ToDay.AddDays(-DefaultDays);
+        FromDay = ReviewQuery.Date(From) ?? UtcDays.Before(ToDay, DefaultDays);
         if (FromDay > ToDay)
         {
-            return BadRequest("From must not be after To.");
+            return PageProblems.Problem(StatusCodes.Status400BadRequest, $"From ({FromDay:yyyy-MM-dd}) must not be after To ({ToDay:yyyy-MM-dd}).");
         }
 
-        var questions = await store.UnansweredAsync(
-            new DateTimeOffset(FromDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-            new DateTimeOffset(ToDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
-            cancellationToken);
+        var questions = await store.UnansweredAsync(UtcDays.Start(FromDay), UtcDays.End(ToDay), cancellationToken);
         Questions = questions.Count;
         Groups = UnansweredReport.Group(questions, knowledge.Current);
         MayDraft = (await authorization.AuthorizeAsync(User, Policies.KnowledgeEdit)).Succeeded;
