@@ -109,6 +109,8 @@ internal static class NameContextDetector
         "al", "el", "ten", "ter", "Ó", "Ní", "Nic", "Mac", "Uí", "Te", "te", "ap", "ben", "bat", "y", "e",
     };
 
+    private static readonly System.Buffers.SearchValues<char> SentenceMarks = System.Buffers.SearchValues.Create(".!?\n:;");
+
     private static readonly System.Buffers.SearchValues<char> QuestionOrDigit = System.Buffers.SearchValues.Create("?0123456789");
 
     /// <summary>Words after which two unknown capitalised words are more likely a place, a brand or
@@ -247,7 +249,7 @@ internal static class NameContextDetector
             }
 
             // Between commas, inside a sentence: "the front desk, Precious, she was so kind".
-            if (capitalsInform && tokens[i].Upper && i > 0 && Gap(i - 1, i).Trim() == "," && !IsMonth(i)
+            if (capitalsInform && tokens[i].Upper && i > 0 && Gap(i - 1, i).Trim() is "," && !IsMonth(i)
                 && Read(i, Allow.WordName | Allow.GivenAlone) is var between and > 0 && between < tokens.Count && Gap(between - 1, between).TrimStart().StartsWith(','))
             {
                 return between;
@@ -420,7 +422,7 @@ internal static class NameContextDetector
             }
 
             var gap = Gap(i - 1, i).Trim();
-            if (Labels.Contains(tokens[i - 1].Text) && gap == ":")
+            if (Labels.Contains(tokens[i - 1].Text) && gap is ":")
             {
                 return true;
             }
@@ -435,7 +437,7 @@ internal static class NameContextDetector
 
         private bool AfterIntro(int i)
         {
-            if (i == 0 || !Gap(i - 1, i).Trim().Equals(string.Empty, StringComparison.Ordinal))
+            if (i == 0 || Gap(i - 1, i).Trim().Length > 0)
             {
                 return false;
             }
@@ -592,7 +594,7 @@ internal static class NameContextDetector
             }
 
             var gap = Gap(i - 1, i);
-            return gap.IndexOfAny(['.', '!', '?', '\n', ':', ';']) >= 0 && !gap.Contains(", ", StringComparison.Ordinal);
+            return gap.ContainsAny(SentenceMarks) && !gap.Contains(", ", StringComparison.Ordinal);
         }
 
         private bool IsParticle(int i) => Particles.Contains(tokens[i].Text) && i + 1 < tokens.Count && JoinsName(i + 1) && i > 0 && JoinsName(i);
@@ -603,12 +605,13 @@ internal static class NameContextDetector
         private NameEvidence Evidence(int i) => _evidence[i] ??=
             Titles.Contains(tokens[i].Text) || Relations.Contains(tokens[i].Text) ? NameEvidence.Stop : NameLexicon.Evidence(tokens[i].Text);
 
-        private string Gap(int before, int after) =>
-            after >= tokens.Count ? text[tokens[before].End..] : text[tokens[before].End..tokens[after].Start];
+        /// <summary>The text between two tokens (to the end when <paramref name="after"/> is past the last).</summary>
+        private ReadOnlySpan<char> Gap(int before, int after) =>
+            after >= tokens.Count ? text.AsSpan(tokens[before].End) : text.AsSpan(tokens[before].End, tokens[after].Start - tokens[before].End);
 
         /// <summary>A name in another script in brackets right after a name: "Kenji Watanabe (渡辺健二)".</summary>
         public bool IsNameInOtherScript(int i) =>
-            Gap(i - 1, i).Trim() == "(" && tokens[i].End < text.Length && text[tokens[i].End] == ')' && tokens[i].Text.Length <= 12
+            Gap(i - 1, i).Trim() is "(" && tokens[i].End < text.Length && text[tokens[i].End] == ')' && tokens[i].Text.Length <= 12
             && !tokens[i].Text.Any(char.IsAscii);
 
         /// <summary>The text of tokens [start, end), without a trailing possessive ('s).</summary>
