@@ -159,7 +159,7 @@ internal static class NameContextDetector
             return;
         }
 
-        var reader = new Reader(text, tokens, NameTokens.CapitalsInform(text));
+        var reader = new Reader(text, tokens, NameTokens.CapitalsInform(tokens));
         for (var i = 0; i < tokens.Count; i++)
         {
             var end = reader.NameAt(i);
@@ -457,7 +457,7 @@ internal static class NameContextDetector
             int lower = 0, unknown = 0;
             for (var k = 0; k < tokens.Count; k++)
             {
-                if (!tokens[k].Upper)
+                if (!tokens[k].Upper && !tokens[k].IsPlaceholder)
                 {
                     lower++;
                     unknown += Evidence(k) is NameEvidence.Unknown ? 1 : 0;
@@ -603,7 +603,7 @@ internal static class NameContextDetector
 
         /// <summary>What the word says by itself; a title or a relation word ("Frau", "Pastor") is never part of the name.</summary>
         private NameEvidence Evidence(int i) => _evidence[i] ??=
-            Titles.Contains(tokens[i].Text) || Relations.Contains(tokens[i].Text) ? NameEvidence.Stop : NameLexicon.Evidence(tokens[i].Text);
+            tokens[i].IsPlaceholder || Titles.Contains(tokens[i].Text) || Relations.Contains(tokens[i].Text) ? NameEvidence.Stop : NameLexicon.Evidence(tokens[i].Text);
 
         /// <summary>The text between two tokens (to the end when <paramref name="after"/> is past the last).</summary>
         private ReadOnlySpan<char> Gap(int before, int after) =>

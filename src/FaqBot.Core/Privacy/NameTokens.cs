@@ -8,12 +8,14 @@ internal readonly record struct NameToken(int Start, int End, string Text)
 
     public bool AllUpper => Text.Length > 1 && !Text.Any(char.IsLower);
 
+    public bool IsPlaceholder => Text[0] == '[';
+
     /// <summary>A capital letter and a full stop: a middle initial ("Joy M.").</summary>
     public bool IsInitial(string text) => Text.Length == 1 && Upper && End < text.Length && text[End] == '.';
 }
 
-/// <summary>Splits a text into <see cref="NameToken"/>s in one pass; words inside a placeholder
-/// ("[name]") are left out.</summary>
+/// <summary>Splits a text into <see cref="NameToken"/>s in one pass; a placeholder ("[name]") is
+/// one token, never part of a name.</summary>
 internal static class NameTokens
 {
     public static List<NameToken> Read(string text)
@@ -22,6 +24,15 @@ internal static class NameTokens
         var at = 0;
         while (at < text.Length)
         {
+            // A placeholder stands where a detail stood: one word, so the words around it are read
+            // as they were before it was put in (and redacting again finds nothing new).
+            if (text[at] == '[' && PlaceholderAt(text, at) is > 0 and var length)
+            {
+                tokens.Add(new NameToken(at, at + length, text.Substring(at, length)));
+                at += length;
+                continue;
+            }
+
             if (!IsLetter(text[at]))
             {
                 at++;
@@ -46,20 +57,37 @@ internal static class NameTokens
         return tokens;
     }
 
-    /// <summary>Whether the text's capitals say anything: it has lower-case letters and is not
-    /// mostly capitals ("GRACE HERE. MY PHONE IS BROKE" says nothing by its capitals).</summary>
-    public static bool CapitalsInform(string text)
+    private static int PlaceholderAt(string text, int at)
+    {
+        foreach (var kind in Enum.GetValues<RedactionKind>())
+        {
+            var placeholder = RedactionPlaceholders.For(kind);
+            if (string.CompareOrdinal(text, at, placeholder, 0, placeholder.Length) == 0)
+            {
+                return placeholder.Length;
+            }
+        }
+
+        return string.CompareOrdinal(text, at, RedactionPlaceholders.Withheld, 0, RedactionPlaceholders.Withheld.Length) == 0 ? RedactionPlaceholders.Withheld.Length : 0;
+    }
+
+    /// <summary>Whether the capitals of the words say anything: there are lower-case letters and
+    /// capitals are fewer ("GRACE HERE. MY PHONE IS BROKE" says nothing by its capitals);
+    /// placeholders are not counted.</summary>
+    public static bool CapitalsInform(List<NameToken> tokens)
     {
         int upper = 0, lower = 0;
-        foreach (var c in text)
+        foreach (var token in tokens)
         {
-            if (char.IsUpper(c))
+            if (token.IsPlaceholder)
             {
-                upper++;
+                continue;
             }
-            else if (char.IsLower(c))
+
+            foreach (var c in token.Text)
             {
-                lower++;
+                upper += char.IsUpper(c) ? 1 : 0;
+                lower += char.IsLower(c) ? 1 : 0;
             }
         }
 
