@@ -31,6 +31,18 @@ public sealed class PhoneRedactionTests
         { "number is nine one seven, five five five, two three one four", "number is [phone]" },
         { "text 415-555-two-six-one-nine tonight", "text [phone] tonight" },
         { "my cell is oh seven nine double one, two three four five six seven", "my cell is [phone]" },
+
+        // Spelled out digit by digit, cue or not; "hundred" after a digit word.
+        { "area code 443 then five five five, oh one eight two. ask for Deb", "area code [phone] then [phone]. ask for [name]" },
+        { "it's eight one eight, five five five, two nine nine one", "it's [phone]" },
+        { "call me on 07700 nine hundred, two seven three", "call me on [phone]" },
+        { "zero four one two, three four five, six seven eight is my mobile", "[phone] is my mobile" },
+        { "my STD code is 080 and the rest I'll text", "my STD code is [phone] and the rest I'll text" },
+
+        // Given in two parts after a cue.
+        { "text me at 617 555 — sorry hit send too early — 0149", "text me at [phone] — sorry hit send too early — [phone]" },
+        { "my number is 0412 987... oops, 654", "my number is [phone]... oops, [phone]" },
+        { "call me on 020 794 - the rest is on the form", "call me on [phone] - the rest is on the form" },
     };
 
     [Theory]
@@ -47,6 +59,11 @@ public sealed class PhoneRedactionTests
     [InlineData("one two three four five, breathe, I count to calm down")]
     [InlineData("the range is 200-2000 units, or 100-1000 mg")]
     [InlineData("Version 10.2.3 of the app crashes at 3 pm")]
+    [InlineData("I have two kids, aged five and seven, and one dog")]
+    [InlineData("one hundred percent, nine hundred people were there")]
+    [InlineData("call me at 12:30 or text me at 10 tomorrow")]
+    [InlineData("my phone is broken, call me at 3 pm on 555")]
+    [InlineData("what's the area code for the clinic?")]
     [InlineData("I earn 45000 a year and can pay 150 a month")]
     public void Leaves_prices_dates_counts_and_other_numbers(string message) =>
         Assert.Equal(message, Redactor.Default.Redact(message));
