@@ -31,6 +31,7 @@ builder.Services.AddChat();                                           // the bot
 builder.Services.AddTranscripts(builder.Configuration, contentRoot);  // redacted transcripts, handoff queue, retention
 builder.Services.AddDirectLine(builder.Configuration);                // Web Chat's channel, /v3/directline
 builder.Services.AddBotConnector(builder.Configuration);              // Azure Bot Service, /api/messages
+builder.Services.AddProxyHeaders(builder.Configuration);             // client addresses through trusted proxies only
 builder.Services.AddRequestLimits(builder.Configuration);             // rate limits and CORS
 builder.Services.AddKeyRing(builder.Configuration, contentRoot);      // data-protection keys in the data folder, protected at rest
 builder.Services.AddStaffAccounts(builder.Configuration);             // staff accounts, cookie sign-in, role policies, audit log
@@ -42,6 +43,7 @@ var app = builder.Build();
 app.Services.GetRequiredService<KnowledgeHolder>();                   // a knowledge folder that cannot serve stops the start
 app.Services.GetRequiredService<Answerer>();                          // prompts parsed and snippet embeddings started before the first patient
 
+app.UseProxyHeaders();                                                // X-Forwarded-For from ForwardedHeaders:KnownProxies, before anything reads the address
 app.UseSecurityHeaders();                                             // CSP without inline script, nosniff, no framing
 app.UseExceptionHandler();
 app.UseStatusCodePages();
