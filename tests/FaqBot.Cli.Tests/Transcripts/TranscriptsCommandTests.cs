@@ -47,6 +47,8 @@ public sealed class TranscriptsCommandTests : IAsyncLifetime
         Assert.True(result.ExitCode == 0, result.ToString());
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(output));
         Assert.Equal(["message", "message"], document.RootElement.EnumerateArray().Select(a => a.GetProperty("type").GetString()));
+        // Stored encrypted, read with the keys of the data folder.
+        Assert.Equal(["hello", "hello"], document.RootElement.EnumerateArray().Select(a => a.GetProperty("text").GetString()));
     }
 
     [Fact]
