@@ -24,6 +24,7 @@ public sealed partial class StoredText
 
     private readonly IDataProtector _protector;
     private readonly ILogger<StoredText> _log;
+    private int _unreadableSeen;
 
     public StoredText(IDataProtectionProvider provider, IOptions<TranscriptOptions> options, ILogger<StoredText> log)
     {
@@ -72,7 +73,16 @@ public sealed partial class StoredText
         }
         catch (CryptographicException ex)
         {
-            LogUnreadable(_log, ex.Message);
+            // Once as a warning (keys lost or a copied database), then at debug: a page can hold many such values.
+            if (Interlocked.Exchange(ref _unreadableSeen, 1) == 0)
+            {
+                LogUnreadable(_log, ex.Message);
+            }
+            else
+            {
+                LogUnreadableAgain(_log, ex.Message);
+            }
+
             return null;
         }
     }
@@ -80,6 +90,9 @@ public sealed partial class StoredText
     /// <summary>The text of a stored value, or <see cref="Unreadable"/>.</summary>
     public string Read(string stored) => TryRead(stored) ?? Unreadable;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A stored transcript value could not be decrypted and is shown as unreadable: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A stored transcript value could not be decrypted and is shown as unreadable (further ones are logged at debug level): {Reason}")]
     private static partial void LogUnreadable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A stored transcript value could not be decrypted: {Reason}")]
+    private static partial void LogUnreadableAgain(ILogger logger, string reason);
 }

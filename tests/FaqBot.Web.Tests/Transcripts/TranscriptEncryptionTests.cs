@@ -85,6 +85,7 @@ public sealed class TranscriptEncryptionTests : IDisposable
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.All(bodies, body => Assert.Contains(StoredText.Unreadable, body, StringComparison.Ordinal));
         Assert.All(bodies, body => Assert.DoesNotContain(Word, body, StringComparison.Ordinal));
+        Assert.DoesNotContain("start-draft", bodies[2], StringComparison.Ordinal);
     }
 
     public void Dispose()
