@@ -9,6 +9,10 @@ internal sealed class KnowledgeFolder : IDisposable
 {
     public static readonly ClinicOptions Clinic = new() { Name = "Test Clinic", Phone = "555-0100", Hours = "9am to 5pm" };
 
+    /// <summary>The shipped knowledge folder as it serves on the tests' day, loaded once.</summary>
+    public static KnowledgeBase Shipped { get; } =
+        KnowledgeLoader.Load(Repo.Knowledge, Clinic, new DateOnly(2026, 12, 1)).Knowledge ?? throw new InvalidOperationException("The shipped knowledge did not load.");
+
     private KnowledgeFolder(string path) => Path = path;
 
     public string Path { get; }

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+
+namespace FaqBot.Fuzz;
+
+/// <summary>The run in numbers (requests per endpoint, statuses, the slowest response, the slowest
+/// 20,000-character patient message, memory) and each distinct failure with the request that
+/// caused it, written to files and printed as a curl command and a replay command.</summary>
+internal sealed class Report
+{
+    private readonly SortedDictionary<string, int> _endpoints = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<int, int> _statuses = [];
+    private (TimeSpan Elapsed, string What) _slowest;
+    private (TimeSpan Elapsed, string What, int Count) _longestMessages;
+
+    public int Requests { get; private set; }
+
+    public long Cases { get; set; }
+
+    public long BaselineBytes { get; set; }
+
+    public long PeakBytes { get; set; }
+
+    public long FinalBytes { get; set; }
+
+    public List<string> Notes { get; } = [];
+
+    public void Record(FuzzRequest request, FuzzResponse response)
+    {
+        Requests++;
+        _endpoints[request.Endpoint] = _endpoints.GetValueOrDefault(request.Endpoint) + 1;
+        _statuses[response.Status] = _statuses.GetValueOrDefault(response.Status) + 1;
+        var what = $"{request.Endpoint} [{request.Shape}] -> {response.Status}";
+        if (response.Elapsed > _slowest.Elapsed)
+        {
+            _slowest = (response.Elapsed, what);
+        }
+
+        if (request.PatientMessageLength >= Generators.Hostile.LongestMessage && response.Status is >= 200 and < 300)
+        {
+            _longestMessages = (response.Elapsed > _longestMessages.Elapsed ? response.Elapsed : _longestMessages.Elapsed,
+                response.Elapsed > _longestMessages.Elapsed ? what : _longestMessages.What, _longestMessages.Count + 1);
+        }
+    }
+
+    public void Print(TextWriter output, IReadOnlyCollection<Failure> failures, string replayArguments, string outFolder)
+    {
+        output.WriteLine();
+        output.WriteLine($"Requests per endpoint ({Requests} requests in {Cases} cases):");
+        foreach (var (endpoint, count) in _endpoints)
+        {
+            output.WriteLine($"  {count,7}  {endpoint}");
+        }
+
+        output.WriteLine("Statuses: " + string.Join(", ", _statuses.Select(s => $"{(s.Key == 0 ? "none" : s.Key.ToString(CultureInfo.InvariantCulture))}: {s.Value}")));
+        output.WriteLine($"Slowest response: {_slowest.Elapsed.TotalMilliseconds:0} ms, {_slowest.What}");
+        output.WriteLine(_longestMessages.Count == 0
+            ? "Slowest 20,000-character patient message: none was answered"
+            : $"Slowest 20,000-character patient message: {_longestMessages.Elapsed.TotalMilliseconds:0} ms of {_longestMessages.Count} answered (goal: under 1,000 ms), {_longestMessages.What}");
+        output.WriteLine($"Host memory (resident): {Checks.Mb(BaselineBytes)} MB after the warm-up, {Checks.Mb(PeakBytes)} MB at the peak, {Checks.Mb(FinalBytes)} MB at the end");
+        foreach (var note in Notes)
+        {
+            output.WriteLine(note);
+        }
+
+        output.WriteLine(failures.Count == 0 ? "No failures." : $"{failures.Count} distinct failures ({failures.Sum(f => f.Count)} in all):");
+        var number = 0;
+        foreach (var failure in failures.OrderBy(f => f.Kind, StringComparer.Ordinal).ThenBy(f => f.Route, StringComparer.Ordinal))
+        {
+            number++;
+            output.WriteLine();
+            output.WriteLine($"[{number}] {failure.Kind} at {string.Join("|", failure.Methods)} {failure.Route}, {failure.Count} time(s); first in case {failure.Case}");
+            output.WriteLine($"    cause: {failure.Cause}");
+            output.WriteLine($"    seen: {failure.Detail}");
+            if (failure.Request is { } request)
+            {
+                output.WriteLine($"    request: {request.Describe()}");
+                output.WriteLine($"    replay it: {Replay(request, Path.Combine(outFolder, $"failure-{number:000}"))}");
+            }
+
+            if (failure.Request is not null)
+            {
+                output.WriteLine($"    replay the case on a fresh host: dotnet run -c Release --project bench/fuzz/FaqBot.Fuzz -- {replayArguments} --replay {failure.Case}");
+            }
+        }
+    }
+
+    /// <summary>Writes the request's headers and body beside each other and returns the curl command
+    /// that sends them (its tokens and cookies were the run's host's: a fresh host refuses them).</summary>
+    private static string Replay(FuzzRequest request, string stem)
+    {
+        File.WriteAllBytes(stem + ".headers", request.HeaderLines());
+        string? body = null;
+        if (request.Body is not null)
+        {
+            body = stem + ".body";
+            File.WriteAllBytes(body, request.Body);
+        }
+
+        File.WriteAllText(stem + ".txt", request.Describe() + "\n", Encoding.UTF8);
+        return request.ToCurl(stem + ".headers", body);
+    }
+}
