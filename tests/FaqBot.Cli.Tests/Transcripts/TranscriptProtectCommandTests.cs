@@ -69,17 +69,8 @@ public sealed class TranscriptProtectCommandTests : IAsyncLifetime
     private async Task<int> PlainValuesAsync()
     {
         await using var services = StorageHost.Build(_folder);
-        await using var connection = services.GetRequiredService<SqliteDatabase>().Open();
-        var plain = 0;
-        foreach (var (table, _, column) in SqliteTranscriptStore.ProtectedColumns)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT count(*) FROM {table} WHERE instr({column}, $word) > 0;";
-            command.Parameters.AddWithValue("$word", Word);
-            plain += Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return plain;
+        var values = await DiskContents.ProtectedValuesAsync(services.GetRequiredService<SqliteDatabase>());
+        return values.Count(v => v.Value.Contains(Word, StringComparison.Ordinal));
     }
 
     private static TurnRecord Turn(string conversation, DateTimeOffset at)

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using FaqBot.Storage.Tests.TestSupport;
 using FaqBot.Storage.Transcripts;
@@ -22,15 +21,14 @@ public sealed class StoredTextTests
         await temp.AppendAsync(Marked("c1", Turns.T0));
         await temp.Store.SetNoteAsync("c1", $"Called {Word} back", CancellationToken.None);
 
-        var raw = await RawValuesAsync(temp);
-        var file = await DatabaseBytesAsync(temp);
+        var raw = await DiskContents.ProtectedValuesAsync(temp.Database);
         var stored = (await temp.Store.GetAsync("c1", CancellationToken.None))!;
         var handoff = Assert.Single(await temp.Store.HandoffsAsync(includeClosed: true, CancellationToken.None));
         var unanswered = Assert.Single(await temp.Store.UnansweredAsync(Turns.T0.AddDays(-1), Turns.T0.AddDays(1), CancellationToken.None));
 
         Assert.All(SqliteTranscriptStore.ProtectedColumns, column => Assert.Contains(raw, r => r.Column == $"{column.Table}.{column.Column}"));
         Assert.All(raw, r => Assert.StartsWith(StoredText.Marker, r.Value, StringComparison.Ordinal));
-        Assert.False(Holds(file, Word), $"The database file holds {Word} in clear.");
+        Assert.False(DiskContents.FilesHold(temp.Database, Word), $"The database file holds {Word} in clear.");
         Assert.All(stored.Activities, a => Assert.Contains(Word, a.Json, StringComparison.Ordinal));
         Assert.Contains(Word, stored.Turns[0].Summary.Question, StringComparison.Ordinal);
         Assert.Contains(Word, stored.Turns[0].Summary.TraceJson, StringComparison.Ordinal);
@@ -50,7 +48,7 @@ public sealed class StoredTextTests
         await using var after = new TempStore(folder);
         await after.AppendAsync(Marked("new", Turns.T0.AddMinutes(1)));
 
-        var raw = await RawValuesAsync(after);
+        var raw = await DiskContents.ProtectedValuesAsync(after.Database);
         var old = (await after.Store.GetAsync("old", CancellationToken.None))!;
         var handoffs = await after.Store.HandoffsAsync(includeClosed: true, CancellationToken.None);
 
@@ -106,11 +104,11 @@ public sealed class StoredTextTests
         var first = await after.Store.ProtectPlainTextAsync(batchSize: 2, progress, CancellationToken.None);
         var second = await after.Store.ProtectPlainTextAsync(batchSize: 2, null, CancellationToken.None);
 
-        var raw = await RawValuesAsync(after);
+        var raw = await DiskContents.ProtectedValuesAsync(after.Database);
         Assert.Equal(6 + 3 + 3 + 3 + 1, first);
         Assert.Equal(0, second);
         Assert.All(raw, r => Assert.StartsWith(StoredText.Marker, r.Value, StringComparison.Ordinal));
-        Assert.False(Holds(await DatabaseBytesAsync(after), Word), $"The database file still holds {Word} in clear.");
+        Assert.False(DiskContents.FilesHold(after.Database, Word), $"The database file still holds {Word} in clear.");
         Assert.Equal([(0L, 6L), (2L, 6L), (4L, 6L), (6L, 6L)], reports.Where(r => r.Column == "activities.json").Select(r => (r.Done, r.Total)));
         var note = reports.Last(r => r.Column == "conversations.note");
         Assert.Equal((1L, 1L), (note.Done, note.Total));
@@ -138,43 +136,6 @@ public sealed class StoredTextTests
             handoff: Turns.Handoff("no-answer", at, message: $"Asked about {Word}"));
         return record with { Turn = record.Turn! with { TraceJson = $$"""{"decision":"no-answer","terms":[{"term":"{{Word.ToLowerInvariant()}}"}],"clauses":["{{Word}}"]}""" } };
     }
-
-    /// <summary>Every non-empty value of every protected column, as it is on disk, with its conversation.</summary>
-    private static async Task<List<(string Column, string Conversation, string Value)>> RawValuesAsync(TempStore temp)
-    {
-        var values = new List<(string, string, string)>();
-        await using var connection = temp.Database.Open();
-        foreach (var (table, _, column) in SqliteTranscriptStore.ProtectedColumns)
-        {
-            await using var command = connection.CreateCommand();
-            var conversation = table == "conversations" ? "id" : "conversation_id";
-            command.CommandText = $"SELECT {conversation}, {column} FROM {table} WHERE {column} <> '';";
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                values.Add(($"{table}.{column}", reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        return values;
-    }
-
-    /// <summary>The bytes of the database file and its write-ahead log, as a copy of the data folder would hold them.</summary>
-    private static async Task<byte[]> DatabaseBytesAsync(TempStore temp)
-    {
-        var bytes = new List<byte>();
-        foreach (var path in new[] { temp.Database.FilePath, temp.Database.FilePath + "-wal" }.Where(File.Exists))
-        {
-            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            await stream.CopyToAsync(copy);
-            bytes.AddRange(copy.ToArray());
-        }
-
-        return [.. bytes];
-    }
-
-    private static bool Holds(byte[] bytes, string word) => bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(word)) >= 0;
 
     private sealed class Recorder(List<ProtectProgress> reports) : IProgress<ProtectProgress>
     {

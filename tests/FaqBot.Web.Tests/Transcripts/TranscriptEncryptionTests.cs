@@ -1,8 +1,8 @@
 using System.Net;
-using System.Text;
 using FaqBot.Cli.Tests.Support;
 using FaqBot.Storage.Accounts;
 using FaqBot.Storage.Sqlite;
+using FaqBot.Storage.Tests.TestSupport;
 using FaqBot.Storage.Transcripts;
 using FaqBot.Web.Review;
 using FaqBot.Web.Tests.TestSupport;
@@ -35,11 +35,11 @@ public sealed class TranscriptEncryptionTests : IDisposable
         var handoffs = await admin.GetStringAsync("/handoffs");
         var unanswered = await admin.GetStringAsync("/unanswered");
         var transcript = await admin.GetStringAsync(ReviewRoutes.Transcript(conversation));
-        var raw = await RawValuesAsync(factory);
+        var raw = await DiskContents.ProtectedValuesAsync(Database(factory));
 
         Assert.NotEmpty(raw);
-        Assert.All(raw, value => Assert.StartsWith(StoredText.Marker, value, StringComparison.Ordinal));
-        Assert.False(DatabaseHolds(factory, Word), $"The database file holds '{Word}' in clear.");
+        Assert.All(raw, r => Assert.StartsWith(StoredText.Marker, r.Value, StringComparison.Ordinal));
+        Assert.False(DiskContents.FilesHold(Database(factory), Word), $"The database file holds '{Word}' in clear.");
         Assert.Contains(Question, review, StringComparison.Ordinal);
         Assert.Contains(Question, handoffs, StringComparison.Ordinal);
         Assert.Contains(Question, unanswered, StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class TranscriptEncryptionTests : IDisposable
         await using (var factory = Host())
         {
             conversation = await AskAsync(factory);
-            Assert.All(await RawValuesAsync(factory), value => Assert.DoesNotContain(Word, value, StringComparison.Ordinal));
+            Assert.All(await DiskContents.ProtectedValuesAsync(Database(factory)), r => Assert.DoesNotContain(Word, r.Value, StringComparison.Ordinal));
         }
 
         var export = await CliProcess.RunAsync(null, new Dictionary<string, string> { ["Storage__DataPath"] = _dataPath },
@@ -108,35 +108,5 @@ public sealed class TranscriptEncryptionTests : IDisposable
         return patient.ConversationId;
     }
 
-    /// <summary>Every non-empty value of every column that can hold patient text, as it is on disk.</summary>
-    private static async Task<List<string>> RawValuesAsync(FaqBotFactory factory)
-    {
-        var values = new List<string>();
-        await using var connection = factory.Services.GetRequiredService<SqliteDatabase>().Open();
-        foreach (var (table, _, column) in SqliteTranscriptStore.ProtectedColumns)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {column} FROM {table} WHERE {column} <> '';";
-            await using var rows = await command.ExecuteReaderAsync();
-            while (await rows.ReadAsync())
-            {
-                values.Add(rows.GetString(0));
-            }
-        }
-
-        return values;
-    }
-
-    /// <summary>Whether the database file or its write-ahead log holds <paramref name="word"/> in clear.</summary>
-    private static bool DatabaseHolds(FaqBotFactory factory, string word)
-    {
-        var file = factory.Services.GetRequiredService<SqliteDatabase>().FilePath;
-        return new[] { file, file + "-wal" }.Where(File.Exists).Any(path =>
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return copy.ToArray().AsSpan().IndexOf(Encoding.UTF8.GetBytes(word)) >= 0;
-        });
-    }
+    private static SqliteDatabase Database(FaqBotFactory factory) => factory.Services.GetRequiredService<SqliteDatabase>();
 }
