@@ -29,7 +29,7 @@ internal static class BenchBot
         return holder;
     }
 
-    public static Answerer Answerer(KnowledgeHolder holder) =>
-        new(holder, Options.Create(BenchSettings.Retrieval()), Options.Create(BenchSettings.Input()), FixedClock.Default,
+    public static Answerer Answerer(KnowledgeHolder holder, InputOptions? input = null) =>
+        new(holder, Options.Create(BenchSettings.Retrieval()), Options.Create(input ?? BenchSettings.Input()), FixedClock.Default,
             new LoggingHandoffSink(NullLogger<LoggingHandoffSink>.Instance));
 }

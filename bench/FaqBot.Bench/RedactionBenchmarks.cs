@@ -4,7 +4,8 @@ using FaqBot.Core.Privacy;
 namespace FaqBot.Bench;
 
 /// <summary>Redaction of one message before it is stored: a question with no personal details
-/// (the common case), one with a name and a phone number, and a long message full of details.</summary>
+/// (the common case), one with a name and a phone number, a long message full of details, and a
+/// 20,000-character message of names, numbers in many formats and addresses of several countries.</summary>
 [MemoryDiagnoser]
 public class RedactionBenchmarks
 {
@@ -15,11 +16,20 @@ public class RedactionBenchmarks
         "Hi, I'm Jane and I'm nervous about my first infusion at 10:30; my number is 555-201-7789 and I was born on March 14, 1985. "
         + "Is 40 minutes normal, and does insurance cover $450? I live at 12 Oak Street. ", 10))[..2_000];
 
+    public static readonly string Largest = string.Concat(Enumerable.Repeat(
+        "Thanks, Priya Raghunathan. My neighbour Will drives; Hope Tran here, call +44 7700 900461 or 0712 345 678, "
+        + "five oh three, five five five, zero one nine two. I'm at 14 Rosemary Close, Leeds LS6 2QR, member ID HUM 44827 1193. ", 100))[..20_000];
+
     private readonly Redactor _redactor = Redactor.Default;
 
-    [Params(Plain, Details, "long")]
+    [Params(Plain, Details, "long", "20k")]
     public string Message { get; set; } = "";
 
     [Benchmark]
-    public RedactionResult Redact() => _redactor.Analyze(Message == "long" ? Crowded : Message);
+    public RedactionResult Redact() => _redactor.Analyze(Message switch
+    {
+        "long" => Crowded,
+        "20k" => Largest,
+        _ => Message,
+    });
 }

@@ -5,13 +5,20 @@ namespace FaqBot.BotFramework.DirectLine;
 
 /// <summary>One conversation's activities as clients see them: append-only, numbered, stamped with
 /// strictly increasing timestamps. The watermark is the number of activities ever appended;
-/// only the most recent <c>MaxActivitiesKept</c> are served (and at most twice that held in memory).
-/// Each activity is serialized once, when it is appended, and kept as its UTF-8 JSON: polls copy
-/// bytes, and the kept activities are no object graphs for the garbage collector to trace.</summary>
-public sealed class DirectLineConversation(string id, string userId, int maxKept, DateTimeOffset now)
+/// only the most recent ones are served: at most <paramref name="maxKept"/> of them and at most
+/// <paramref name="maxBytes"/> of JSON (the latest activity always), so what a conversation holds
+/// is bounded whatever its clients post. Each activity is serialized once, when it is appended,
+/// and kept as its UTF-8 JSON: polls copy bytes, and the kept activities are no object graphs for
+/// the garbage collector to trace.</summary>
+public sealed class DirectLineConversation(string id, string userId, int maxKept, long maxBytes, DateTimeOffset now)
 {
     private readonly Lock _gate = new();
+
+    /// <summary>Activities from <see cref="_first"/> on are served; the ones before it are dropped
+    /// in batches, so appending stays cheap.</summary>
     private readonly List<byte[]> _kept = [];
+    private int _first;
+    private long _keptBytes;
     private long _appended;
     private DateTimeOffset _lastStamp = DateTimeOffset.MinValue;
     private long _lastUsedTicks = now.UtcTicks;
@@ -51,11 +58,20 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
             _lastStamp = stamp;
             activity.Id = Id + "|" + _appended.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
             activity.Timestamp = stamp;
-            _kept.Add(JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJsonContext.Default.Activity));
+            var json = JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJsonContext.Default.Activity);
+            _kept.Add(json);
+            _keptBytes += json.Length;
             _appended++;
-            if (_kept.Count >= 2 * maxKept)
+            while (_kept.Count - _first > maxKept || _keptBytes > maxBytes && _kept.Count - _first > 1)
             {
-                _kept.RemoveRange(0, _kept.Count - maxKept); // trimmed in batches, so appending stays cheap
+                _keptBytes -= _kept[_first].Length;
+                _kept[_first++] = [];
+            }
+
+            if (_first >= 64 && 2 * _first >= _kept.Count)
+            {
+                _kept.RemoveRange(0, _first);
+                _first = 0;
             }
 
             return activity.Id;
@@ -75,9 +91,10 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
             }
 
             // Polling clients are at the head: copy only what came after the watermark.
-            var keptFrom = _appended - _kept.Count;
-            var start = (int)(Math.Max(watermark, Math.Max(keptFrom, _appended - maxKept)) - keptFrom);
-            return new ActivityPage(start >= _kept.Count ? [] : _kept.GetRange(start, _kept.Count - start).ToArray(), _appended);
+            var served = _kept.Count - _first;
+            var servedFrom = _appended - served;
+            var skip = (int)(Math.Max(watermark, servedFrom) - servedFrom);
+            return new ActivityPage(skip >= served ? [] : _kept.GetRange(_first + skip, served - skip).ToArray(), _appended);
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
     {
         var id = RandomId(16);
         var user = string.IsNullOrWhiteSpace(userId) ? "dl_" + RandomId(12) : userId;
-        var conversation = new DirectLineConversation(id, user, options.Value.MaxActivitiesKept, time.GetUtcNow());
+        var conversation = new DirectLineConversation(id, user, options.Value.MaxActivitiesKept, options.Value.MaxBytesKept, time.GetUtcNow());
         _conversations[id] = conversation;
         return conversation;
     }

@@ -34,6 +34,11 @@ public sealed class DirectLineOptions
     [Range(10, 100000)]
     public int MaxActivitiesKept { get; set; } = 500;
 
+    /// <summary>How many bytes of activities (as JSON) each conversation keeps for polling clients,
+    /// at most; older ones go first, the latest is always kept.</summary>
+    [Range(64 * 1024, 64 * 1024 * 1024)]
+    public int MaxBytesKept { get; set; } = 256 * 1024;
+
     /// <summary>Largest activity a client may post, in bytes (413 above it).</summary>
     [Range(1024, 4 * 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 32 * 1024;

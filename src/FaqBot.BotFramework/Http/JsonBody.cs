@@ -9,6 +9,10 @@ namespace FaqBot.BotFramework.Http;
 /// wrong shape is 400; both come back as problem details, never as an exception.</summary>
 public static class JsonBody
 {
+    /// <summary>The deepest nesting a body may have (the serializer allows 64; an activity is
+    /// stored and forwarded inside a few more levels).</summary>
+    public const int MaxDepth = 32;
+
     public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, int maxBytes, bool optional, CancellationToken cancellationToken)
         where T : class
     {
@@ -39,9 +43,9 @@ public static class JsonBody
             return optional ? (null, null) : (null, BadRequest("The request body is empty; a JSON object was expected."));
         }
 
-        if (HasInvalidText(buffer.WrittenSpan))
+        if (Problem(buffer.WrittenSpan) is { } problem)
         {
-            return (null, BadRequest("The request body holds a string that is not valid Unicode (an unpaired surrogate escape such as \\ud800)."));
+            return (null, BadRequest(problem));
         }
 
         try
@@ -55,34 +59,60 @@ public static class JsonBody
         }
     }
 
-    /// <summary>True when an escaped string or property name decodes to text with an unpaired
-    /// surrogate. Such text is kept raw inside <c>channelData</c>, <c>value</c> or <c>entities</c>
-    /// and cannot be written again, so it is refused here, in one pass over the body. A body that
-    /// is not JSON at all is left to the deserializer to describe.</summary>
-    private static bool HasInvalidText(ReadOnlySpan<byte> json)
+    /// <summary>What is wrong with a body's structure, in one pass: an escaped string or property
+    /// name that decodes to an unpaired surrogate (such text is kept raw inside <c>channelData</c>,
+    /// <c>value</c> or <c>entities</c> and could not be written again), a property named twice in
+    /// one object (it could not be read back into a JSON object), or nesting deeper than
+    /// <see cref="MaxDepth"/> (what is stored wraps an activity in a few more levels, which must stay
+    /// within the serializer's limit). Null when none; a body that is not JSON at all is left to
+    /// the deserializer to describe.</summary>
+    private static string? Problem(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = ActivityJson.Options.MaxDepth });
+        var names = new Stack<HashSet<string>?>();
         try
         {
             while (reader.Read())
             {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                switch (reader.TokenType)
                 {
-                    _ = reader.GetString();
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray when reader.CurrentDepth >= MaxDepth:
+                        return $"The request body is nested deeper than {MaxDepth} levels.";
+                    case JsonTokenType.StartObject:
+                        names.Push(null);
+                        break;
+                    case JsonTokenType.EndObject:
+                        names.Pop();
+                        break;
+                    case JsonTokenType.PropertyName:
+                        var name = reader.GetString()!;
+                        var seen = names.Pop() ?? new HashSet<string>(StringComparer.Ordinal);
+                        names.Push(seen);
+                        if (!seen.Add(name))
+                        {
+                            return $"The request body names the property '{Shorten(name)}' twice in one object.";
+                        }
+
+                        break;
+                    case JsonTokenType.String when reader.ValueIsEscaped:
+                        _ = reader.GetString();
+                        break;
                 }
             }
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
         catch (InvalidOperationException)
         {
-            return true;
+            return "The request body holds a string that is not valid Unicode (an unpaired surrogate escape such as \\ud800).";
         }
 
-        return false;
+        return null;
     }
+
+    private static string Shorten(string name) => name.Length <= 40 ? name : name[..40] + "\u2026";
 
     private static IResult TooLarge(int maxBytes) =>
         Results.Problem($"The request body is larger than {maxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge);

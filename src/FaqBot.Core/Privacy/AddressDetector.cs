@@ -1,41 +1,142 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace FaqBot.Core.Privacy;
 
-/// <summary>Street addresses: a house number, an optional direction, one to four street-name words
-/// and a street suffix (Street, St, Ave, Rd, Blvd, ...), then an optional unit ("Apt 4B", "#12")
-/// and an optional ", City[, ST][ 12345]". Without a cue the name words and the suffix must be
-/// capitalised ("2 pills every day" is no address); after "I live at", "my address is", "mail it
-/// to" they may be lower-case. PO boxes too. A sentence's full stop after "St." stays.</summary>
+/// <summary>Postal addresses of many countries, read as a start and the parts that follow it.
+/// <list type="bullet">
+/// <item>A start is a street line: a house number (also "5/18", "12a"), one to four street-name
+/// words and a street type ("12 Oak Street", "123 Queen St W"; "2 pills every day" is none:
+/// without a cue the words must be capitalised); a street type before the name ("88 Rue
+/// Saint-Denis", "Calle de Alcalá 42", "Av. Insurgentes Sur 1602"); a street word glued on or
+/// after the name with the number behind ("Lindenstraße 12a", "Schönhauser Allee 147",
+/// "Prinsengracht 263-1"); a PO box; or a postcode that only an address has (UK "HG2 8QT",
+/// Canadian "M5H 2M9", Irish Eircode "D08 VF8H", Australian "NSW 2026", US "AZ 86003"), with the
+/// town written before it; or a US ZIP code after a place cue ("I live in 60614", "closer to 94110").</item>
+/// <item>A flat, unit or house number ("Flat 3B", "No. 45") starts an address only when the
+/// parts after it reach a postcode.</item>
+/// <item>After the start, comma-separated parts are taken while each is a unit ("Apt 4", "3º
+/// izq."), a capitalised place ("Dundalk", "Co. Cork", "Indiranagar 1st Stage"), a street line,
+/// or a postcode with or without its town ("80331 München", "1016 GV Amsterdam", "Chennai
+/// 600087", "Toronto ON M5H 2M9"); at most <see cref="MaxParts"/>.</item>
+/// </list>
+/// Adjacent pieces are joined into one address. A sentence's full stop after "St." stays.</summary>
 internal static class AddressDetector
 {
+    private const int MaxParts = 6;
+
     private const string Suffixes =
         "Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|"
-        + "Highway|Hwy|Parkway|Pkwy|Square|Sq|Trail|Trl|Alley|Loop|Crescent|Plaza|Expressway|Expy|Freeway|Fwy|Turnpike|"
-        + "Pike|Row|Crossing|Ridge|Cove|Heights|Hts";
+        + "Highway|Hwy|Parkway|Pkwy|Square|Sq|Trail|Trl|Alley|Loop|Crescent|Cres|Plaza|Expressway|Expy|Freeway|Fwy|Turnpike|"
+        + "Pike|Row|Crossing|Ridge|Cove|Heights|Hts|Close|Grove|Gardens|Gdns|Mews|Hill|Parade|Pde|"
+        + "Esplanade|Quay|Wharf|Vale|Hollow|Broadway|Promenade|Marg|Nagar|Gali";
 
     private const string Direction = @"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?[ \t]+)?";
-    private const string Number = @"(?<![\w\]$#.,/\-])\d{1,6}[A-Za-z]?[ \t]+";
+
+    /// <summary>A house number: "12", "12a", "5/18" (unit 5 at number 18), "263-1".</summary>
+    private const string Number = @"(?<![\w\]$#.,/\-])\d{1,6}[A-Za-z]?(?:/\d{1,5}[A-Za-z]?)?[ \t]+";
+
     private const string Ordinal = @"\d{1,3}(?i:st|nd|rd|th)";
+
+    /// <summary>A capitalised word in any script, or an abbreviation such as "Co." or "Col." (a
+    /// town's full stop ends the sentence).</summary>
+    private const string CapWord = @"(?:(?:Co|Col|St|Ste|Mt|Ft|Av|Ave|Rd|Dr|No|Pt|Bd|Blvd|Apt|Cres|Sq|Pl|Ln|Ct|Nr)\.|\p{Lu}[\p{L}'’]{0,30}(?:-\p{L}[\p{L}'’]{0,30}){0,3})";
+
+    private const string Particle = @"(?:de|del|la|las|los|da|do|dos|das|di|du|des|le|della|van|von|der|den|op|aan|het)";
+
     private const string Unit =
-        @"(?:[ \t]*,?[ \t]*(?:(?i:apt|apartment|unit|suite|ste|room|rm|floor|fl|bldg|building|lot)\.?[ \t]*\#?[ \t]*|\#[ \t]*)(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4})(?![\w]))";
-    private const string NotACity = @"(?!(?:And|But|So|Or|Nor|Can|Could|Would|Will|Should|Is|Are|Was|Do|Does|Did|Please|Thanks|Thank|My|The|What|When|How|Where|Why|Who|Also|Then|Call|Text|Email|If|It|Its|We|You|This|That|Near|See|Let|Hi|Hello|Ok|Okay|Yes|No|Not)\b)";
-    private const string City =
-        @"(?:,[ \t]*" + NotACity + @"[A-Z][a-z]+(?:[ \t]+" + NotACity + @"[A-Z][a-z]+){0,2}(?:,?[ \t]+[A-Z]{2}(?![\w]))?(?:[ \t]+\d{5}(?:-\d{4})?(?!\d))?)";
-    private const string Tail = @"(?![\w'’\[])(?:\.?" + Unit + @")?(?:\.?" + City + ")?";
+        @"(?:(?i:apartment|apto|appt|apt|unit|suite|ste|flat|floor|fl|room|rm|building|bldg|block|bloco|lot|no|piso|depto|dpto|andar|etage|whg)(?![a-z])\.?[ \t]*\#?[ \t]*(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?|[A-Za-z]\d{0,4})(?![\w])"
+        + @"|\#[ \t]*(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4})(?![\w])"
+        + @"|\d{1,2}[º°ª](?:[ \t]*(?i:izq|izda|dcha|drcha|der|ctro|[A-Z])\.?)?)";
+
+    private const string NotAPlace =
+        @"(?!(?:And|But|So|Or|Nor|Can|Could|Would|Will|Should|Is|Are|Was|Do|Does|Did|Please|Thanks|Thank|Thx|Cheers|Regards|Best|My|The|What|When|How|Where|Why|Who"
+        + @"|Also|Then|Call|Text|Email|Phone|Tel|Mobile|Cell|If|It|Its|We|You|This|That|Near|See|Let|Hi|Hello|Ok|Okay|Yes|No|Not|I|I'm|Im|Ta|Love|Sincerely|Kind|Warm)\b)";
+
+    private const string States =
+        "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+        + "|ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU|NSW|VIC|QLD|SA|TAS|ACT";
+
+    /// <summary>Postcodes only an address has: UK, Canadian, Irish (Eircode), Australian with its state.</summary>
+    private const string StrongPostcode =
+        @"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}"
+        + @"|[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t\-]?\d[ABCEGHJ-NPRSTV-Z]\d"
+        + @"|(?:[ACDEFHKNPRTVWXY]\d{2}|D6W)[ \t]?(?=[0-9A-Z]{0,3}[A-Z])(?=[A-Z]{0,3}\d)[0-9A-Z]{4}"
+        + @"|(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+\d{4})(?![\w\[])";
+
+    /// <summary>A US state or Canadian province with a ZIP code: a postcode only after a town ("Boise, ID 83706").</summary>
+    private const string StateZip = @"(?:" + States + @")[ \t]+\d{5}(?:-\d{4})?(?![\w\[])";
+
+    /// <summary>Any postcode in a part after the start: also bare digits ("80331"), with letters
+    /// ("1016 GV"); never the first group of a longer number (a phone number after the address).</summary>
+    private const string Postcode =
+        @"(?:" + StrongPostcode + @"|\d{2}-\d{3}|(?:(?:" + States + @")[ \t]+)?\d{4,6}(?:-\d{3,4})?(?:[ \t]?[A-Z]{2}(?![\w]))?(?![\w\[]|[ \t.\-]?\d))";
+
+    private const string Place = NotAPlace + @"(?:" + CapWord + "|" + Ordinal + @")(?:[ \t]+(?:" + NotAPlace + CapWord + "|" + Ordinal + "|" + Particle + @")){0,3}";
+
+    private const string Tail = @"(?![\w'’\[])";
 
     private static readonly Regex Capitalised = RedactionPatterns.Create(
-        Number + Direction + @"(?:(?:[A-Z][A-Za-z'’\-]*|" + Ordinal + @")[ \t]+){1,4}(?:" + Suffixes + ")" + Tail);
+        Number + Direction + @"(?:(?:\p{Lu}[\p{L}'’\-]{0,30}|" + Ordinal + @")[ \t]+){1,4}(?:" + Suffixes + @")(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW))?" + Tail + @"(?:\.?[ \t]*,?[ \t]*" + Unit + ")?");
 
     private static readonly Regex Cued = RedactionPatterns.Create(
         @"(?i:\b(?:live[sd]?[ \t]+(?:at|on)|living[ \t]+(?:at|on)|reside[sd]?[ \t]+(?:at|on)|residing[ \t]+(?:at|on)|located[ \t]+(?:at|on)"
-        + @"|stay(?:ing)?[ \t]+(?:at|on)|address(?:[ \t]+is|[ \t]*[:\-])|(?:mail|send)(?:[ \t]+(?:it|them|this|that|the[ \t]+[a-z]+))?[ \t]+to))[ \t]*:?[ \t]*"
-        + @"(?<v>" + Number + Direction + @"(?:(?:[A-Za-z][A-Za-z'’\-]*|" + Ordinal + @")[ \t]+){1,4}(?i:" + Suffixes + ")" + Tail + ")");
+        + @"|stay(?:ing)?[ \t]+(?:at|on)|address(?:[ \t]+is|[ \t]*[:\-])|(?:mail|send|post)(?:[ \t]+(?:it|them|this|that|the[ \t]+[a-z]+))?[ \t]+to))[ \t]*:?[ \t]*"
+        + @"(?<v>" + Number + Direction + @"(?:(?:[A-Za-z][A-Za-z'’\-]{0,30}|" + Ordinal + @")[ \t]+){1,4}(?i:" + Suffixes + ")" + Tail + @"(?:\.?[ \t]*,?[ \t]*" + Unit + ")?)");
+
+    /// <summary>A street type before the name: "88 Rue Saint-Denis", "Calle de Alcalá 42", "Av. Insurgentes Sur 1602".</summary>
+    private static readonly Regex TypeFirst = RedactionPatterns.Create(
+        @"(?:(?<![\w\]$#.,/\-])\d{1,5}[A-Za-z]?,?[ \t]+(?<![\w\[])(?i:" + StreetTypes + @")|(?<![\w\[])(?:" + StreetTypes + @"))"
+        + @"(?:[ \t]+" + Particle + @")*[ \t]+" + CapWord + @"(?:[ \t]+(?:" + CapWord + "|" + Particle + @")){0,3}(?:[ \t]+\d{1,5}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?)?" + Tail);
+
+    /// <summary>Street types written before the name; in lower case only after a house number ("5 rue de la Paix").</summary>
+    private const string StreetTypes = @"Rue|Rua|Calle|Avenida|Av\.|Avda\.|Via|Viale|Piazza|Corso|Chemin|Carrer|Paseo|Plaza|Largo|Travessa|Alameda|Boulevard|Bd|ul\.|al\.|Ul\.|Al\.";
+
+    /// <summary>A street word glued on or after the name, then the number: "Lindenstraße 12a", "Schönhauser Allee 147".</summary>
+    private static readonly Regex NumberLast = RedactionPatterns.Create(
+        @"(?<![\w\[])(?:" + CapWord + @"[ \t\-])?\p{Lu}\p{Ll}{0,30}(?:stra(?:ß|ss)e|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|straat|laan|gracht|plein|kade|singel|dijk|vej|gatan|gata|veien|gade)"
+        + @"[ \t]+\d{1,4}[a-z]?(?:[/\-]\d{1,4}[a-z]?)?" + Tail
+        + @"|(?<![\w\[])" + CapWord + @"[ \t]+(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Chaussee|Ufer|Straat|Laan|Plein|Kade)[ \t]+\d{1,4}[a-z]?(?:[/\-]\d{1,4}[a-z]?)?" + Tail);
 
     private static readonly Regex PostOfficeBox = RedactionPatterns.Create(
         @"(?i)\bP\.?[ \t]?O\.?[ \t]*Box[ \t]*\#?[ \t]*\d{1,6}(?![\w])");
 
-    public static DetailFinder Finder { get; } = new(RedactionKind.StreetAddress, Find, [Capitalised, Cued, PostOfficeBox]);
+    /// <summary>A start that needs a postcode among the parts after it: "Flat 3B", "No. 45", "Unit 5".</summary>
+    private static readonly Regex WeakStart = RedactionPatterns.Create(
+        @"(?<![\w\[])(?:(?i:flat|apt|apartment|unit|suite|no)\.?[ \t]*\#?[ \t]*\d{1,5}[A-Za-z]?(?:/\d{1,5})?)(?=[ \t]*,)");
+
+    /// <summary>A postcode only an address has ("HG2 8QT"), or a state and ZIP code ("ID 83706").</summary>
+    private static readonly Regex Postal = RedactionPatterns.Create(@"(?<![\w\[])(?:" + StrongPostcode + "|(?<state>" + StateZip + "))");
+
+    /// <summary>The town written before a postcode ("Harrogate ", "Boise, "), read in the few characters before it.</summary>
+    private static readonly Regex TownBefore = RedactionPatterns.Create(@"(?<![\w\[])" + Town + @",?[ \t]+\z");
+
+    /// <summary>How far before a postcode its town can start.</summary>
+    private const int TownWindow = 64;
+
+    /// <summary>Every street-type word of <see cref="TypeFirst"/> and <see cref="NumberLast"/>: text
+    /// without one skips those patterns.</summary>
+    private static readonly SearchValues<string> StreetWords = SearchValues.Create(
+        ["rue", "rua", "calle", "ul.", "al.", "avenida", "av.", "avda", "via", "viale", "piazza", "corso", "chemin", "carrer", "paseo", "plaza", "largo",
+         "travessa", "alameda", "boulevard", "bd", "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
+         "chaussee", "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "vej", "gata", "veien", "gade"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private const string Town = NotAPlace + CapWord + @"(?:[ \t]+" + NotAPlace + CapWord + @"){0,2}";
+
+    /// <summary>A US ZIP code where a place is meant.</summary>
+    private static readonly Regex CuedZip = RedactionPatterns.Create(
+        @"(?i:\b(?:zip(?:[ \t]?code)?|postal[ \t]+code|post[ \t]?code|live[sd]?[ \t]+in|living[ \t]+in|located[ \t]+in|based[ \t]+in|i['’]?m[ \t]+in|i[ \t]+am[ \t]+in"
+        + @"|closer[ \t]+to|close[ \t]+to|nearest[ \t]+to|near|around|area)\b)[ \t]*(?:is[ \t]+)?:?[ \t]*(?<v>\d{5}(?:-\d{4})?)(?![\w\[\-.,]\d|[\w\[]|[ \t]*(?i:mg|units?|minutes?|mins?|miles?|steps|people|dollars?)\b)");
+
+    /// <summary>One part after the start, read at <c>\G</c>.</summary>
+    private static readonly Regex Part = RedactionPatterns.Create(
+        @"\G(?:" + Unit + "|" + Postcode + @"(?:[ \t]+" + Place + ")?|" + @"(?:\d{1,5}[A-Za-z]?[ \t]+)?" + Place + @"(?:,?[ \t]+" + Postcode + @"(?:[ \t]+" + Place + ")?)?)" + Tail);
+
+    private static readonly Regex HasPostcode = RedactionPatterns.Create(@"(?<![\w])(?:" + StrongPostcode + @"|\d{4,6})(?![\w])");
+
+    public static DetailFinder Finder { get; } = new(
+        RedactionKind.StreetAddress, Find, [Capitalised, Cued, TypeFirst, NumberLast, PostOfficeBox, WeakStart, Postal, TownBefore, CuedZip, Part, HasPostcode]);
 
     public static void Find(string text, List<Detected> found)
     {
@@ -44,8 +145,125 @@ internal static class AddressDetector
             return;
         }
 
-        RedactionPatterns.AddAll(Capitalised, text, RedactionKind.StreetAddress, found);
-        RedactionPatterns.AddAll(Cued, text, RedactionKind.StreetAddress, found);
-        RedactionPatterns.AddAll(PostOfficeBox, text, RedactionKind.StreetAddress, found);
+        var pieces = new List<(int Start, int End)>();
+        var streetWords = text.AsSpan().ContainsAny(StreetWords);
+        foreach (var regex in new[] { Capitalised, TypeFirst, NumberLast, PostOfficeBox })
+        {
+            if (!streetWords && (regex == TypeFirst || regex == NumberLast))
+            {
+                continue;
+            }
+
+            for (var match = regex.Match(text); match.Success; match = match.NextMatch())
+            {
+                pieces.Add((match.Index, Extend(text, match.Index + match.Length).End));
+            }
+        }
+
+        for (var match = Postal.Match(text); match.Success; match = match.NextMatch())
+        {
+            var from = Math.Max(0, match.Index - TownWindow);
+            var town = TownBefore.Match(text, from, match.Index - from);
+            if (town.Success || !match.Groups["state"].Success)
+            {
+                pieces.Add((town.Success ? town.Index : match.Index, Extend(text, match.Index + match.Length).End));
+            }
+        }
+
+        for (var match = Cued.Match(text); match.Success; match = match.NextMatch())
+        {
+            var value = match.Groups["v"];
+            pieces.Add((value.Index, Extend(text, value.Index + value.Length).End));
+        }
+
+        for (var match = WeakStart.Match(text); match.Success; match = match.NextMatch())
+        {
+            var (end, postcode) = Extend(text, match.Index + match.Length);
+            if (postcode)
+            {
+                pieces.Add((match.Index, end));
+            }
+        }
+
+        for (var match = CuedZip.Match(text); match.Success; match = match.NextMatch())
+        {
+            var value = match.Groups["v"];
+            pieces.Add((value.Index, value.Index + value.Length));
+        }
+
+        Merge(text, pieces, found);
+    }
+
+    /// <summary>Takes the comma-separated parts after <paramref name="end"/> that belong to the
+    /// address; returns where they end and whether one of them holds a postcode.</summary>
+    private static (int End, bool Postcode) Extend(string text, int end)
+    {
+        var postcode = false;
+        for (var parts = 0; parts < MaxParts; parts++)
+        {
+            var at = end;
+            while (at < text.Length && text[at] is ' ' or '\t')
+            {
+                at++;
+            }
+
+            if (at + 1 < text.Length && text[at] == '.' && text[at + 1] == ',')
+            {
+                at++;
+            }
+
+            if (at < text.Length && text[at] == ',')
+            {
+                at++;
+                while (at < text.Length && text[at] is ' ' or '\t')
+                {
+                    at++;
+                }
+            }
+            else if (at == end || !StartsPostcode(text, at))
+            {
+                break;
+            }
+
+            var part = Part.Match(text, at);
+            if (!part.Success || part.Length == 0)
+            {
+                break;
+            }
+
+            postcode |= HasPostcode.IsMatch(part.ValueSpan);
+            end = at + part.Length;
+        }
+
+        return (end, postcode);
+    }
+
+    /// <summary>Without a comma only a postcode continues the address ("Bondi NSW 2026").</summary>
+    private static bool StartsPostcode(string text, int at) => at < text.Length && (char.IsAsciiDigit(text[at]) || char.IsAsciiLetterUpper(text[at]))
+        && HasPostcode.Match(text, at, Math.Min(12, text.Length - at)) is { Success: true, Index: var index } && index == at;
+
+    /// <summary>Joins pieces that overlap or are separated only by spaces and commas, and adds each address once.</summary>
+    private static void Merge(string text, List<(int Start, int End)> pieces, List<Detected> found)
+    {
+        if (pieces.Count == 0)
+        {
+            return;
+        }
+
+        pieces.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var (start, end) = pieces[0];
+        foreach (var (nextStart, nextEnd) in pieces.Skip(1))
+        {
+            if (nextStart <= end || text.AsSpan(end, nextStart - end).Trim(" \t,").IsEmpty)
+            {
+                end = Math.Max(end, nextEnd);
+                continue;
+            }
+
+            found.Add(new Detected(start, end - start, RedactionKind.StreetAddress));
+            (start, end) = (nextStart, nextEnd);
+        }
+
+        found.Add(new Detected(start, end - start, RedactionKind.StreetAddress));
     }
 }

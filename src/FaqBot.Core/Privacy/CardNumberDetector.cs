@@ -2,18 +2,56 @@ using System.Text.RegularExpressions;
 
 namespace FaqBot.Core.Privacy;
 
-/// <summary>Payment card numbers: 13 to 19 digits, run together or in the printed groups (4-4-4-4,
-/// 4-4-4-4-3, 4-6-5), that pass the Luhn check. Next to another number, the card is looked for
-/// without the trailing group and from the next group on.</summary>
+/// <summary>Payment card details. Card numbers: 13 to 19 digits, run together or in the printed
+/// groups (4-4-4-4, 4-4-4-4-3, 4-6-5), that pass the Luhn check, or right after a card cue
+/// ("card", "Visa", "cartão", ...) whatever the check says (a mistyped card is still a card).
+/// Next to another number, the card is looked for without the trailing group and from the next
+/// group on. Expiry dates after an expiry cue ("exp 04/26", "valid thru 0828", "validade 07/29")
+/// near a card cue or number, and security codes after their cue ("CVV 381", "security code 419").</summary>
 internal static class CardNumberDetector
 {
+    /// <summary>How far before a card number, or an expiry date, a card cue or number counts.</summary>
+    private const int CueWindow = 80;
+
+    private static readonly Regex CardCue = RedactionPatterns.Create(
+        @"(?i)(?<![\w\[])(?:cards?|cart[aã]o|tarjeta|carte|karte|visa|master[ \t]?card|amex|american[ \t]+express|discover|debit|credit|cc|cvv2?|cvc2?|security[ \t]+code)(?!\w)");
+
+    private static readonly Regex Expiry = RedactionPatterns.Create(
+        @"(?i)(?<![\w\[])(?:exp(?:iry|iration|ires|ire|\.)?(?:[ \t]+date)?|valid[ \t]+(?:thru|through|until|till|to)|good[ \t]+thru|validade|vencimiento|caducidad|vence"
+        + @"|ablauf(?:datum)?|g[uü]ltig[ \t]+bis|date[ \t]+d['’]expiration)[ \t]*(?:is[ \t]+)?[:\-]?[ \t]*"
+        + @"(?<v>(?:0?[1-9]|1[0-2])[ \t]?[/\-.][ \t]?(?:20)?\d{2}|(?:0[1-9]|1[0-2])\d{2})(?![\w\[]|[/\-.]\d)");
+
+    private static readonly Regex SecurityCode = RedactionPatterns.Create(
+        @"(?i)(?<![\w\[])(?:cvv2?|cvc2?|csc|cvn|security[ \t]+code|sec[ \t]+code|card[ \t]+code|c[oó]digo[ \t]+de[ \t]+seguran[cç]a|c[oó]digo[ \t]+de[ \t]+seguridad"
+        + @"|kartenpr[uü]fnummer|cryptogramme)(?![a-z])[ \t]*(?:(?:is|was|es|é)[ \t]+|[:\#\-][ \t]*)?(?<v>\d{3,4})(?![\w\[])");
+
     private static readonly Regex Candidate = RedactionPatterns.Create(
         @"(?<![\w\]$.\-])(?:\d{13,19}|\d{4}(?<s>[ \-])\d{4}\k<s>\d{4}\k<s>\d{1,4}(?:\k<s>\d{1,3})?|\d{4}(?<t>[ \-])\d{6}\k<t>\d{4,5})(?![\w\[])");
 
-    public static DetailFinder Finder { get; } = new(RedactionKind.CardNumber, Find, [Candidate]);
+    public static DetailFinder Finder { get; } = new(RedactionKind.CardNumber, Find, [Candidate, CardCue, Expiry, SecurityCode]);
 
     public static void Find(string text, List<Detected> found)
     {
+        if (!RedactionPatterns.HasDigits(text, 3))
+        {
+            return;
+        }
+
+        RedactionPatterns.AddAll(SecurityCode, text, RedactionKind.CardNumber, found);
+        if (!RedactionPatterns.HasDigits(text, 13) && !CardCue.IsMatch(text))
+        {
+            return;
+        }
+
+        for (var match = Expiry.Match(text); match.Success; match = match.NextMatch())
+        {
+            if (AboutACard(text, match.Index))
+            {
+                var value = match.Groups["v"];
+                found.Add(new Detected(value.Index, value.Length, RedactionKind.CardNumber));
+            }
+        }
+
         if (!RedactionPatterns.HasDigits(text, 13))
         {
             return;
@@ -23,8 +61,9 @@ internal static class CardNumberDetector
         {
             var value = match.ValueSpan;
             var lastSeparator = value.LastIndexOfAny(' ', '-');
-            var length = IsCard(value) ? value.Length
-                : lastSeparator > 0 && IsCard(value[..lastSeparator]) ? lastSeparator
+            var cued = CardCue.IsMatch(text.AsSpan(Math.Max(0, match.Index - CueWindow), Math.Min(match.Index, CueWindow)));
+            var length = IsCard(value, cued) ? value.Length
+                : lastSeparator > 0 && IsCard(value[..lastSeparator], cued) ? lastSeparator
                 : 0;
             if (length > 0)
             {
@@ -39,10 +78,18 @@ internal static class CardNumberDetector
         }
     }
 
-    private static bool IsCard(ReadOnlySpan<char> value)
+    /// <summary>A card cue, or a long number, in the text around <paramref name="at"/>.</summary>
+    private static bool AboutACard(string text, int at)
+    {
+        var from = Math.Max(0, at - CueWindow);
+        var around = text.AsSpan(from, Math.Min(text.Length, at + CueWindow) - from);
+        return CardCue.IsMatch(around) || RedactionPatterns.HasDigits(around.ToString(), 13);
+    }
+
+    private static bool IsCard(ReadOnlySpan<char> value, bool cued)
     {
         var digits = RedactionPatterns.CountDigits(value);
-        return digits is >= 13 and <= 19 && PassesLuhn(value);
+        return digits is >= 13 and <= 19 && (cued ? digits is 15 or 16 : PassesLuhn(value));
     }
 
     /// <summary>From the rightmost digit, every second digit is doubled (less 9 when over 9); the

@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 namespace FaqBot.Core.Privacy;
 
 /// <summary>A date is a date of birth only when the patient says so: a birth cue ("DOB", "date of
-/// birth", "birthday", "born", ...) at most 25 characters before it, within the same clause (no
-/// digit, comma, newline or sentence end in between), or right after it ("3/14/85 is my DOB").
+/// birth", "birthday", "born", "turns 18", "nací", "geboren", ...) at most 25 characters before it,
+/// within the same clause (no digit, comma, newline or sentence end in between), or further on in
+/// the same sentence when its year is a birth year, or right after it ("3/14/85 is my DOB").
 /// Any other date ("can I come on March 14?") is an appointment date and stays. A date needs a
 /// month and a day ("3/14", "March 14"), or a month and a year: a birth year alone is not removed.</summary>
 internal static class DateOfBirthDetector
@@ -17,6 +18,7 @@ internal static class DateOfBirthDetector
         @"(?<![\w\]/.\-])(?:"
         + @"\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
         + @"|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}"
+        + @"|\d{1,2}(?<m>[/.\-])" + RedactionPatterns.Month + @"\k<m>(?:\d{4}|\d{2})"
         + "|" + RedactionPatterns.Month + @"[ \t]+" + Day + @"(?:,?[ \t]*" + Year + ")?"
         + "|" + Day + @"[ \t]+(?i:of[ \t]+)?" + RedactionPatterns.Month + @"(?:,?[ \t]*" + Year + ")?"
         + "|" + RedactionPatterns.Month + @",?[ \t]+" + Year
@@ -24,7 +26,10 @@ internal static class DateOfBirthDetector
         + @")(?![\w\[]|[/.\-][\d\[])";
 
     private const string Cue =
-        @"(?i:\b(?:dob\b|d\.o\.b\b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birth[ \t]?day|b-?day|born)(?:['’]s)?)";
+        @"(?i:\b(?:dob\b|d\.o\.b\b\.?|date[ \t]+of[ \t]+birth|birth[ \t]?date|birth[ \t]?day|b-?day|born"
+        + @"|turn(?:s|ed|ing)?[ \t]+\d{1,3}|\d{1,3}(?:st|nd|rd|th)[ \t]+birthday"
+        + @"|nac[ií](?:do|da|[oó])?\b|fecha[ \t]+de[ \t]+nacimiento|nascid[oa]|nasc[ei]u?\b|data[ \t]+de[ \t]+nascimento|née?\b|date[ \t]+de[ \t]+naissance"
+        + @"|geboren|geb\.|geburtsdatum|geburtstag|nat[oa]\b|data[ \t]+di[ \t]+nascita|cumplea[ñn]os|anivers[aá]rio)(?:['’]s)?)";
 
     /// <summary>From a cue to the date it introduces: same clause, at most 25 characters.</summary>
     private const string CueToDate = @"[ \t]*[,:\-–]?[^\d\n,;.!?\[\]]{0,25}?";
@@ -34,10 +39,18 @@ internal static class DateOfBirthDetector
     private const int DateBeforeCueWindow = 64;
 
     /// <summary>Every cue contains one of these; text without any has no date of birth.</summary>
-    private static readonly SearchValues<string> CueWords =
-        SearchValues.Create(["dob", "d.o.b", "birth", "born", "bday", "b-day"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> CueWords = SearchValues.Create(
+        ["dob", "d.o.b", "birth", "born", "bday", "b-day", "turn", "nac", "nasc", "né", "naissance", "geb", "nat", "cumple", "anivers"],
+        StringComparison.OrdinalIgnoreCase);
 
     private static readonly Regex CueThenDate = RedactionPatterns.Create(Cue + CueToDate + "(?<v>" + Date + ")");
+
+    /// <summary>Further from its cue, in the same sentence, a date is a birth date only when its
+    /// year is one ("my birthday was entered wrong on my chart, it should be june 5 1992").</summary>
+    private static readonly Regex CueThenBirthYear = RedactionPatterns.Create(
+        Cue + @"[^\d\n.!?;\[\]]{0,80}?(?<v>" + Date + ")");
+
+    private static readonly Regex BirthYear = RedactionPatterns.Create(@"(?<!\d)(?:19\d{2}|20(?:0\d|1[0-5]))(?!\d)|'\d{2}$");
 
     /// <summary>A cue that names the date before it: one that does not introduce a date of its own
     /// ("on 3/14/2025, my birthday is 4/2/1990": only the second is the birth date, also once it
@@ -49,7 +62,7 @@ internal static class DateOfBirthDetector
     private static readonly Regex DateAtEnd = RedactionPatterns.Create(
         @"(?<v>" + Date + @")[ \t]{0,3}[(,\-–]?[ \t]{0,3}(?i:(?:is|was|=)[ \t]{1,3})?(?i:(?:my|the|his|her|their|patient['’]?s)[ \t]{1,3})?\z");
 
-    public static DetailFinder Finder { get; } = new(RedactionKind.DateOfBirth, Find, [CueThenDate, CueAfterDate, DateAtEnd]);
+    public static DetailFinder Finder { get; } = new(RedactionKind.DateOfBirth, Find, [CueThenDate, CueThenBirthYear, BirthYear, CueAfterDate, DateAtEnd]);
 
     public static void Find(string text, List<Detected> found)
     {
@@ -59,6 +72,14 @@ internal static class DateOfBirthDetector
         }
 
         RedactionPatterns.AddAll(CueThenDate, text, RedactionKind.DateOfBirth, found);
+        for (var match = CueThenBirthYear.Match(text); match.Success; match = match.NextMatch())
+        {
+            var date = match.Groups["v"];
+            if (BirthYear.IsMatch(date.ValueSpan))
+            {
+                found.Add(new Detected(date.Index, date.Length, RedactionKind.DateOfBirth));
+            }
+        }
 
         // Only the few characters before each cue are searched for a date, not the whole text.
         for (var cue = CueAfterDate.Match(text); cue.Success; cue = cue.NextMatch())

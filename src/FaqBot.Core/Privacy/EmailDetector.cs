@@ -3,21 +3,36 @@ using System.Text.RegularExpressions;
 
 namespace FaqBot.Core.Privacy;
 
-/// <summary>Addresses written out (<c>jane.doe+clinic@mail.example.com</c>) and spelled out for a
-/// well-known mail provider (<c>janedoe at gmail dot com</c>, <c>jane(at)yahoo(dot)com</c>).</summary>
+/// <summary>Addresses written out (<c>jane.doe+clinic@mail.example.com</c>) and spelled out
+/// (<c>janedoe at gmail dot com</c>, <c>jane(at)yahoo(dot)com</c>, <c>anjali dot sharma 91 at
+/// gmail dot com</c>, <c>priya underscore nair at hotmail dot co dot uk</c>): a local part whose
+/// pieces may be joined by "dot", "underscore" or "dash", "at" in any of its disguises, and a
+/// domain that ends in a common top-level domain or is a well-known mail provider.</summary>
 internal static class EmailDetector
 {
     private static readonly string[] Providers =
-        ["gmail", "googlemail", "yahoo", "hotmail", "outlook", "icloud", "aol", "protonmail", "proton", "comcast", "verizon", "msn"];
+        ["gmail", "googlemail", "yahoo", "hotmail", "outlook", "icloud", "aol", "protonmail", "proton", "comcast", "verizon", "msn", "live", "me", "gmx", "mail", "yandex", "qq", "163"];
 
-    private static readonly SearchValues<string> ProviderNames = SearchValues.Create(Providers, StringComparison.OrdinalIgnoreCase);
+    private const string TopLevel = "com|net|org|edu|gov|info|biz|io|me|co|uk|ca|au|de|fr|es|it|nl|ie|nz|za|in|jp|br|mx|us|ch|se|no|dk|pl|be|at|pt|ke|ng";
+
+    /// <summary>A dot as written (no spaces: ". " ends a sentence) or spelled out.</summary>
+    private const string Dot = @"(?:\.|[ \t]*(?:\(dot\)|\[dot\]|\{dot\}|<dot>|\bdot\b)[ \t]*)";
+
+    private const string Joiner = @"[ \t]+(?:dot|period|underscore|under[ \t]score|dash|hyphen)[ \t]+";
+
+    private static readonly SearchValues<string> SpelledHints =
+        SearchValues.Create(["dot", "(at)", "[at]", "{at}", "<at>", " @ ", " at "], StringComparison.OrdinalIgnoreCase);
 
     private static readonly Regex Written = RedactionPatterns.Create(
         @"(?<![\w\].%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}(?![\w\-\[]|\.[A-Za-z\[])");
 
+    /// <summary>Spelled out: a word of the local part can be followed by "dot x", "underscore x", or
+    /// a number said apart ("sharma 91 at ..."); at most four joins, so the search stays linear.</summary>
     private static readonly Regex SpelledOut = RedactionPatterns.Create(
-        @"(?i)(?<![\w\].+\-])[a-z0-9][a-z0-9._+\-]*[ \t]*(?:\(at\)|\[at\]|\bat\b)[ \t]*(?:" + string.Join('|', Providers)
-        + @")[ \t]*(?:\.|\(dot\)|\[dot\]|\bdot\b)[ \t]*(?:com|net)\b");
+        @"(?i)(?<![\w\].+\-])[a-z0-9][a-z0-9._+\-]*(?:" + Joiner + @"[a-z0-9][a-z0-9._+\-]*){0,4}(?:[ \t]+\d{1,4})?"
+        + @"[ \t]*(?:\(at\)|\[at\]|\{at\}|<at>|\bat\b|@)[ \t]*"
+        + @"(?:(?:" + string.Join('|', Providers) + @")" + Dot + @"[a-z]{2,3}(?:" + Dot + @"[a-z]{2})?"
+        + @"|[a-z0-9\-]+(?:" + Dot + @"[a-z0-9\-]+){0,2}?" + Dot + @"(?:" + TopLevel + @"))(?![\w\[])");
 
     public static DetailFinder Finder { get; } = new(RedactionKind.Email, Find, [Written, SpelledOut]);
 
@@ -28,9 +43,18 @@ internal static class EmailDetector
             RedactionPatterns.AddAll(Written, text, RedactionKind.Email, found);
         }
 
-        if (text.AsSpan().ContainsAny(ProviderNames))
+        if (text.AsSpan().ContainsAny(SpelledHints))
         {
-            RedactionPatterns.AddAll(SpelledOut, text, RedactionKind.Email, found);
+            for (var match = SpelledOut.Match(text); match.Success; match = match.NextMatch())
+            {
+                // Written out whole ("jane@mail.com") is the pattern above; this one is for the disguised.
+                if (!Plain.IsMatch(match.ValueSpan))
+                {
+                    found.Add(new Detected(match.Index, match.Length, RedactionKind.Email));
+                }
+            }
         }
     }
+
+    private static readonly Regex Plain = RedactionPatterns.Create(@"^[^\s@]+@[^\s@]+$");
 }

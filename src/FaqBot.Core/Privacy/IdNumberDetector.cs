@@ -2,24 +2,125 @@ using System.Text.RegularExpressions;
 
 namespace FaqBot.Core.Privacy;
 
-/// <summary>Member, policy, record and licence numbers, only after such a cue ("member ID",
-/// "policy #", "MRN", "driver's license"): one token of 5 to 25 letters, digits and dashes that
-/// holds at least four digits ("my insurance is Aetna" stays).</summary>
+/// <summary>Member, group, policy, record, licence, passport and national id numbers, and licence
+/// plates:
+/// <list type="bullet">
+/// <item>after a cue ("member ID", "group #", "policy", "MRN", "MBI", "NHS number", "passport",
+/// "driver's licence", "Aadhaar", "OHIP", ...): one to five groups of letters and digits joined
+/// by single spaces or dashes ("HUM 44827 1193", "XYP 882 104 553", "1EG4-TE5-MK73") holding at
+/// least four digits ("my insurance is Aetna", "policy number 2" stay);</item>
+/// <item>after a plate cue ("plate", "reg", "rego", "registration"): a plate of four to eight
+/// letters and digits with at least one of each ("LK19 XMP", "HXR-4471");</item>
+/// <item>without a cue, one token shaped like an id: letters and at least five digits, with
+/// dashes at most between its parts ("PA4928173", "12345678Z", "D123-4567-8901").</item>
+/// </list></summary>
 internal static class IdNumberDetector
 {
-    private static readonly Regex Cued = RedactionPatterns.Create(
-        @"(?i)(?<!\[)\b(?:(?:member|subscriber|policy|insurance|patient|chart|account|acct|medical[ \t]+record|medicare|medicaid|identification|licen[cs]e)"
-        + @"[ \t]*(?:id|number|num|no\.?|\#)|mrn|id|driver['’]?s?[ \t]+licen[cs]e(?:[ \t]*(?:number|num|no\.?|\#))?)"
-        + @"(?![a-z])[ \t]*(?:is|:|\#|=|-)?[ \t]*(?:is[ \t]*)?:?[ \t]*"
-        + @"(?<v>(?=(?:[A-Za-z\-]*\d){4})[A-Za-z0-9][A-Za-z0-9\-]{4,24})(?![\w\[])");
+    private const string Suffix = @"(?:[ \t]*(?:id|number|num|no\.?|nr\.?|\#|card|code))";
 
-    public static DetailFinder Finder { get; } = new(RedactionKind.IdNumber, Find, [Cued]);
+    private static readonly Regex Cued = RedactionPatterns.Create(
+        @"(?i)(?<![\[\w])(?:"
+        + @"(?<id>(?:member|subscriber|policy|group|insurance|insured|patient|chart|account|acct|medical[ \t]+record|record|health[ \t]+(?:card|insurance|plan)"
+        + @"|medicare|medicaid|tricare|identification|passport|claim|beneficiary|client|employee|student|national[ \t]+insurance|social[ \t]+insurance"
+        + @"|driver['’]?s?[ \t]+licen[cs]e|licen[cs]e|permit|visa|health|veteran|va)" + Suffix + @"{0,2}"
+        + @"|ni[ \t]+(?:number|no\.?|\#)|mrn|mbi|hicn|nhs|chi|ohip|ramq|msp|aadhaa?r|pan|dni|nie|nif|cpf|curp|bsn|ppsn?|tfn|ihi|nino|sin|nhi|ird|svnr|ahv"
+        + @"|versichertennummer|krankenversichertennummer|versicherungsnummer|personnummer|c[eé]dula|rut|id|i\.d\.|dl)"
+        + @"|(?<plate>(?:licen[cs]e[ \t]+|number[ \t]+|registration[ \t]+)?plates?|reg(?:istration)?|rego|tags?))"
+        + @"(?![a-z])" + Suffix + @"{0,2}(?:['’]s)?[ \t]*(?:(?:is|was|es|ist|est)[ \t]+|[:=\#\-–][ \t]*){0,3}");
+
+    /// <summary>An id-shaped token without a cue: letters and at least five digits.</summary>
+    private static readonly Regex Shaped = RedactionPatterns.Create(
+        @"(?<![\w\]$@.\-/+#])(?=[A-Za-z\-]*\d)(?=[\d\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,4}(?![\w\[@]|[.\-/][\w\[])");
+
+    /// <summary>"12-Jan-1975" is a date, not an id.</summary>
+    private static readonly Regex HasMonth = RedactionPatterns.Create(@"(?<![A-Za-z])" + RedactionPatterns.Month + "(?![A-Za-z])");
+
+    private static readonly int PlateGroup = Cued.GroupNumberFromName("plate");
+
+    public static DetailFinder Finder { get; } = new(RedactionKind.IdNumber, Find, [Cued, Shaped, HasMonth]);
 
     public static void Find(string text, List<Detected> found)
     {
-        if (RedactionPatterns.HasDigits(text, 4))
+        if (!RedactionPatterns.HasDigits(text, 1))
         {
-            RedactionPatterns.AddAll(Cued, text, RedactionKind.IdNumber, found);
+            return;
+        }
+
+        for (var match = Cued.Match(text); match.Success; match = match.NextMatch())
+        {
+            var plate = match.Groups[PlateGroup].Success;
+            if (ReadValue(text, match.Index + match.Length, plate) is { } value)
+            {
+                found.Add(value);
+            }
+        }
+
+        if (RedactionPatterns.HasDigits(text, 5))
+        {
+            for (var match = Shaped.Match(text); match.Success; match = match.NextMatch())
+            {
+                if (match.Length <= 30 && RedactionPatterns.CountDigits(match.ValueSpan) >= 5 && !HasMonth.IsMatch(match.ValueSpan))
+                {
+                    found.Add(new Detected(match.Index, match.Length, RedactionKind.IdNumber));
+                }
+            }
         }
     }
+
+    /// <summary>The groups of an id number starting at <paramref name="at"/>: each of letters and
+    /// digits, joined by one space or dash; a group of letters only joins when it is in capitals
+    /// and short, and first, after a dash or last ("HUM 44827", "7723-A", "QQ 12 34 56 C").</summary>
+    private static Detected? ReadValue(string text, int at, bool plate)
+    {
+        var end = at;
+        var digits = 0;
+        var letters = 0;
+        var groups = 0;
+        var i = at;
+        while (groups < 5 && i < text.Length)
+        {
+            var groupStart = i;
+            var groupDigits = 0;
+            var upper = true;
+            while (i < text.Length && char.IsAsciiLetterOrDigit(text[i]) && i - groupStart < 14)
+            {
+                groupDigits += char.IsAsciiDigit(text[i]) ? 1 : 0;
+                upper &= !char.IsAsciiLetterLower(text[i]);
+                i++;
+            }
+
+            var length = i - groupStart;
+            if (length == 0 || (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '[' or '@' or '_')))
+            {
+                break;
+            }
+
+            var joinedByDash = groupStart > at && text[groupStart - 1] is '-' or '–';
+            var endsValue = i == text.Length || text[i] is '.' or ',' or ';' or '!' or '?' or ')' or '\n' or '\r';
+            var letterGroupJoins = joinedByDash || ((groups == 0 || plate) && !IsWordInCapitals(text, groupStart, i))
+                || (groups > 0 && endsValue && text.AsSpan(groupStart, length) is not ("I" or "OK"));
+            if (groupDigits == 0 && !(upper && length <= 4 && letterGroupJoins))
+            {
+                break;
+            }
+
+            digits += groupDigits;
+            letters += length - groupDigits;
+            groups++;
+            end = i;
+            if (i + 1 >= text.Length || text[i] is not (' ' or '-' or '–') || !char.IsAsciiLetterOrDigit(text[i + 1]))
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        var enough = plate ? digits >= 1 && letters >= 1 && digits + letters is >= 4 and <= 9 : digits >= 4;
+        return enough && groups > 0 ? new Detected(at, end - at, RedactionKind.IdNumber) : null;
+    }
+
+    /// <summary>"I", "A", "OK" and the like, in capitals, are words, not part of an id.</summary>
+    private static bool IsWordInCapitals(string text, int start, int end) =>
+        end - start <= 2 && text.AsSpan(start, end - start) is "I" or "A" or "OK" or "IS" or "MY" or "IT" or "IN" or "ON" or "AT" or "TO" or "OR" or "SO" or "NO";
 }

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace FaqBot.Core.Privacy;
 
-/// <summary>Names people give, found after a cue and read word by word (up to three name words,
+/// <summary>Names people give, found after a cue and read word by word (up to four name words,
 /// plus joining particles: "Mary-Jane O'Neil", "Maria de la Cruz"; a possessive 's stays).
 /// <list type="bullet">
 /// <item>Explicit cues ("my name is", "name:", "last name is", "named", "goes by"): the next words
@@ -15,7 +15,7 @@ namespace FaqBot.Core.Privacy;
 /// </list></summary>
 internal static class NameDetector
 {
-    private const int MaxNameWords = 3;
+    private const int MaxNameWords = 4;
 
     private const string Relatives =
         "wife|husband|spouse|partner|son|daughter|child|kid|mother|mom|mum|father|dad|sister|brother|friend|boyfriend|"
@@ -69,6 +69,8 @@ internal static class NameDetector
 
             match = match.NextMatch();
         }
+
+        NameContextDetector.Find(text, found);
     }
 
     /// <summary>Not inside a word, and not inside a placeholder ("[name]").</summary>
@@ -142,13 +144,36 @@ internal static class NameDetector
             nameEnd -= 2;
         }
 
+        // "I'm Frank about my history": a given name that is also a word, going on into the sentence, is the word.
+        if (strength == Strength.Weak && words == 1 && NameLexicon.Evidence(text[start..end]) == NameEvidence.WordName && GoesOn(text, nameEnd))
+        {
+            return null;
+        }
+
         return new Detected(start, nameEnd - start, RedactionKind.Name);
+    }
+
+    /// <summary>A lower-case word follows, other than one that goes with a name ("and", "from", "here").</summary>
+    private static bool GoesOn(string text, int end)
+    {
+        var next = SkipSpaces(text, end);
+        var (start, wordEnd) = Word(text, next);
+        return next > end && wordEnd > start && char.IsLower(text[start])
+            && text[start..wordEnd] is not ("and" or "from" or "here" or "again" or "calling" or "writing" or "btw");
     }
 
     private static bool CanBeName(string word, bool first, bool firstCapitalised, Strength strength)
     {
         var bare = StripPossessive(word);
         if (bare.Length == 0 || NameWords.IsFunction(bare))
+        {
+            return false;
+        }
+
+        // "Grace-ful", "Will-ing": a word joined to a name-like word is still a word; after a weak
+        // cue, an everyday word is the word ("my therapist Said", "I'm Deaf") and "im Mai" is German.
+        if ((bare.Contains('-') && NameLexicon.Evidence(bare) == NameEvidence.Common)
+            || (strength == Strength.Weak && first && NameLexicon.Evidence(bare) is NameEvidence.Stop or NameEvidence.Common))
         {
             return false;
         }

@@ -86,6 +86,9 @@ internal static class NameWords
 
     public static bool IsParticle(string word) => Particles.Contains(word);
 
+    /// <summary>A word of the stop lists above (without the word-form rules of <see cref="IsOrdinary"/>).</summary>
+    public static bool IsListed(string word) => Function.Contains(word) || Ordinary.Contains(word);
+
     /// <summary>A word that, after a weak cue, is far more likely a state or an ordinary word than a name.</summary>
     public static bool IsOrdinary(string word)
     {

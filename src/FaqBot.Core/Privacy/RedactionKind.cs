@@ -11,8 +11,12 @@ public enum RedactionKind
     SocialSecurityNumber,
     Name,
 
-    /// <summary>A member, policy, record or licence number, recognised only after such a cue.</summary>
+    /// <summary>A member, group, policy, record, licence or passport number, a national id or a
+    /// licence plate: after such a cue, or shaped like an id (letters and five digits or more).</summary>
     IdNumber,
+
+    /// <summary>Where a person is found online: a social handle or user name, an IP address.</summary>
+    OnlineId,
 }
 
 /// <summary>The typed placeholders that replace each kind of detail.</summary>
@@ -31,6 +35,7 @@ public static class RedactionPlaceholders
         RedactionKind.SocialSecurityNumber => "[ssn]",
         RedactionKind.Name => "[name]",
         RedactionKind.IdNumber => "[id number]",
+        RedactionKind.OnlineId => "[online id]",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown redaction kind."),
     };
 }

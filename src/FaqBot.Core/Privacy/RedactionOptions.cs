@@ -27,6 +27,24 @@ public sealed class RedactionOptions : IValidatableObject
 
     public bool IdNumber { get; set; } = true;
 
+    public bool OnlineId { get; set; } = true;
+
+    /// <summary>The regions read when <see cref="PhoneRegions"/> is empty.</summary>
+    public static readonly IReadOnlyList<string> DefaultPhoneRegions =
+    [
+        "US", "CA", "GB", "IE", "AU", "NZ", "IN", "PK", "PH", "NG", "KE", "ZA", "GH", "DE", "FR", "ES", "IT", "NL", "PT",
+        "BR", "MX", "JP", "CN", "KR", "PL",
+    ];
+
+    /// <summary>Regions (two-letter codes) whose national formats are read as phone numbers when a
+    /// number has no country code: the clinic's own and those its patients commonly come from;
+    /// empty means <see cref="DefaultPhoneRegions"/>. A number with a country code (<c>+44 ...</c>,
+    /// <c>0044 ...</c>) is read whatever its region.</summary>
+    public string[] PhoneRegions { get; set; } = [];
+
+    /// <summary>The regions phone numbers are read in.</summary>
+    public IReadOnlyList<string> ActivePhoneRegions => PhoneRegions.Length > 0 ? PhoneRegions : DefaultPhoneRegions;
+
     public bool IsOn(RedactionKind kind) => Enabled && kind switch
     {
         RedactionKind.Phone => Phone,
@@ -37,12 +55,19 @@ public sealed class RedactionOptions : IValidatableObject
         RedactionKind.SocialSecurityNumber => SocialSecurityNumber,
         RedactionKind.Name => Name,
         RedactionKind.IdNumber => IdNumber,
+        RedactionKind.OnlineId => OnlineId,
         _ => false,
     };
 
-    /// <summary>Enabled with every kind switched off would store originals while looking safe.</summary>
+    /// <summary>Enabled with every kind switched off would store originals while looking safe; an
+    /// unknown phone region would be skipped silently.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var region in PhoneRegions.Where(r => !PhoneDetector.IsKnownRegion(r ?? string.Empty)))
+        {
+            yield return new ValidationResult($"Unknown phone region '{region}': use a two-letter region code such as US or GB.", [nameof(PhoneRegions)]);
+        }
+
         if (Enabled && !Enum.GetValues<RedactionKind>().Any(IsOn))
         {
             yield return new ValidationResult(

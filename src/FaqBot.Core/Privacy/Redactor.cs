@@ -11,14 +11,15 @@ namespace FaqBot.Core.Privacy;
 public sealed class Redactor
 {
     /// <summary>Every kind of detail, most specific first (on a tie, the earlier wins).</summary>
-    private static readonly DetailFinder[] Finders =
+    private static DetailFinder[] FindersFor(RedactionOptions options) =>
     [
         CardNumberDetector.Finder,
         SocialSecurityNumberDetector.Finder,
         EmailDetector.Finder,
         DateOfBirthDetector.Finder,
         IdNumberDetector.Finder,
-        PhoneDetector.Finder,
+        new PhoneDetector(options.ActivePhoneRegions).Finder,
+        OnlineIdDetector.Finder,
         AddressDetector.Finder,
         NameDetector.Finder,
     ];
@@ -34,7 +35,7 @@ public sealed class Redactor
     private readonly DetailFinder[] _finders;
 
     public Redactor(RedactionOptions options)
-        : this(options, Finders)
+        : this(options, FindersFor(options))
     {
     }
 

@@ -8,10 +8,23 @@ namespace FaqBot.Web.Chat;
 /// urgent message came up (later replies then repeat the crisis resources), and the recent
 /// messages both ways, which travel with a handoff to staff. Held in memory with a sliding
 /// expiry; as middleware it records every message that comes in or goes out (typing indicators
-/// and events, such as earlier handoffs with their own transcripts, are not part of it).</summary>
+/// and events, such as earlier handoffs with their own transcripts, are not part of it). What a
+/// conversation keeps is bounded whatever is sent to it: each message is kept as its sender,
+/// time and text (cut to <see cref="MaxCharactersPerMessage"/>), at most
+/// <see cref="MaxActivities"/> of them and <see cref="MaxCharacters"/> characters in all, and at
+/// most <see cref="MaxConversations"/> conversations are held.</summary>
 public sealed class ConversationMemory(IMemoryCache cache) : ITurnMiddleware
 {
     public const int MaxActivities = 40;
+
+    /// <summary>Longer messages are answered as too long anyway (Input:MaxQuestionLength).</summary>
+    public const int MaxCharactersPerMessage = 2_000;
+
+    public const int MaxCharacters = 8_000;
+
+    /// <summary>The memory cache's size limit: one unit per conversation.</summary>
+    public const int MaxConversations = 20_000;
+
     private static readonly TimeSpan Idle = TimeSpan.FromHours(2);
 
     public async Task OnTurnAsync(TurnContext turn, Func<CancellationToken, Task> next, CancellationToken cancellationToken)
@@ -50,6 +63,7 @@ public sealed class ConversationState
 {
     private readonly Lock _gate = new();
     private readonly Queue<Activity> _recent = new();
+    private int _characters;
 
     public bool Welcomed { get; set; }
 
@@ -57,15 +71,35 @@ public sealed class ConversationState
 
     public void Record(Activity activity)
     {
+        var kept = Kept(activity);
         lock (_gate)
         {
-            _recent.Enqueue(activity);
-            while (_recent.Count > ConversationMemory.MaxActivities)
+            _recent.Enqueue(kept);
+            _characters += kept.Text?.Length ?? 0;
+            while (_recent.Count > ConversationMemory.MaxActivities || _characters > ConversationMemory.MaxCharacters)
             {
-                _recent.Dequeue();
+                _characters -= _recent.Dequeue().Text?.Length ?? 0;
             }
         }
     }
+
+    /// <summary>What a transcript for staff needs of a message: who sent it, when, and its text.</summary>
+    private static Activity Kept(Activity activity) => new()
+    {
+        Type = activity.Type,
+        Id = activity.Id,
+        Timestamp = activity.Timestamp,
+        ChannelId = activity.ChannelId,
+        From = activity.From,
+        Recipient = activity.Recipient,
+        Conversation = activity.Conversation,
+        ReplyToId = activity.ReplyToId,
+        TextFormat = activity.TextFormat,
+        Locale = activity.Locale,
+        Text = activity.Text is { Length: > ConversationMemory.MaxCharactersPerMessage } text
+            ? text[..ConversationMemory.MaxCharactersPerMessage] + "\u2026"
+            : activity.Text,
+    };
 
     public IReadOnlyList<Activity> Recent()
     {

@@ -35,6 +35,36 @@ public sealed class ConnectorInputTests
     }
 
     [Theory]
+    [InlineData("channelData", """{"a":1,"a":2}""", "twice")]
+    [InlineData("value", """[{"x":{"k":1,"k":1}}]""", "twice")]
+    [InlineData("entities", """[{"type":"a","type":"b"}]""", "twice")]
+    public async Task A_property_named_twice_in_one_object_is_400(string field, string json, string reason)
+    {
+        await using var host = await ConnectorHost.StartAsync(ConnectorHost.Local());
+
+        var response = await host.PostAsync(With(ConnectorHost.Message("hi"), field, json));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, host.Bot.HeardCount);
+    }
+
+    [Fact]
+    public async Task Nesting_deeper_than_the_limit_is_400_and_at_the_limit_is_heard()
+    {
+        await using var host = await ConnectorHost.StartAsync(ConnectorHost.Local());
+        static string Nested(int depth) => string.Concat(Enumerable.Repeat("[", depth)) + string.Concat(Enumerable.Repeat("]", depth));
+
+        // The activity itself is one level, so its value may hold MaxDepth - 1 levels.
+        var tooDeep = await host.PostAsync(With(ConnectorHost.Message("hi"), "value", Nested(Http.JsonBody.MaxDepth)));
+        var deepest = await host.PostAsync(With(ConnectorHost.Message("hi"), "value", Nested(Http.JsonBody.MaxDepth - 1)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooDeep.StatusCode);
+        Assert.Contains("nested deeper", await tooDeep.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, deepest.StatusCode);
+    }
+
+    [Theory]
     [InlineData("membersAdded", "[null]")]
     [InlineData("membersRemoved", """[{"id":"u1"},null]""")]
     [InlineData("attachments", "[null]")]

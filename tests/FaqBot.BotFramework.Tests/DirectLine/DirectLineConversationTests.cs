@@ -10,7 +10,7 @@ public sealed class DirectLineConversationTests
     [Fact]
     public void Appended_activities_get_unique_ids_and_strictly_increasing_timestamps_even_at_the_same_instant()
     {
-        var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, Now);
+        var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, maxBytes: 1 << 20, Now);
 
         var ids = Enumerable.Range(0, 5).Select(_ => conversation.Append(new Activity { Type = "message" }, Now)).ToList();
         var page = conversation.ReadFrom(0)!;
@@ -24,7 +24,7 @@ public sealed class DirectLineConversationTests
     [Fact]
     public void Reading_from_a_watermark_returns_only_what_came_after_it()
     {
-        var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, Now);
+        var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, maxBytes: 1 << 20, Now);
         for (var i = 0; i < 4; i++)
         {
             conversation.Append(new Activity { Type = "message", Text = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Now);
@@ -41,7 +41,7 @@ public sealed class DirectLineConversationTests
     [Fact]
     public void Only_the_most_recent_activities_are_kept_and_an_old_watermark_resumes_at_the_oldest_kept()
     {
-        var conversation = new DirectLineConversation("c1", "u1", maxKept: 3, Now);
+        var conversation = new DirectLineConversation("c1", "u1", maxKept: 3, maxBytes: 1 << 20, Now);
         for (var i = 0; i < 10; i++)
         {
             conversation.Append(new Activity { Type = "message", Text = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Now);
@@ -56,7 +56,7 @@ public sealed class DirectLineConversationTests
     [Fact]
     public void An_activity_is_stored_as_it_was_when_appended()
     {
-        var conversation = new DirectLineConversation("c1", "u1", maxKept: 3, Now);
+        var conversation = new DirectLineConversation("c1", "u1", maxKept: 3, maxBytes: 1 << 20, Now);
         var activity = new Activity { Type = "message", Text = "as sent" };
         conversation.Append(activity, Now);
 
@@ -73,7 +73,7 @@ public sealed class DirectLineConversationTests
     [InlineData(12)]
     public void A_page_is_a_direct_line_activity_set_whose_length_is_exact(int appended)
     {
-        var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, Now);
+        var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, maxBytes: 1 << 20, Now);
         for (var i = 0; i < appended; i++)
         {
             conversation.Append(new Activity { Type = "message", Text = "caf\u00e9 \"quoted\" " + i }, Now);
@@ -96,7 +96,7 @@ public sealed class DirectLineConversationTests
     [InlineData(long.MaxValue)]
     public void A_watermark_beyond_every_activity_appended_is_not_read_and_never_wraps_round(long watermark)
     {
-        var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, Now);
+        var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, maxBytes: 1 << 20, Now);
         for (var i = 0; i < 3; i++)
         {
             conversation.Append(new Activity { Type = "message" }, Now);
@@ -109,9 +109,32 @@ public sealed class DirectLineConversationTests
     [Fact]
     public void A_conversation_starts_once()
     {
-        var conversation = new DirectLineConversation("c1", "u1", maxKept: 3, Now);
+        var conversation = new DirectLineConversation("c1", "u1", maxKept: 3, maxBytes: 1 << 20, Now);
 
         Assert.True(conversation.TryStart());
         Assert.False(conversation.TryStart());
+    }
+
+    [Fact]
+    public void What_a_conversation_keeps_is_bounded_in_bytes_and_the_latest_is_always_served()
+    {
+        const int MaxBytes = 64 * 1024;
+        var conversation = new DirectLineConversation("c1", "u1", maxKept: 500, maxBytes: MaxBytes, Now);
+        for (var i = 0; i < 200; i++)
+        {
+            conversation.Append(new Activity { Type = "message", Text = i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) + new string('x', 4000) }, Now);
+        }
+
+        var page = conversation.ReadFrom(0)!;
+        var served = page.Read();
+
+        Assert.Equal(200, page.Watermark);
+        Assert.InRange(served.Sum(a => a.Text!.Length), 1, MaxBytes);
+        Assert.StartsWith("199", served[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Range(200 - served.Count, served.Count), served.Select(a => int.Parse(a.Text![..3], System.Globalization.CultureInfo.InvariantCulture)));
+
+        var huge = new Activity { Type = "message", Text = new string('y', 2 * MaxBytes) };
+        conversation.Append(huge, Now);
+        Assert.Equal(huge.Text, Assert.Single(conversation.ReadFrom(0)!.Read()).Text);
     }
 }

@@ -9,7 +9,7 @@ public sealed class RedactionOptionsTests
 {
     private const string Message =
         "I'm Jane Doe, DOB 03/14/1985, call 555-201-7789 or jane@example.com, I live at 12 Oak Street, "
-        + "card 4111 1111 1111 1111, SSN 123-45-6789, member id W987654321";
+        + "card 4111 1111 1111 1111, SSN 123-45-6789, member id W987654321, insta @jane_doe85";
 
     [Fact]
     public void Disabled_returns_the_text_unchanged()
@@ -32,6 +32,7 @@ public sealed class RedactionOptionsTests
     [InlineData(RedactionKind.CardNumber, "4111 1111 1111 1111")]
     [InlineData(RedactionKind.SocialSecurityNumber, "123-45-6789")]
     [InlineData(RedactionKind.IdNumber, "W987654321")]
+    [InlineData(RedactionKind.OnlineId, "@jane_doe85")]
     public void A_kind_switched_off_is_left_and_the_others_are_still_redacted(RedactionKind kind, string detail)
     {
         var options = new RedactionOptions();
@@ -41,7 +42,7 @@ public sealed class RedactionOptionsTests
 
         Assert.Contains(detail, result.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(RedactionPlaceholders.For(kind), result.Text, StringComparison.Ordinal);
-        Assert.Equal(7, result.Count);
+        Assert.Equal(8, result.Count);
         Assert.DoesNotContain(kind, result.Kinds);
     }
 
@@ -51,7 +52,7 @@ public sealed class RedactionOptionsTests
         var result = Redactor.Default.Analyze(Message);
 
         Assert.Equal(
-            "I'm [name], DOB [date of birth], call [phone] or [email], I live at [address], card [card number], SSN [ssn], member id [id number]",
+            "I'm [name], DOB [date of birth], call [phone] or [email], I live at [address], card [card number], SSN [ssn], member id [id number], insta [online id]",
             result.Text);
         Assert.Equal(Enum.GetValues<RedactionKind>().Order(), result.Kinds.Order());
     }
@@ -92,6 +93,25 @@ public sealed class RedactionOptionsTests
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains(nameof(RedactionOptions.Enabled), string.Join(' ', error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_phone_region_fails_validation_on_start_naming_the_key()
+    {
+        using var services = Services(new() { ["Redaction:PhoneRegions:0"] = "US", ["Redaction:PhoneRegions:1"] = "XX" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("'XX'", string.Join(' ', error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_phone_regions_decide_which_national_formats_are_read()
+    {
+        const string German = "Sie erreichen mich unter 0171 2345678 oder 030 23456789";
+
+        Assert.Equal("Sie erreichen mich unter [phone] oder [phone]", new Redactor(new RedactionOptions()).Redact(German));
+        Assert.Equal(German, new Redactor(new RedactionOptions { PhoneRegions = ["US"] }).Redact(German));
     }
 
     private static ServiceProvider Services(Dictionary<string, string?> settings)

@@ -1,0 +1,99 @@
+namespace FaqBot.Core.Privacy;
+
+/// <summary>A word of a text as names are read: letters in any script (with their accents), and
+/// apostrophes or hyphens between letters ("O'Neill", "Ruth-Ann", "D'Andre").</summary>
+internal readonly record struct NameToken(int Start, int End, string Text)
+{
+    public bool Upper => char.IsUpper(Text[0]);
+
+    public bool AllUpper => Text.Length > 1 && !Text.Any(char.IsLower);
+
+    public bool IsPlaceholder => Text[0] == '[';
+
+    /// <summary>A capital letter and a full stop: a middle initial ("Joy M.").</summary>
+    public bool IsInitial(string text) => Text.Length == 1 && Upper && End < text.Length && text[End] == '.';
+}
+
+/// <summary>Splits a text into <see cref="NameToken"/>s in one pass; a placeholder ("[name]") is
+/// one token, never part of a name.</summary>
+internal static class NameTokens
+{
+    public static List<NameToken> Read(string text)
+    {
+        var tokens = new List<NameToken>();
+        var at = 0;
+        while (at < text.Length)
+        {
+            // A placeholder stands where a detail stood: one word, so the words around it are read
+            // as they were before it was put in (and redacting again finds nothing new).
+            if (text[at] == '[' && PlaceholderAt(text, at) is > 0 and var length)
+            {
+                tokens.Add(new NameToken(at, at + length, text.Substring(at, length)));
+                at += length;
+                continue;
+            }
+
+            if (!IsLetter(text[at]))
+            {
+                at++;
+                continue;
+            }
+
+            var start = at;
+            while (at < text.Length && (IsLetter(text[at])
+                || (text[at] is '\'' or '’' or '-' && at + 1 < text.Length && IsLetter(text[at + 1]) && at > start)))
+            {
+                at++;
+            }
+
+            var inPlaceholder = start > 0 && text[start - 1] == '[';
+            var gluedToDigit = (start > 0 && char.IsDigit(text[start - 1])) || (at < text.Length && char.IsDigit(text[at]));
+            if (!inPlaceholder && !gluedToDigit)
+            {
+                tokens.Add(new NameToken(start, at, text[start..at]));
+            }
+        }
+
+        return tokens;
+    }
+
+    private static int PlaceholderAt(string text, int at)
+    {
+        foreach (var kind in Enum.GetValues<RedactionKind>())
+        {
+            var placeholder = RedactionPlaceholders.For(kind);
+            if (string.CompareOrdinal(text, at, placeholder, 0, placeholder.Length) == 0)
+            {
+                return placeholder.Length;
+            }
+        }
+
+        return string.CompareOrdinal(text, at, RedactionPlaceholders.Withheld, 0, RedactionPlaceholders.Withheld.Length) == 0 ? RedactionPlaceholders.Withheld.Length : 0;
+    }
+
+    /// <summary>Whether the capitals of the words say anything: there are lower-case letters and
+    /// capitals are fewer ("GRACE HERE. MY PHONE IS BROKE" says nothing by its capitals);
+    /// placeholders are not counted.</summary>
+    public static bool CapitalsInform(List<NameToken> tokens)
+    {
+        int upper = 0, lower = 0;
+        foreach (var token in tokens)
+        {
+            if (token.IsPlaceholder)
+            {
+                continue;
+            }
+
+            foreach (var c in token.Text)
+            {
+                upper += char.IsUpper(c) ? 1 : 0;
+                lower += char.IsLower(c) ? 1 : 0;
+            }
+        }
+
+        return lower > 0 && upper < lower;
+    }
+
+    private static bool IsLetter(char c) =>
+        char.IsLetter(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
+}
