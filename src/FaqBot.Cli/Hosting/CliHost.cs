@@ -26,7 +26,7 @@ internal static class CliHost
         }
 
         builder.Services.AddFaqBotCore(builder.Configuration, contentRoot);
-        builder.Services.AddFaqBotStorage(builder.Configuration, contentRoot);
+        builder.Services.AddFaqBotStorage(builder.Configuration, contentRoot);   // with the web host's key ring (keys/ in the data folder)
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddRedaction(builder.Configuration);
         return builder.Build();
