@@ -48,6 +48,11 @@ internal static class CliHost
         {
             await error.WriteLineAsync("Invalid settings: " + string.Join("; ", ex.Failures));
         }
+        catch (InvalidOperationException ex) when (ex.InnerException is ArgumentException or FormatException)
+        {
+            // The configuration binder's "Failed to convert configuration value 'x' at 'Section:Key' to type ...".
+            await error.WriteLineAsync("Invalid settings: " + ex.Message);
+        }
         catch (KnowledgeLoadException ex)
         {
             await error.WriteLineAsync(ex.Message);

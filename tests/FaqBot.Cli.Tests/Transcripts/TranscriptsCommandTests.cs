@@ -37,6 +37,22 @@ public sealed class TranscriptsCommandTests : IAsyncLifetime
         return await services.GetRequiredService<SqliteTranscriptStore>().GetAsync(id, CancellationToken.None);
     }
 
+    [Theory]
+    [InlineData("Transcripts__RetentionDays", "abc", "Transcripts:RetentionDays")]
+    [InlineData("Transcripts__EncryptAtRest", "maybe", "Transcripts:EncryptAtRest")]
+    public async Task A_setting_that_does_not_convert_is_exit_code_2_with_its_name(string variable, string value, string named)
+    {
+        var environment = Environment;
+        environment[variable] = value;
+
+        var result = await CliProcess.RunAsync(null, environment, "transcripts", "purge");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Invalid settings", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains(named, result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.StandardError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Export_writes_one_conversation_as_a_transcript_array()
     {
