@@ -81,16 +81,27 @@ internal static class AddressDetector
 
     private static readonly Regex Cued = RedactionPatterns.Create(
         @"(?i:\b(?:live[sd]?[ \t]+(?:at|on)|living[ \t]+(?:at|on)|reside[sd]?[ \t]+(?:at|on)|residing[ \t]+(?:at|on)|located[ \t]+(?:at|on)"
-        + @"|stay(?:ing)?[ \t]+(?:at|on)|address(?:[ \t]+is|[ \t]*[:\-])|(?:mail|send|post)(?:[ \t]+(?:it|them|this|that|the[ \t]+[a-z]+))?[ \t]+to))[ \t]*:?[ \t]*"
+        + @"|stay(?:ing)?[ \t]+(?:at|on)|address(?:[ \t]+is|[ \t]*[:\-])|(?:mail|send|post|forward)(?:[ \t]+(?:it|them|this|that|(?:the|my|his|her|our|their)[ \t]+[a-z]+))?[ \t]+to))[ \t]*:?[ \t]*"
         + @"(?<v>" + Number + Direction + @"(?:(?:[A-Za-z][A-Za-z'’\-]{0,30}|" + Ordinal + @")[ \t]+){1,4}(?i:" + Suffixes + ")" + Tail + @"(?:\.?[ \t]*,?[ \t]*" + Unit + ")?)");
 
-    /// <summary>A street type before the name: "88 Rue Saint-Denis", "Calle de Alcalá 42", "Av. Insurgentes Sur 1602".</summary>
+    /// <summary>A street line in capitals ("209 W MONUMENT ST APT 3"): an address only when the parts
+    /// after it reach a postcode ("..., BALTIMORE MD 21201"), since "2 BLOCKS DOWN THE ST..." is none.</summary>
+    private static readonly Regex CapitalsStreet = RedactionPatterns.Create(
+        Number + Direction + @"(?:(?:\p{Lu}[\p{Lu}'’\-]{0,30}|" + Ordinal + @")[ \t]+){1,4}(?:" + Suffixes.ToUpperInvariant() + @")(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW))?" + Tail + @"(?:\.?[ \t]*,?[ \t]*" + Unit + ")?");
+
+    /// <summary>A street type before the name: "88 Rue Saint-Denis", "Calle de Alcalá 42", "Av. Insurgentes Sur 1602",
+    /// and after a house number "7 Avenue Jean Jaurès", "12 Allée des Tilleuls".</summary>
     private static readonly Regex TypeFirst = RedactionPatterns.Create(
-        @"(?:(?<![\w\]$#.,/\-])\d{1,5}[A-Za-z]?,?[ \t]+(?<![\w\[])(?i:" + StreetTypes + @")|(?<![\w\[])(?:" + StreetTypes + @"))"
+        @"(?:(?<![\w\]$#.,/\-])\d{1,5}[A-Za-z]?,?[ \t]+(?<![\w\[])(?i:" + StreetTypes + "|" + NumberedStreetTypes + @")|(?<![\w\[])(?:" + StreetTypes + @"))"
         + @"(?:[ \t]+" + Particle + @")*[ \t]+" + CapWord + @"(?:[ \t]+(?:" + CapWord + "|" + Particle + @")){0,3}(?:[ \t]+\d{1,5}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?)?" + Tail);
 
     /// <summary>Street types written before the name; in lower case only after a house number ("5 rue de la Paix").</summary>
     private const string StreetTypes = @"Rue|Rua|Calle|Avenida|Av\.|Avda\.|Via|Viale|Piazza|Corso|Chemin|Carrer|Paseo|Plaza|Largo|Travessa|Alameda|Boulevard|Bd|ul\.|al\.|Ul\.|Al\.";
+
+    /// <summary>Street types written before the name that are also everyday words ("Avenue", "Place",
+    /// "Route"): only after a house number.</summary>
+    private const string NumberedStreetTypes =
+        @"Avenue|All[ée]e|Impasse|Quai|Cours|Route|Chauss[ée]e|Place|Passage|Square|Faubourg|Estrada|Strada|Ulica|Rambla|Ronda|Camino|Carretera|Calzada|Pasaje|Jir[óo]n";
 
     /// <summary>A street word glued on or after the name, then the number: "Lindenstraße 12a", "Schönhauser Allee 147".</summary>
     private static readonly Regex NumberLast = RedactionPatterns.Create(
@@ -119,7 +130,9 @@ internal static class AddressDetector
     private static readonly SearchValues<string> StreetWords = SearchValues.Create(
         ["rue", "rua", "calle", "ul.", "al.", "avenida", "av.", "avda", "via", "viale", "piazza", "corso", "chemin", "carrer", "paseo", "plaza", "largo",
          "travessa", "alameda", "boulevard", "bd", "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
-         "chaussee", "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "vej", "gata", "veien", "gade"],
+         "chaussee", "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "vej", "gata", "veien", "gade", "avenue", "allée",
+         "allee", "impasse", "quai", "cours", "route", "chaussée", "place", "passage", "square", "faubourg", "estrada", "strada",
+         "ulica", "rambla", "ronda", "camino", "carretera", "calzada", "pasaje", "jirón", "jiron"],
         StringComparison.OrdinalIgnoreCase);
 
     private const string Town = NotAPlace + CapWord + @"(?:[ \t]+" + NotAPlace + CapWord + @"){0,2}";
@@ -136,7 +149,7 @@ internal static class AddressDetector
     private static readonly Regex HasPostcode = RedactionPatterns.Create(@"(?<![\w])(?:" + StrongPostcode + @"|\d{4,6})(?![\w])");
 
     public static DetailFinder Finder { get; } = new(
-        RedactionKind.StreetAddress, Find, [Capitalised, Cued, TypeFirst, NumberLast, PostOfficeBox, WeakStart, Postal, TownBefore, CuedZip, Part, HasPostcode]);
+        RedactionKind.StreetAddress, Find, [Capitalised, CapitalsStreet, Cued, TypeFirst, NumberLast, PostOfficeBox, WeakStart, Postal, TownBefore, CuedZip, Part, HasPostcode]);
 
     public static void Find(string text, List<Detected> found)
     {
@@ -176,12 +189,15 @@ internal static class AddressDetector
             pieces.Add((value.Index, Extend(text, value.Index + value.Length).End));
         }
 
-        for (var match = WeakStart.Match(text); match.Success; match = match.NextMatch())
+        foreach (var regex in new[] { WeakStart, CapitalsStreet })
         {
-            var (end, postcode) = Extend(text, match.Index + match.Length);
-            if (postcode)
+            for (var match = regex.Match(text); match.Success; match = match.NextMatch())
             {
-                pieces.Add((match.Index, end));
+                var (end, postcode) = Extend(text, match.Index + match.Length);
+                if (postcode)
+                {
+                    pieces.Add((match.Index, end));
+                }
             }
         }
 

@@ -14,13 +14,17 @@ internal static class DateOfBirthDetector
     private const string Day = @"(?:0?[1-9]|[12]\d|3[01])(?i:st|nd|rd|th)?";
     private const string Year = @"(?:(?:19|20)\d{2}|'\d{2})";
 
+    /// <summary>After a month and a day, a year may be written with two digits and no apostrophe
+    /// ("born march 14th 87"), unless the number counts something ("March 14 12 years ago").</summary>
+    private const string ShortYear = @"(?:" + Year + @"|\d{2}(?![ \t]*(?i:years?|yrs?|y/?o|am|pm|mg|min|minutes|hours?)\b))";
+
     private const string Date =
         @"(?<![\w\]/.\-])(?:"
         + @"\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
         + @"|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}"
         + @"|\d{1,2}(?<m>[/.\-])" + RedactionPatterns.Month + @"\k<m>(?:\d{4}|\d{2})"
-        + "|" + RedactionPatterns.Month + @"[ \t]+" + Day + @"(?:,?[ \t]*" + Year + ")?"
-        + "|" + Day + @"[ \t]+(?i:of[ \t]+)?" + RedactionPatterns.Month + @"(?:,?[ \t]*" + Year + ")?"
+        + "|" + RedactionPatterns.Month + @"[ \t]+" + Day + @"(?:,?[ \t]*" + ShortYear + ")?"
+        + "|" + Day + @"[ \t]+(?i:of[ \t]+)?" + RedactionPatterns.Month + @"(?:,?[ \t]*" + ShortYear + ")?"
         + "|" + RedactionPatterns.Month + @",?[ \t]+" + Year
         + @"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
         + @")(?![\w\[]|[/.\-][\d\[])";
@@ -56,7 +60,7 @@ internal static class DateOfBirthDetector
     /// ("on 3/14/2025, my birthday is 4/2/1990": only the second is the birth date, also once it
     /// has been redacted).</summary>
     private static readonly Regex CueAfterDate = RedactionPatterns.Create(
-        Cue + "(?!" + CueToDate + @"(?:" + Date + @"|\[date of birth\]))");
+        Cue + "(?!" + CueToDate + @"(?:" + Date + @"|\[date of birth\]|\[date\]))");
 
     /// <summary>A date that ends the text it is given, linked to what follows by "is", "was", "my", ...</summary>
     private static readonly Regex DateAtEnd = RedactionPatterns.Create(

@@ -5,7 +5,7 @@ namespace FaqBot.Core.Privacy;
 internal sealed record DigitRun(int Start, int End, string Digits, int Words, bool Plus, IReadOnlyList<(int End, int Digits)> Groups);
 
 /// <summary>Finds runs of digit groups in one pass over a text: digits and digit words ("five oh
-/// three", "double oh") joined by single spaces, dots, dashes or brackets ("+44 (20) 7946 0958",
+/// three", "double oh", "nine hundred") joined by single spaces, dots, dashes or brackets ("+44 (20) 7946 0958",
 /// "312-555-zero-four-four-one"); a comma joins groups only where a digit word is next to it
 /// ("five oh three, five five five"). A run glued to a letter, a currency sign or a placeholder is
 /// no candidate ("7ABC123", "$1200", "[phone]12").</summary>
@@ -21,6 +21,9 @@ internal static class DigitRuns
     };
 
     private static readonly Dictionary<string, int> Repeats = new(StringComparer.OrdinalIgnoreCase) { ["double"] = 2, ["triple"] = 3 };
+
+    /// <summary>After a digit word, the zeros it adds: "nine hundred" is 900, "two thousand" 2000.</summary>
+    private static readonly Dictionary<string, int> Multipliers = new(StringComparer.OrdinalIgnoreCase) { ["hundred"] = 2, ["thousand"] = 3 };
 
     /// <summary>Every run with at least <paramref name="minDigits"/> digits, in text order.</summary>
     public static List<DigitRun> Find(string text, int minDigits)
@@ -177,8 +180,8 @@ internal static class DigitRuns
         return i;
     }
 
-    /// <summary>Reads a digit word (or "double five") at <paramref name="at"/>, appends its digits,
-    /// and returns where it ends (0 when there is none).</summary>
+    /// <summary>Reads a digit word (or "double five", or "nine hundred") at <paramref name="at"/>,
+    /// appends its digits, and returns where it ends (0 when there is none).</summary>
     private static int ReadWord(string text, int at, System.Text.StringBuilder digits)
     {
         var word = WordAt(text, at);
@@ -190,7 +193,14 @@ internal static class DigitRuns
         if (DigitWords.TryGetValue(word, out var digit))
         {
             digits.Append(digit);
-            return at + word.Length;
+            var wordEnd = at + word.Length;
+            if (wordEnd + 1 < text.Length && text[wordEnd] == ' ' && MultiplierAt(text, wordEnd + 1) is { Length: > 0 } multiplier && digit != '0')
+            {
+                digits.Append('0', Multipliers[multiplier]);
+                wordEnd += 1 + multiplier.Length;
+            }
+
+            return wordEnd;
         }
 
         // "double oh", "triple 5".
@@ -238,6 +248,22 @@ internal static class DigitRuns
 
         var word = text[at..end];
         return DigitWords.ContainsKey(word) || Repeats.ContainsKey(word) ? word : string.Empty;
+    }
+
+    /// <summary>"hundred" or "thousand" ending a word at <paramref name="at"/>, or empty.</summary>
+    private static string MultiplierAt(string text, int at)
+    {
+        foreach (var word in Multipliers.Keys)
+        {
+            var end = at + word.Length;
+            if (end <= text.Length && string.Compare(text, at, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && (end == text.Length || !char.IsLetterOrDigit(text[end])))
+            {
+                return word;
+            }
+        }
+
+        return string.Empty;
     }
 
     private static bool GluedBefore(char c) => char.IsLetterOrDigit(c) || c is '$' or '£' or '€' or '¥' or '₹' or '[' or ']' or '_' or '/' or '#' or '@' or ':' or '.';

@@ -21,14 +21,15 @@ namespace FaqBot.Core.Privacy;
 /// context says so (capitalised inside a sentence, after a title, before "here", ...); an
 /// everyday word, a clinic word, a day or a month never starts one ("I hope", "Will my Cigna",
 /// "Frank question", "Grace-ful"). Linear: each rule looks at a few words around each word.</summary>
-internal static class NameContextDetector
+internal static partial class NameContextDetector
 {
     private const int MaxNameWords = 4;
 
     private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
     {
         "dr", "doctor", "prof", "professor", "pastor", "rev", "reverend", "fr", "sr", "sra", "srta", "herr", "mme", "mlle",
-        "dra", "rabbi", "imam", "sheikh", "mr", "mrs", "ms", "mx", "miss",
+        "dra", "rabbi", "imam", "sheikh", "mr", "mrs", "ms", "mx", "miss", "doctora", "doutor", "doutora", "dottore",
+        "dottoressa", "dott", "madame", "monsieur", "señor", "señora", "senor", "senora", "signora", "signor",
     };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
@@ -53,13 +54,33 @@ internal static class NameContextDetector
         "father-in-law", "sister-in-law", "brother-in-law", "son-in-law", "daughter-in-law", "frau", "mann", "sohn",
         "tochter", "mutter", "vater", "bruder", "schwester", "esposa", "esposo", "marido", "hijo", "hija", "madre", "padre",
         "hermano", "hermana", "mamá", "papá", "femme", "mari", "fils", "fille", "mère", "père", "frère", "sœur", "soeur",
-        "mãe", "mae", "pai", "filho", "filha", "irmão", "irmã",
+        "mãe", "mae", "pai", "filho", "filha", "irmão", "irmã", "gf", "bf", "hubby", "wifey", "bff", "dh", "dw", "ex-wife",
+        "ex-husband", "ex-partner", "ex-boyfriend", "ex-girlfriend", "stepsister", "stepbrother", "half-brother", "half-sister",
+        "godmother", "godfather", "goddaughter", "godson", "godchild", "mentor", "caseworker", "worker", "aide", "nanny",
+        "babysitter", "housekeeper", "tenant", "classmate", "teammate", "workmate", "lodger", "grandkid", "tita", "tito",
+        "lolo", "abuela", "abuelo", "abuelita", "abuelito", "tía", "tío", "tia", "tio", "nonna", "nonno", "oma", "opa",
+        "babcia", "dziadek", "mamie", "papy", "amma", "appa", "ammi", "abbu", "bhai", "didi", "bhaiya", "chacha", "chachi",
+        "mausi", "nani", "dadi", "kuya", "ate", "manang", "manong", "primo", "prima", "sobrino", "sobrina", "nieto", "nieta",
+        "suegra", "suegro", "cuñada", "cuñado", "novio", "novia", "amigo", "amiga", "vecino", "vecina", "copine", "copain",
+        "cousine", "tante", "oncle", "onkel", "freund", "freundin", "enkel", "neffe", "nichte", "nachbar", "nachbarin",
+        "namorado", "namorada", "avó", "avô", "neto", "neta", "sogra", "sogro",
+    };
+
+    /// <summary>Words between a determiner and a relation word: "my younger brother", "our 19 year
+    /// old son", "my best friend", "her late husband".</summary>
+    private static readonly HashSet<string> RelationModifiers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "younger", "older", "elder", "eldest", "oldest", "youngest", "little", "big", "baby", "twin", "step", "late", "best",
+        "dear", "dearest", "new", "own", "only", "adult", "teenage", "teen", "grown", "adopted", "foster", "beloved", "year",
+        "years", "yr", "yrs", "yo", "old", "year-old", "month-old", "month", "months", "lovely", "other", "favourite",
+        "favorite", "former", "future", "biological", "half", "wonderful", "sweet", "poor", "elderly", "sick", "closest",
+        "good", "close", "fellow", "current", "long-time", "longtime",
     };
 
     private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
         "tell", "ask", "let", "contact", "thank", "remind", "page", "text", "email", "message", "inform", "notify", "attn",
-        "cc", "under", "c/o",
+        "cc", "under", "c/o", "pick", "collect", "drive", "meet",
     };
 
     /// <summary>The words before a name that end a two-word cue: "ask for", "speak to", "mom of", "on behalf of", "name on card".</summary>
@@ -68,6 +89,8 @@ internal static class NameContextDetector
         "ask for", "asking for", "speak to", "speak with", "talk to", "talk with", "spoke to", "spoke with", "spoken to",
         "mom of", "mother of", "dad of", "father of", "parent of", "wife of", "husband of", "son of", "daughter of",
         "behalf of", "care of", "on card", "nome de", "nombre de", "nom de", "namen von", "the name", "name under",
+        "nombre es", "name ist", "nom est", "mera naam", "mera nam", "ako si", "sou o", "sou a", "soy el", "soy la",
+        "me chamo", "mi chiamo", "ik heet",
     };
 
     private static readonly HashSet<string> Labels = new(StringComparer.OrdinalIgnoreCase)
@@ -79,7 +102,7 @@ internal static class NameContextDetector
     private static readonly HashSet<string> Intros = new(StringComparer.OrdinalIgnoreCase)
     {
         "it's", "it’s", "its", "he's", "he’s", "she's", "she’s", "suis", "soy", "sono", "bin", "llamo", "appelle", "heiße",
-        "heisse", "chamo", "aqui", "sou",
+        "heisse", "chamo", "aqui", "sou", "jestem",
     };
 
     private static readonly HashSet<string> Closers = new(StringComparer.OrdinalIgnoreCase)
@@ -92,7 +115,38 @@ internal static class NameContextDetector
 
     private static readonly HashSet<string> Here = new(StringComparer.OrdinalIgnoreCase)
     {
-        "here", "again", "hier", "aqui", "aquí", "speaking", "writing", "calling",
+        "here", "again", "hier", "aqui", "aquí", "speaking", "writing", "calling", "checking", "reporting", "texting",
+        "messaging", "emailing",
+    };
+
+    /// <summary>Verbs that take a person as their subject: "Grace asked me to write", "Will said".</summary>
+    private static readonly HashSet<string> PersonVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "asked", "asks", "said", "says", "told", "tells", "texted", "texts", "emailed", "emails", "messaged", "called", "rang",
+        "mentioned", "suggested", "recommended", "wants", "wanted", "needs", "needed", "thinks", "thought", "knows", "knew",
+        "drove", "drives", "booked", "signed", "explained", "promised", "insisted", "agreed", "decided", "gave", "sent",
+        "referred", "replied", "answered", "wrote", "wonders", "wondered", "hopes", "hoped", "feels", "felt", "prefers",
+        "preferred", "forgot", "forgets", "remembers", "remembered", "lives", "lived", "works", "worked", "wishes",
+        "wished", "loves", "loved", "hates", "hated", "tried", "tries", "found", "picked", "dropped", "offered",
+    };
+
+    /// <summary>Words after which a lone capitalised given name is a place or part of one ("in
+    /// Sofia", "near Florence"), not a person.</summary>
+    private static readonly HashSet<string> PlaceLeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "near", "at", "to", "from", "around", "outside", "inside", "via", "visiting", "visit", "into", "toward",
+        "towards", "across", "through", "of", "st", "saint", "ste", "san", "santa", "santo", "são", "sao", "port", "fort",
+        "lake", "mount", "mt", "cape", "los", "las", "el", "la", "le", "new", "north", "south", "east", "west", "northern",
+        "southern", "eastern", "western", "upper", "lower", "central", "greater", "downtown", "uptown", "prince", "princess",
+        "queen", "king", "lady", "bay",
+    };
+
+    /// <summary>Words after a given name that make it part of a place or an institution's name.</summary>
+    private static readonly HashSet<string> PlaceSuffixes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "hills", "beach", "city", "county", "springs", "falls",
+        "heights", "valley", "island", "bay", "river", "hospital", "clinic", "medical", "university", "college", "school",
+        "center", "centre", "station", "airport", "mall", "memorial", "institute", "church", "square",
     };
 
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase)
@@ -126,7 +180,7 @@ internal static class NameContextDetector
 
     private static readonly HashSet<string> Placeholders = new(StringComparer.Ordinal)
     {
-        "[phone]", "[email]", "[address]", "[date of birth]", "[id number]", "[online id]",
+        "[phone]", "[email]", "[address]", "[date of birth]", "[date]", "[id number]", "[online id]",
     };
 
     /// <summary>What a context lets a name be.</summary>
@@ -166,10 +220,15 @@ internal static class NameContextDetector
             if (end > i)
             {
                 found.Add(reader.Span(i, end));
-                if (end < tokens.Count && reader.IsNameInOtherScript(end))
+                if (end < tokens.Count && reader.IsNameInBrackets(end))
                 {
                     found.Add(reader.Span(end, end + 1));
                     end++;
+                }
+                else if (reader.NameAfterAnd(end) is (> 0 and var start, var joined))
+                {
+                    found.Add(reader.Span(start, joined));
+                    end = joined;
                 }
 
                 i = end - 1;
@@ -177,7 +236,7 @@ internal static class NameContextDetector
         }
     }
 
-    private sealed class Reader(string text, List<NameToken> tokens, bool capitalsInform)
+    private sealed partial class Reader(string text, List<NameToken> tokens, bool capitalsInform)
     {
         private readonly NameEvidence?[] _evidence = new NameEvidence?[tokens.Count];
 
@@ -205,6 +264,11 @@ internal static class NameContextDetector
         /// <summary>Where the name that starts at token <paramref name="i"/> ends (exclusive), or -1.</summary>
         public int NameAt(int i)
         {
+            if (tokens[i].IsInitial(text) && InitialAndSurname(i) is var initialled and > 0)
+            {
+                return initialled;
+            }
+
             if (Evidence(i) is NameEvidence.Stop or NameEvidence.Common && !IsParticle(i))
             {
                 return -1;
@@ -229,6 +293,11 @@ internal static class NameContextDetector
                 && Here.Contains(tokens[here].Text) && Gap(here - 1, here).Trim() is "" or "," && EndsWell(here, here + 1, true))
             {
                 return here;
+            }
+
+            if (Spoken(i) is var spoken and > 0)
+            {
+                return spoken;
             }
 
             // The first words of the message, or the last: "Shlomo Katz, ...", "... Tomasz Wiśniewski".
@@ -263,14 +332,16 @@ internal static class NameContextDetector
 
             // Two capitalised words that are no English word, in an English message, not after a
             // place preposition ("Ifeoma Nwosu is parking"; "in Costa Rica" is a place).
-            if (capitalsInform && tokens[i].Upper && Evidence(i) is NameEvidence.Unknown && English && (i == 0 || !Places.Contains(tokens[i - 1].Text))
-                && Read(i, Allow.Surname) is var strangers and > 0 && Enumerable.Range(i, strangers - i).All(k => Evidence(k) is NameEvidence.Unknown or NameEvidence.Proper || IsParticle(k)))
+            if (capitalsInform && tokens[i].Upper && Evidence(i) is NameEvidence.Unknown or NameEvidence.Proper && English && (i == 0 || !Places.Contains(tokens[i - 1].Text))
+                && Read(i, Allow.Surname) is var strangers and > 0 && Enumerable.Range(i, strangers - i).All(k => Evidence(k) is NameEvidence.Unknown or NameEvidence.Proper || IsParticle(k))
+                && Enumerable.Range(i, strangers - i).Any(k => Evidence(k) is NameEvidence.Unknown))
             {
                 return strangers;
             }
 
-            // A capitalised given name and a surname, anywhere ("Wojciech Nowak", "Abdirahman Yusuf").
-            if (capitalsInform && tokens[i].Upper && Read(i, Allow.Surname | Allow.WordName) is var pair and > 0)
+            // A capitalised given name and a surname, anywhere ("Wojciech Nowak", "Abdirahman Yusuf");
+            // not the name of an institution ("Henry Ford Hospital").
+            if (capitalsInform && tokens[i].Upper && Read(i, Allow.Surname | Allow.WordName) is var pair and > 0 && !NamesAPlace(pair))
             {
                 for (var k = i; k < pair; k++)
                 {
@@ -317,8 +388,9 @@ internal static class NameContextDetector
                     break;
                 }
 
-                // "Charlotte NC", "Austin TX": a short word in capitals is a code, not a surname.
-                var evidence = tokens[j].AllUpper && tokens[j].Text.Length <= 3 && capitalsInform ? NameEvidence.Stop : Evidence(j);
+                // "Charlotte NC", "Austin TX": a short word in capitals is a code, not a surname; "Charles
+                // River", "Grace Hospital": a place or an institution.
+                var evidence = (tokens[j].AllUpper && tokens[j].Text.Length <= 3 && capitalsInform) || PlaceSuffixes.Contains(tokens[j].Text) ? NameEvidence.Stop : Evidence(j);
                 var fits = evidence switch
                 {
                     NameEvidence.Given or NameEvidence.Unknown or NameEvidence.Proper => !lowerName ? tokens[j].Upper : !tokens[j].Upper || !capitalsInform,
@@ -405,13 +477,19 @@ internal static class NameContextDetector
                 at--;
             }
 
-            if (at < 1 || !Relations.Contains(tokens[at].Text) || !Determiners.Contains(tokens[at - 1].Text))
+            if (at < 1 || !Relations.Contains(tokens[at].Text) || Gap(at, at + 1).Trim() is not ("" or "," or ":"))
             {
                 return false;
             }
 
-            var gap = Gap(at, at + 1).Trim();
-            return (gap is "" or "," or ":") && Gap(at - 1, at).Trim().Length == 0;
+            // Back over the words that describe the relation ("my younger brother", "our 19 year old son").
+            var determiner = at - 1;
+            while (determiner > 0 && determiner > at - 5 && RelationModifiers.Contains(tokens[determiner].Text) && Describes(determiner, determiner + 1))
+            {
+                determiner--;
+            }
+
+            return Determiners.Contains(tokens[determiner].Text) && Describes(determiner, determiner + 1);
         }
 
         private bool AfterLabel(int i)
@@ -434,6 +512,9 @@ internal static class NameContextDetector
         private bool AfterVerb(int i) =>
             i > 0 && Verbs.Contains(tokens[i - 1].Text) && Gap(i - 1, i).Trim().Length == 0
             && (tokens[i].Upper || Evidence(i) is NameEvidence.Given);
+
+        /// <summary>Only spaces, digits and hyphens between two words of a description ("19-year-old").</summary>
+        private bool Describes(int before, int after) => Gap(before, after).Trim(" \t-0123456789").Length == 0;
 
         private bool AfterIntro(int i)
         {
@@ -472,6 +553,12 @@ internal static class NameContextDetector
             i > 0 && Gap(i - 1, i).Trim().Length == 0 && ((tokens[i - 1].Text.ToLowerInvariant() is "it's" or "it’s" or "its" && OpensMessage(i - 1))
                 || (i > 1 && tokens[i - 1].Text is "is" && tokens[i - 2].Text.ToLowerInvariant() is "this" && OpensMessage(i - 2)));
 
+        /// <summary>"i'm", "im", "i am" opening the message ("hi im zanele, ...").</summary>
+        private bool SelfIntroAtOpening(int i) =>
+            i > 0 && Gap(i - 1, i).Trim().Length == 0
+            && ((tokens[i - 1].Text.ToLowerInvariant() is "i'm" or "i’m" or "im" && OpensMessage(i - 1))
+                || (i > 1 && tokens[i - 1].Text is "am" && tokens[i - 2].Text is "i" or "I" && OpensMessage(i - 2)));
+
         /// <summary>"I'm Will.", "I am Hope and ...": a given name that is also a word, after "I'm"
         /// (other names after it are read by <see cref="NameDetector"/>), when the sentence does not go on.</summary>
         private bool AfterSelfIntro(int i) =>
@@ -501,15 +588,17 @@ internal static class NameContextDetector
             var closer = false;
             for (var k = i - 1; k >= 0 && k >= i - 4; k--)
             {
-                closer |= Closers.Contains(tokens[k].Text);
+                closer |= IsCloser(k);
                 if (k == 0 || StartsClause(k))
                 {
-                    return separated ? closer : Closers.Contains(tokens[k].Text);
+                    return separated ? closer : IsCloser(k);
                 }
             }
 
             return false;
         }
+
+        private bool IsCloser(int k) => Closers.Contains(tokens[k].Text) || NameLexicon.IsThanks(tokens[k].Text);
 
         /// <summary>After a dash that stands apart ("- Ciarán", "— Achieng,").</summary>
         private bool AfterDash(int i)
@@ -599,20 +688,38 @@ internal static class NameContextDetector
 
         private bool IsParticle(int i) => Particles.Contains(tokens[i].Text) && i + 1 < tokens.Count && JoinsName(i + 1) && i > 0 && JoinsName(i);
 
-        private bool IsMonth(int i) => tokens[i].Text.ToLowerInvariant() is "may" or "june" or "april" or "august" or "march";
+        private bool IsMonth(int i) =>
+            (EndsPossessive(tokens[i].Text) ? tokens[i].Text[..^2] : tokens[i].Text).ToLowerInvariant() is "may" or "june" or "april" or "august" or "march";
 
-        /// <summary>What the word says by itself; a title or a relation word ("Frau", "Pastor") is never part of the name.</summary>
+        /// <summary>What the word says by itself; a title or a relation word ("Frau", "Pastor") is never
+        /// part of the name; a given name with 's is still one ("Will's", "Andre's").</summary>
         private NameEvidence Evidence(int i) => _evidence[i] ??=
-            tokens[i].IsPlaceholder || Titles.Contains(tokens[i].Text) || Relations.Contains(tokens[i].Text) ? NameEvidence.Stop : NameLexicon.Evidence(tokens[i].Text);
+            tokens[i].IsPlaceholder || Titles.Contains(tokens[i].Text) || Relations.Contains(tokens[i].Text) ? NameEvidence.Stop : WordEvidence(tokens[i].Text);
+
+        private static NameEvidence WordEvidence(string word)
+        {
+            var evidence = NameLexicon.Evidence(word);
+            if (evidence is NameEvidence.Common && EndsPossessive(word))
+            {
+                var owner = NameLexicon.Evidence(word[..^2]);
+                return owner is NameEvidence.Given or NameEvidence.WordName ? owner : evidence;
+            }
+
+            return evidence;
+        }
+
+        private static bool EndsPossessive(string word) => word.Length > 3 && word[^1] == 's' && word[^2] is '\'' or '’';
 
         /// <summary>The text between two tokens (to the end when <paramref name="after"/> is past the last).</summary>
         private ReadOnlySpan<char> Gap(int before, int after) =>
             after >= tokens.Count ? text.AsSpan(tokens[before].End) : text.AsSpan(tokens[before].End, tokens[after].Start - tokens[before].End);
 
-        /// <summary>A name in another script in brackets right after a name: "Kenji Watanabe (渡辺健二)".</summary>
-        public bool IsNameInOtherScript(int i) =>
+        /// <summary>A name in brackets right after a name: in another script ("Kenji Watanabe (渡辺健二)")
+        /// or a nickname ("Tadeusz (Ted)").</summary>
+        public bool IsNameInBrackets(int i) =>
             Gap(i - 1, i).Trim() is "(" && tokens[i].End < text.Length && text[tokens[i].End] == ')' && tokens[i].Text.Length <= 12
-            && !tokens[i].Text.Any(char.IsAscii);
+            && (!tokens[i].Text.Any(char.IsAscii)
+                || (tokens[i].Upper && Evidence(i) is NameEvidence.Given or NameEvidence.WordName or NameEvidence.Unknown or NameEvidence.Proper));
 
         /// <summary>The text of tokens [start, end), without a trailing possessive ('s).</summary>
         public Detected Span(int start, int end)

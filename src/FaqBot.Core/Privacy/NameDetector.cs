@@ -5,7 +5,7 @@ namespace FaqBot.Core.Privacy;
 /// <summary>Names people give, found after a cue and read word by word (up to four name words,
 /// plus joining particles: "Mary-Jane O'Neil", "Maria de la Cruz"; a possessive 's stays).
 /// <list type="bullet">
-/// <item>Explicit cues ("my name is", "name:", "last name is", "named", "goes by"): the next words
+/// <item>Explicit cues ("my name is", "her name's", "name:", "last name is", "named", "goes by"): the next words
 /// in any case ("my name is jane doe"), up to punctuation or a function word ("and", "i", "my").</item>
 /// <item>Weak cues ("I'm", "I am", "this is", "call me", "my wife/son/friend ..."): a capitalised
 /// word that is neither a function word nor an ordinary one ("I'm Worried", "I am Nervous", "I'm
@@ -25,7 +25,7 @@ internal static class NameDetector
     /// <summary>Every branch starts with a literal word, which keeps the search fast; that the cue is
     /// not inside a placeholder or after an apostrophe is checked in code (<see cref="StartsAWord"/>).</summary>
     private static readonly Regex Cue = RedactionPatterns.Create(
-        @"(?i)\b(?:(?<explicit>my[ \t]+name(?:[ \t]+is\b|['’]s\b|[ \t]*[:\-–])|name(?:[ \t]+is\b|[ \t]*:|d\b)|go(?:es)?[ \t]+by\b"
+        @"(?i)\b(?:(?<explicit>my[ \t]+name(?:[ \t]+is\b|['’]s\b|[ \t]*[:\-–])|name(?:[ \t]+is\b|['’]s\b|[ \t]*:|d\b)|go(?:es)?[ \t]+by\b"
         + @"|(?:full|first|last|legal|given|family|middle|patient['’]?s?|sur)[ \t]*name\b(?:[ \t]+is\b|[ \t]*[:\-–])?)"
         + @"|(?<relative>my[ \t]+(?:" + Relatives + @")(?:(?<called>[ \t]+is[ \t]+named|[ \t]+named|[ \t]+called)|(?![a-z]))[ \t]*,?)"
         + @"|(?<title>(?-i:M(?:rs?|s|x|iss))\b\.?)"

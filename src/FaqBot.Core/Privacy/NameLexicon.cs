@@ -54,6 +54,10 @@ internal static class NameLexicon
         "jordan", "georgia", "florence", "victoria", "charlotte", "madison", "chelsea", "regina", "santiago", "lourdes",
         "brooklyn", "kennedy", "mercedes", "dean", "bob", "fern", "coral", "ebony", "ivory", "meadow", "rain", "ocean",
         "blaze", "ace", "pierce", "gray", "grey", "chance", "sol", "rod", "barb", "marina", "paris", "phoenix", "dallas",
+        "jean", "harsh", "hone", "mere", "mats", "tor", "tuba", "yaw", "ting", "lea", "taro", "tam", "chad", "dolly", "flora",
+        "gabby", "laurel", "marine", "marquis", "myrtle", "nadir", "noel", "patsy", "patty", "viola", "wellington", "fanny",
+        "jesus", "geneva", "chester", "devon", "kent", "clinton", "darwin", "aurora", "olympia", "carolina", "orlando",
+        "savannah", "lincoln", "cherry", "ella", "mia", "uma", "nur", "nada", "mio", "hai", "bella", "virginia", "mai",
     };
 
     /// <summary>Never a name in the contexts read without a cue phrase: chat words, the clinic's,
@@ -80,7 +84,7 @@ internal static class NameLexicon
         "dec", "christmas", "easter", "thanksgiving", "ramadan", "eid", "diwali", "hanukkah", "montag", "dienstag",
         "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "lunes", "martes", "miércoles", "jueves", "viernes",
         "sábado", "domingo", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "januar", "februar",
-        "märz", "mai", "juni", "juli", "oktober", "dezember", "enero", "febrero", "marzo", "abril", "mayo", "junio",
+        "märz", "juni", "juli", "oktober", "dezember", "enero", "febrero", "marzo", "abril", "mayo", "junio",
         "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre", "janvier", "février", "mars", "avril",
         "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "hi", "hello", "hey", "hiya", "hii",
         "heya", "dear", "greetings", "howdy", "yo", "oi", "hola", "bonjour", "salut", "hallo", "ciao", "olá", "ola",
@@ -94,6 +98,40 @@ internal static class NameLexicon
         "american", "british", "canadian", "irish", "indian", "chinese", "mexican", "swedish", "polish", "african",
         "patient", "patients", "nurse", "doctor", "doc", "staff", "team", "front", "desk", "reception", "receptionist",
         "bot", "chatbot", "ai", "siri", "alexa", "cortana", "chatgpt", "gpt", "human", "person", "someone", "anyone", "everyone", "nobody", "somebody",
+        "mein", "meine", "meinem", "meiner", "mi", "mis", "mon", "mes", "minha", "meu", "nuestra", "nuestro", "nossa", "nosso",
+        "nummer", "numéro", "numero", "número", "telefon", "telefono", "teléfono", "telefone", "handy", "movil", "móvil",
+        "portable", "cellulare", "celular", "adresse", "dirección", "direccion", "endereço", "indirizzo", "correo", "courriel",
+        "d'avance", "avance", "beaucoup", "bien", "schön", "schoen", "sehr", "vielen", "dank", "mille", "muchas", "mil",
+        "muito", "muita", "infiniment",
+    };
+
+    /// <summary>Honorifics and words of address in many languages, said alone or after a name ("Hi
+    /// po", "thank you po", "Raj ji", "Tanaka-san", "thanks mate", "yes ma'am", "gracias abuela"):
+    /// never a name themselves.</summary>
+    private static readonly HashSet<string> AddressWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "po", "opo", "ji", "jee", "sahib", "saab", "sahab", "bhai", "bhaiya", "bhaiyya", "didi", "beta", "beti", "amma",
+        "appa", "akka", "thambi", "tita", "tito", "kuya", "manang", "manong", "oppa", "unnie", "noona", "hyung",
+        "sunbae", "sensei", "senpai", "sama", "kun", "habibi", "habibti", "akhi", "ukhti", "hajji", "hajja", "haji", "inshallah",
+        "mashallah", "wallahi", "bismillah", "alhamdulillah", "señor", "senor", "señora", "senora", "señorita", "senorita",
+        "doña", "signora", "signore", "signor", "madame", "monsieur", "mademoiselle", "mzee", "baba", "bibi", "babu", "oga",
+        "madam", "ma'am", "maam", "mam", "sir", "sirs", "hun", "hon", "babe", "bae", "luv", "lovey", "darling", "darlin",
+        "sweetie", "sweetheart", "honey", "doc", "boss", "chief", "pal", "dude", "fam", "bruh", "bruv", "bro", "cuz", "homie",
+        "mate", "mates", "matey", "mijo", "mija", "amigo", "amiga", "jefe", "compa", "compadre", "comadre", "primo", "prima",
+        "tío", "tía", "tio", "tia", "abuela", "abuelo", "abuelita", "abuelito", "auntie", "aunty", "uncle", "guys", "y'all",
+        "peeps", "sunshine", "lovely", "gorgeous", "guapa", "guapo", "cariño", "carino", "querida", "querido", "liebe",
+        "lieber", "schatz", "ya", "yaar", "dost", "bhabhi", "chacha", "chachi", "mami", "papi", "nonna", "nonno", "oma", "opa",
+        "babcia", "dziadek", "mamie", "papy", "lolo", "ayah", "ibu", "bu", "mas", "mbak", "kak", "dik", "chị",
+        "ông", "bà", "khun", "ajarn", "nene", "sis",
+    };
+
+    /// <summary>"Thank you" in many languages, said before a name or a word of address ("salamat po").</summary>
+    private static readonly HashSet<string> Thanks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "salamat", "arigato", "arigatou", "shukran", "asante", "dhanyavaad", "dhanyavad", "dhanyawad", "shukriya", "kamsahamnida",
+        "gamsahamnida", "xiexie", "spasibo", "dziękuję", "dziekuje", "tack", "takk", "tak", "kiitos", "efharisto", "köszönöm",
+        "koszonom", "mahalo", "ngiyabonga", "enkosi", "medaase", "nagode", "daalu", "toda", "kasih", "mersi", "multumesc",
+        "mulțumesc", "hvala", "děkuji", "dekuji", "dakujem", "ďakujem", "tesekkurler", "teşekkürler", "sagol", "sağol",
     };
 
     /// <summary>The word's evidence; <paramref name="word"/> may hold hyphens and apostrophes
@@ -106,13 +144,15 @@ internal static class NameLexicon
             return NameEvidence.WordName;
         }
 
-        if (lower.Length == 0 || Stops.Contains(lower) || NameWords.IsFunction(lower) || IsDrawnOut(lower)
-            || (lower.Length > 3 && lower[^1] == 's' && Stops.Contains(lower[..^1])))
+        if (lower.Length == 0 || Stops.Contains(lower) || AddressWords.Contains(lower) || Thanks.Contains(lower) || NameWords.IsFunction(lower) || IsDrawnOut(lower)
+            || (lower.Length > 3 && lower[^1] == 's' && (Stops.Contains(lower[..^1]) || AddressWords.Contains(lower[..^1]))))
         {
             return NameEvidence.Stop;
         }
 
-        if (IsGiven(lower) || (lower.Contains('-') && lower.Split('-').All(IsGiven)))
+        // "D'Andre" is "Andre" with a prefix; "o'clock" is no name ("clock" is no given name).
+        var bare = lower.StartsWith("o'", StringComparison.Ordinal) || lower.StartsWith("d'", StringComparison.Ordinal) ? lower[2..] : lower;
+        if (IsGiven(lower) || IsGiven(bare) || (lower.Contains('-') && lower.Split('-').All(IsGiven)))
         {
             return NameEvidence.Given;
         }
@@ -138,7 +178,6 @@ internal static class NameLexicon
                 : NameEvidence.Common;
         }
 
-        var bare = lower.StartsWith("o'", StringComparison.Ordinal) || lower.StartsWith("d'", StringComparison.Ordinal) ? lower[2..] : lower;
         if (ProperNouns.Value.Contains(bare))
         {
             return NameEvidence.Proper;
@@ -151,6 +190,9 @@ internal static class NameLexicon
 
         return bare.All(char.IsLetter) || bare.Contains('\'') ? NameEvidence.Unknown : NameEvidence.Stop;
     }
+
+    /// <summary>"Thank you" in another language ("salamat", "asante", "kiitos"): a sign-off word.</summary>
+    public static bool IsThanks(string word) => Thanks.Contains(word);
 
     /// <summary>A given name as written, or without its accents ("Óscar" as "oscar").</summary>
     private static bool IsGiven(string lower) => GivenNames.Value.Contains(lower) || GivenNames.Value.Contains(WithoutAccents(lower));

@@ -69,6 +69,30 @@ internal static class NameWords
         "reaching", "following", "checking",
     };
 
+    /// <summary>Where people are from, and their faiths: "I'm Aussie", "I'm Filipino", "as a Kiwi".</summary>
+    private static readonly HashSet<string> Origins = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "aussie", "ozzie", "kiwi", "kiwis", "brit", "brits", "pom", "pommy", "yank", "yankee", "canuck", "filipino", "filipina",
+        "pinoy", "pinay", "australian", "british", "scottish", "scots", "scot", "welsh", "irish", "indian", "pakistani",
+        "bangladeshi", "nepali", "nepalese", "lankan", "sinhalese", "tamil", "punjabi", "gujarati", "bengali", "chinese",
+        "japanese", "korean", "vietnamese", "thai", "malaysian", "indonesian", "singaporean", "burmese", "cambodian", "laotian",
+        "hmong", "mongolian", "taiwanese", "nigerian", "ghanaian", "kenyan", "ugandan", "tanzanian", "ethiopian", "eritrean",
+        "somali", "sudanese", "egyptian", "moroccan", "algerian", "tunisian", "libyan", "senegalese", "cameroonian",
+        "congolese", "zimbabwean", "zambian", "african", "afrikaner", "zulu", "xhosa", "french", "german", "dutch", "belgian",
+        "swiss", "austrian", "italian", "portuguese", "greek", "polish", "czech", "slovak", "hungarian", "romanian",
+        "bulgarian", "serbian", "croatian", "bosnian", "albanian", "ukrainian", "russian", "belarusian", "lithuanian",
+        "latvian", "estonian", "finnish", "swedish", "norwegian", "danish", "icelandic", "turkish", "kurdish", "armenian",
+        "azerbaijani", "iranian", "persian", "iraqi", "syrian", "lebanese", "jordanian", "palestinian", "israeli", "saudi",
+        "emirati", "yemeni", "afghan", "uzbek", "kazakh", "arab", "arabic", "hebrew", "brazilian", "argentinian", "argentine",
+        "chilean", "colombian", "peruvian", "venezuelan", "ecuadorian", "bolivian", "uruguayan", "paraguayan", "cuban",
+        "dominican", "rican", "haitian", "jamaican", "trinidadian", "bajan", "guyanese", "salvadoran", "guatemalan",
+        "honduran", "nicaraguan", "panamanian", "latinx", "chicano", "chicana", "native", "indigenous", "aboriginal", "maori",
+        "samoan", "tongan", "fijian", "hawaiian", "texan", "californian", "floridian", "yorker", "southerner", "midwesterner",
+        "northerner", "londoner", "scouser", "geordie", "quebecer", "québécois", "quebecois", "ontarian", "albertan", "hindu",
+        "sikh", "buddhist", "mormon", "protestant", "baptist", "methodist", "lutheran", "orthodox", "atheist", "agnostic",
+        "pagan", "quaker", "amish", "mennonite", "expat", "immigrant", "foreigner", "local",
+    };
+
     private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase)
     {
         "mr", "mrs", "ms", "mx", "miss", "dr", "doctor", "prof",
@@ -87,12 +111,12 @@ internal static class NameWords
     public static bool IsParticle(string word) => Particles.Contains(word);
 
     /// <summary>A word of the stop lists above (without the word-form rules of <see cref="IsOrdinary"/>).</summary>
-    public static bool IsListed(string word) => Function.Contains(word) || Ordinary.Contains(word);
+    public static bool IsListed(string word) => Function.Contains(word) || Ordinary.Contains(word) || Origins.Contains(word);
 
     /// <summary>A word that, after a weak cue, is far more likely a state or an ordinary word than a name.</summary>
     public static bool IsOrdinary(string word)
     {
-        if (Function.Contains(word) || Ordinary.Contains(word))
+        if (Function.Contains(word) || Ordinary.Contains(word) || Origins.Contains(word))
         {
             return true;
         }

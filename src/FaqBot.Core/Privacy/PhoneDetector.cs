@@ -14,7 +14,13 @@ namespace FaqBot.Core.Privacy;
 /// that are valid for one of <see cref="RedactionOptions.PhoneRegions"/>, and mobile numbers of ten
 /// digits or more written without it (<c>98450 12345</c>, <c>138 0013 8000</c>);</item>
 /// <item>after a phone cue ("mobile", "call", "text me", "whatsapp", ...) any number that is a
-/// possible one for those regions, also in words ("five oh three, five five five, ...").</item>
+/// possible one for those regions, also in words ("five oh three, five five five, ...");</item>
+/// <item>seven digits or more spelled out digit by digit ("five five five, oh one eight two",
+/// "07700 nine hundred, two seven three"), cue or not: no other number is written so;</item>
+/// <item>an area code given alone ("area code 443"), and a number given in two parts after a cue
+/// ("text me at 617 555 — sorry, sent too early — 0149"): the first part has five to nine digits,
+/// the second, within <see cref="SecondPartWindow"/> characters, makes a possible number of ten or
+/// eleven digits of it.</item>
 /// </list>
 /// Each may carry an extension. Dates, times, prices, doses and ranges are no phone numbers; at
 /// most <see cref="MaxChecked"/> runs of one text are checked with the library, longer runs after
@@ -26,6 +32,12 @@ internal sealed class PhoneDetector
 
     /// <summary>How far before a number a cue word counts.</summary>
     private const int CueWindow = 40;
+
+    /// <summary>How far after the first part of a number its second part can start.</summary>
+    private const int SecondPartWindow = 60;
+
+    /// <summary>A run with at least this many digit words is a number spelled out digit by digit.</summary>
+    private const int SpelledWords = 4;
 
     private const string Sep = @"[ .\-\u00A0]?";
     private const string Extension = @"(?:[ \t]*,?[ \t]*(?i:x|ext\.?|extension|ex\.|durchwahl|poste)[ \t]*\d{1,6})?";
@@ -48,6 +60,21 @@ internal sealed class PhoneDetector
     private static readonly Regex DateShape = RedactionPatterns.Create(
         @"^(?:\d{1,2}(?<s>[.\-/ ])\d{1,2}\k<s>(?:\d{2}|\d{4})|\d{4}(?<t>[.\-/])\d{1,2}\k<t>\d{1,2}|\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})$");
 
+    /// <summary>An area code given alone, not followed by the rest of the number (that is read as a whole).</summary>
+    private static readonly Regex AreaCode = RedactionPatterns.Create(
+        @"(?i:\b(?:area|std|dialling|dialing|city)[ \t]+code)[ \t]*(?:is[ \t]+)?[:\-]?[ \t]*(?<v>\(?\d{2,5}\)?)(?![\w\[]|[ .\-]?\d)");
+
+    /// <summary>The first part of a number right after a phone cue: two to four digits in one to
+    /// three groups (five to nine in all, checked in code), not a time ("call me at 12:30") and not
+    /// running on into more digits.</summary>
+    private static readonly Regex FirstPart = RedactionPatterns.Create(
+        @"(?i:\b(?:(?:text|call|ring|reach|whatsapp|message|phone)[ \t]+(?:me|us|her|him)[ \t]+(?:at|on)|my[ \t]+(?:number|cell|mobile|phone)(?:[ \t]+(?:number|no\.?))?[ \t]*(?:is|:|-)"
+        + @"|(?:phone|cell|mobile|tel|telephone|whatsapp)(?:[ \t]+(?:number|no\.?|\#))?[ \t]*(?:is|:|-)))[ \t]*"
+        + @"(?<v>\(?\d{2,4}\)?(?:[ .\-]\d{2,4}){0,2})(?![\w\[:]|[ .\-]?\d|[ \t]*(?i:am|pm|a\.m|p\.m)\b)");
+
+    /// <summary>A group of two to five digits standing alone: the second part of a number.</summary>
+    private static readonly Regex SecondPart = RedactionPatterns.Create(@"(?<![\w\[$£€#.,/:])\d{2,5}(?![\w\[:%]|[ .\-,]?\d)" + Units);
+
     private static readonly SearchValues<string> Cues = SearchValues.Create(
         ["phone", "mobile", "cell", "tel", "call", "text", "number", "whatsapp", "reach", "contact", "fax", "landline", "line",
          "ring", "sms", "viber", "signal", "wechat", "telegram", "móvil", "movil", "portable", "handy", "telefon", "telefone",
@@ -59,7 +86,7 @@ internal sealed class PhoneDetector
     public PhoneDetector(IEnumerable<string> regions)
     {
         _regions = [.. regions.Select(r => r.ToUpperInvariant()).Distinct()];
-        Finder = new DetailFinder(RedactionKind.Phone, Find, [NorthAmerican, Local, After, DateShape]);
+        Finder = new DetailFinder(RedactionKind.Phone, Find, [NorthAmerican, Local, After, DateShape, AreaCode, FirstPart, SecondPart]);
     }
 
     public DetailFinder Finder { get; }
@@ -87,7 +114,8 @@ internal sealed class PhoneDetector
             }
 
             var cued = HasCue(text, run.Start);
-            var end = checkedRuns++ < MaxChecked ? PhoneEnd(text, run, cued) : run.Digits.Length >= 10 ? run.End : -1;
+            var spelled = run.Words >= SpelledWords && run.Digits.Length <= 15;
+            var end = spelled ? run.End : checkedRuns++ < MaxChecked ? PhoneEnd(text, run, cued) : run.Digits.Length >= 10 ? run.End : -1;
             if (end > 0)
             {
                 var extension = After.Match(text, end);
@@ -95,6 +123,41 @@ internal sealed class PhoneDetector
                 {
                     found.Add(new Detected(run.Start, end + extension.Length - run.Start, RedactionKind.Phone));
                 }
+            }
+        }
+
+        if (RedactionPatterns.HasDigits(text, 2))
+        {
+            RedactionPatterns.AddAll(AreaCode, text, RedactionKind.Phone, found);
+        }
+
+        if (RedactionPatterns.HasDigits(text, 5))
+        {
+            FindInParts(text, found);
+        }
+    }
+
+    /// <summary>A number given in parts after a cue: the first part, and the second when it makes a
+    /// possible number of the first; the first alone when none does (it still says where the
+    /// writer can be reached).</summary>
+    private void FindInParts(string text, List<Detected> found)
+    {
+        var parts = 0;
+        for (var first = FirstPart.Match(text); first.Success && parts++ < MaxChecked; first = first.NextMatch())
+        {
+            var value = first.Groups["v"];
+            var digits = new string([.. value.ValueSpan.ToArray().Where(char.IsAsciiDigit)]);
+            if (digits.Length is < 5 or > 9)
+            {
+                continue;
+            }
+
+            found.Add(new Detected(value.Index, value.Length, RedactionKind.Phone));
+            var from = value.Index + value.Length;
+            var second = SecondPart.Match(text, from, Math.Min(SecondPartWindow, text.Length - from));
+            if (second.Success && (digits.Length + second.Length) is 10 or 11 && IsNational(digits + second.Value, cued: true))
+            {
+                found.Add(new Detected(second.Index, second.Length, RedactionKind.Phone));
             }
         }
     }

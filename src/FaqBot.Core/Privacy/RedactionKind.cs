@@ -17,6 +17,10 @@ public enum RedactionKind
 
     /// <summary>Where a person is found online: a social handle or user name, an IP address.</summary>
     OnlineId,
+
+    /// <summary>A full date (day, month and year) that is not given as a date of birth: the date of
+    /// an infusion, a discharge, a claim.</summary>
+    Date,
 }
 
 /// <summary>The typed placeholders that replace each kind of detail.</summary>
@@ -36,6 +40,7 @@ public static class RedactionPlaceholders
         RedactionKind.Name => "[name]",
         RedactionKind.IdNumber => "[id number]",
         RedactionKind.OnlineId => "[online id]",
+        RedactionKind.Date => "[date]",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown redaction kind."),
     };
 }

@@ -29,6 +29,9 @@ public sealed class RedactionOptions : IValidatableObject
 
     public bool OnlineId { get; set; } = true;
 
+    /// <summary>Full dates with a year that are not dates of birth (dates of care, of a discharge, of a claim).</summary>
+    public bool Date { get; set; } = true;
+
     /// <summary>The regions read when <see cref="PhoneRegions"/> is empty.</summary>
     public static readonly IReadOnlyList<string> DefaultPhoneRegions =
     [
@@ -56,6 +59,7 @@ public sealed class RedactionOptions : IValidatableObject
         RedactionKind.Name => Name,
         RedactionKind.IdNumber => IdNumber,
         RedactionKind.OnlineId => OnlineId,
+        RedactionKind.Date => Date,
         _ => false,
     };
 

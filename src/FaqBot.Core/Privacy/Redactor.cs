@@ -17,6 +17,7 @@ public sealed class Redactor
         SocialSecurityNumberDetector.Finder,
         EmailDetector.Finder,
         DateOfBirthDetector.Finder,
+        DateDetector.Finder,
         IdNumberDetector.Finder,
         new PhoneDetector(options.ActivePhoneRegions).Finder,
         OnlineIdDetector.Finder,

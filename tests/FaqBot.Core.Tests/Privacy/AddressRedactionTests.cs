@@ -26,6 +26,12 @@ public sealed class AddressRedactionTests
         { "I'm in Boise, ID 83706 for now", "I'm in [address] for now" },
         { "my zip is 10027", "my zip is [address]" },
         { "is there a clinic closer to 30309?", "is there a clinic closer to [address]?" },
+        { "Adresse pour la facture : 7 Avenue Jean Jaurès, 69007 Lyon. Merci", "Adresse pour la facture : [address]. Merci" },
+        { "c'est au 12 allée des Tilleuls, 33000 Bordeaux", "c'est au [address]" },
+        { "vivo en 221 Calzada de Tlalpan, 04000 CDMX", "vivo en [address]" },
+        { "PLEASE SEND MY RECORDS TO 209 W MONUMENT ST APT 3, BALTIMORE MD 21201. THANK YOU", "PLEASE SEND MY RECORDS TO [address]. THANK YOU" },
+        { "MY HOME IS 14 N CHARLES ST, BALTIMORE MD 21201", "MY HOME IS [address]" },
+        { "forward my letters to 9 Harbour Road, Howth, Co. Dublin D13 X2K7", "forward my letters to [address]" },
     };
 
     [Theory]
@@ -40,6 +46,9 @@ public sealed class AddressRedactionTests
     [InlineData("vitamin B12 3MG daily, is that ok")]
     [InlineData("I did 10000 steps near 5th Avenue yesterday")]
     [InlineData("from 2019 to 2024 I lived in 3 cities")]
+    [InlineData("I LIVE 2 BLOCKS DOWN THE ST FROM YOU")]
+    [InlineData("I came 3 times to the Place des Vosges and we have 2 Route options")]
+    [InlineData("I HAVE 2 QUESTIONS ABOUT THE WAY YOU BILL")]
     public void Leaves_street_words_and_numbers_that_are_no_address(string message) =>
         Assert.Equal(message, Redactor.Default.Redact(message));
 }

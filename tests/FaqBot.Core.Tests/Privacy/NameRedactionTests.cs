@@ -29,6 +29,8 @@ public sealed class NameRedactionTests
         { "Mrs. White and Ms. Johnson said it helped", "Mrs. [name] and Ms. [name] said it helped", "White" },
         { "Hello, I am Dr. Smith's patient", "Hello, I am Dr. [name]'s patient", "Smith" },
         { "I'm Ahmed and my husband Jared will drive", "I'm [name] and my husband [name] will drive", "Jared" },
+        { "Mum wants to talk to you. Her name's Noreen.", "Mum wants to talk to you. Her name's [name].", "Noreen" },
+        { "his name's oyelaran and he is driving", "his name's [name] and he is driving", "oyelaran" },
     };
 
     [Theory]
@@ -43,6 +45,8 @@ public sealed class NameRedactionTests
 
     [Theory]
     [InlineData("I'm Worried about the side effects.")]
+    [InlineData("Hi there, I'm Aussie but living in Ohio now. I'm Filipino-American, I'm a Kiwi.")]
+    [InlineData("I'm Nigerian, I'm Sikh, I'm Texan and I'm Québécois")]
     [InlineData("I am Nervous, is that normal?")]
     [InlineData("I'm Not sure if my insurance covers it.")]
     [InlineData("I'm nervous and I'm scared")]
@@ -68,6 +72,9 @@ public sealed class NameRedactionTests
     [InlineData("Mohamed")]
     [InlineData("Xochitl")]
     [InlineData("Grace")]
+    [InlineData("Noreen")]
+    [InlineData("Karthik")]
+    [InlineData("D'Andre")]
     public void Names_that_look_like_words_or_share_their_endings_are_still_names(string name) =>
         Assert.Equal("Hi, I'm [name].", Redactor.Default.Redact($"Hi, I'm {name}."));
 

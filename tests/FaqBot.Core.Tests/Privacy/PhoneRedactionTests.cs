@@ -31,6 +31,18 @@ public sealed class PhoneRedactionTests
         { "number is nine one seven, five five five, two three one four", "number is [phone]" },
         { "text 415-555-two-six-one-nine tonight", "text [phone] tonight" },
         { "my cell is oh seven nine double one, two three four five six seven", "my cell is [phone]" },
+
+        // Spelled out digit by digit, cue or not; "hundred" after a digit word.
+        { "area code 443 then five five five, oh one eight two. ask for Deb", "area code [phone] then [phone]. ask for [name]" },
+        { "it's eight one eight, five five five, two nine nine one", "it's [phone]" },
+        { "call me on 07700 nine hundred, two seven three", "call me on [phone]" },
+        { "zero four one two, three four five, six seven eight is my mobile", "[phone] is my mobile" },
+        { "my STD code is 080 and the rest I'll text", "my STD code is [phone] and the rest I'll text" },
+
+        // Given in two parts after a cue.
+        { "text me at 617 555 — sorry hit send too early — 0149", "text me at [phone] — sorry hit send too early — [phone]" },
+        { "my number is 0412 987... oops, 654", "my number is [phone]... oops, [phone]" },
+        { "call me on 020 794 - the rest is on the form", "call me on [phone] - the rest is on the form" },
     };
 
     [Theory]
@@ -41,16 +53,26 @@ public sealed class PhoneRedactionTests
     [Theory]
     [InlineData("Is the 2-hour session $1,250.00 or 1250 with insurance?")]
     [InlineData("I paid 2400 for 6 sessions and 350 for the consult")]
-    [InlineData("My last infusion was on 08.02.2025 at 10:30")]
     [InlineData("the tracking number is 1234 5678 9012 3456")]
     [InlineData("PHQ-9 went from 21 to 11 to 7 in 2024")]
     [InlineData("I drove 120 miles, 2 hours 15 minutes each way")]
     [InlineData("one two three four five, breathe, I count to calm down")]
     [InlineData("the range is 200-2000 units, or 100-1000 mg")]
     [InlineData("Version 10.2.3 of the app crashes at 3 pm")]
+    [InlineData("I have two kids, aged five and seven, and one dog")]
+    [InlineData("one hundred percent, nine hundred people were there")]
+    [InlineData("call me at 12:30 or text me at 10 tomorrow")]
+    [InlineData("my phone is broken, call me at 3 pm on 555")]
+    [InlineData("what's the area code for the clinic?")]
     [InlineData("I earn 45000 a year and can pay 150 a month")]
     public void Leaves_prices_dates_counts_and_other_numbers(string message) =>
         Assert.Equal(message, Redactor.Default.Redact(message));
+
+    [Fact]
+    public void A_date_with_dots_is_no_phone_number()
+    {
+        Assert.Equal("My last infusion was on [date] at 10:30", Redactor.Default.Redact("My last infusion was on 08.02.2025 at 10:30"));
+    }
 
     [Fact]
     public void A_country_code_number_next_to_a_north_american_one_is_redacted_whole()

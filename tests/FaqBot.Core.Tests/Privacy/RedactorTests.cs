@@ -37,7 +37,9 @@ public sealed class RedactorTests
         { "D.O.B. 14 March 1985", "D.O.B. [date of birth]", "14 March" },
         { "I'm 39, born 3/14/1985, and can I come on March 20?", "I'm 39, born [date of birth], and can I come on March 20?", "3/14/1985" },
         { "My appointment is 04/02/2025, my date of birth is 03/14/1985.",
-            "My appointment is 04/02/2025, my date of birth is [date of birth].", "03/14/1985" },
+            "My appointment is [date], my date of birth is [date of birth].", "03/14/1985" },
+        { "i was born march 14th 87 if u need to look me up", "i was born [date of birth] if u need to look me up", "87" },
+        { "I was born March 14, 12 years after my sister", "I was born [date of birth], 12 years after my sister", "March 14" },
         { "03/14/1985 is my DOB", "[date of birth] is my DOB", "03/14/1985" },
         { "my birthday is 3/14, can I come 3/20?", "my birthday is [date of birth], can I come 3/20?", "3/14" },
     };
@@ -126,12 +128,37 @@ public sealed class RedactorTests
         AssertUnchanged(message);
 
     [Theory]
-    [InlineData("Can I come on March 14? Or maybe 3/20/2025 works better.")]
+    [InlineData("Can I come on March 14? Or maybe 3/20 works better.")]
     [InlineData("I was born in 1985.")]
     [InlineData("I was born in Ohio, could I book for June 3?")]
     [InlineData("born and raised here. Can I come March 14")]
-    [InlineData("My last infusion was 01/05/2025 and the next is on the 14th of March")]
+    [InlineData("My last infusion was 01/05 and the next is on the 14th of March")]
     public void Leaves_dates_not_given_as_a_birth_date(string message) =>
+        AssertUnchanged(message);
+
+    /// <summary>(message, what is stored): full dates of a patient's care are removed as dates.</summary>
+    public static TheoryData<string, string> FullDates => new()
+    {
+        { "My first infusion was 02/09/2024 and my last was 03/01/2024, I need a letter",
+            "My first infusion was [date] and my last was [date], I need a letter" },
+        { "I was discharged from St Luke's on 2/11/2023 and referred here", "I was discharged from St Luke's on [date] and referred here" },
+        { "seen by Dr. Rao on 14 March 2023, then again on March 28th, 2023", "seen by Dr. [name] on [date], then again on [date]" },
+        { "claim filed 2024-11-02, still pending", "claim filed [date], still pending" },
+        { "my last session was on 08.02.25? no, 08.02.2025", "my last session was on 08.02.25? no, [date]" },
+        { "can I come on 3/20/25 instead?", "can I come on [date] instead?" },
+    };
+
+    [Theory]
+    [MemberData(nameof(FullDates))]
+    public void Redacts_full_dates_with_a_year_as_dates(string message, string expected) =>
+        Assert.Equal(expected, Redactor.Default.Redact(message));
+
+    [Theory]
+    [InlineData("I started in March 2024 and had 6 by June")]
+    [InlineData("13/13/2024 is no date, nor is 32/1/2024 or 0/3/2024")]
+    [InlineData("scores went 21/11/7, and 10-12-15 minutes of nausea")]
+    [InlineData("from 2019 to 2024, 3 to 4 times, on 3/14")]
+    public void Leaves_dates_without_a_day_month_and_year(string message) =>
         AssertUnchanged(message);
 
     [Theory]
