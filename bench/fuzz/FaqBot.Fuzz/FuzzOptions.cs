@@ -33,7 +33,7 @@ internal static class FuzzOptions
     private static readonly Option<long?> Replay = new("--replay") { Description = "Send only case N of --seed (after the warm-up) against a fresh host." };
     private static readonly Option<int> HeapGrowthLimit = new("--heap-growth-limit-mb") { Description = "Largest growth, after the warm-up, of what the host's managed heap holds after a full collection.", DefaultValueFactory = _ => 100 };
     private static readonly Option<int> HeapEvery = new("--heap-every-seconds") { Description = "Also read the managed heap (inducing a full collection between cases) this often; 0: only after the warm-up and at the end.", DefaultValueFactory = _ => 30 };
-    private static readonly Option<int> MemoryLimit = new("--memory-limit-mb") { Description = "Largest growth of the host's resident memory after the warm-up (the garbage collector's committed memory included).", DefaultValueFactory = _ => 150 };
+    private static readonly Option<int> MemoryLimit = new("--memory-limit-mb") { Description = "Largest growth of the host's resident memory after the warm-up (the garbage collector's committed memory included).", DefaultValueFactory = _ => 400 };
     private static readonly Option<int> HeapCap = new("--heap-cap-mb") { Description = "Hard limit of the host's managed heap, so a runaway request cannot exhaust the machine.", DefaultValueFactory = _ => 2048 };
     private static readonly Option<int> SlowMs = new("--slow-ms") { Description = "Slowest response allowed, in milliseconds.", DefaultValueFactory = _ => 2000 };
     private static readonly Option<string?> HostDll = new("--host-dll") { Description = "The built web host (default: src/FaqBot.Web/bin/<configuration>/net10.0/FaqBot.Web.dll)." };

@@ -10,7 +10,10 @@ namespace FaqBot.Fuzz;
 /// <param name="LiveBytes">What survived the collection (every generation, large and pinned objects
 /// included): the objects the process still holds.</param>
 /// <param name="HeapBytes">The generations' sizes after it, free space between survivors included.</param>
-internal sealed record HeapReading(long LiveBytes, long HeapBytes);
+/// <param name="CommittedBytes">Memory the garbage collector has committed after it, in use or kept
+/// free for later allocations (0 when the runtime does not report it): the part of resident memory
+/// that is the managed heap's.</param>
+internal sealed record HeapReading(long LiveBytes, long HeapBytes, long CommittedBytes);
 
 /// <summary>Reads a .NET process's managed heap from outside, through its diagnostics port: an
 /// EventPipe session with the runtime's <c>GCHeapCollect</c> keyword makes the runtime run a full,
@@ -41,6 +44,7 @@ internal static class HeapProbe
             var read = new TaskCompletionSource<HeapReading>(TaskCreationOptions.RunContinuationsAsynchronously);
             using var source = new EventPipeEventSource(session.EventStream);
             var full = -1;
+            var committed = 0L;
             source.Clr.GCStart += start =>
             {
                 // The first full collection that is not a background one: the induced one, or an
@@ -50,13 +54,22 @@ internal static class HeapProbe
                     full = start.Count;
                 }
             };
+            source.Clr.GCDynamicEvent.GCCommittedUsage += usage =>
+            {
+                // Sent while the collection ends, before its GCHeapStats.
+                if (full >= 0)
+                {
+                    committed = usage.TotalCommittedInUse + usage.TotalCommittedInFree + usage.TotalCommittedInGlobalFree + usage.TotalCommittedInGlobalDecommit + usage.TotalBookkeepingCommitted;
+                }
+            };
             source.Clr.GCHeapStats += stats =>
             {
                 if (full >= 0)
                 {
                     read.TrySetResult(new HeapReading(
                         stats.TotalPromotedSize0 + stats.TotalPromotedSize1 + stats.TotalPromotedSize2 + stats.TotalPromotedSize3 + stats.TotalPromotedSize4,
-                        stats.GenerationSize0 + stats.GenerationSize1 + stats.GenerationSize2 + stats.GenerationSize3 + stats.GenerationSize4));
+                        stats.GenerationSize0 + stats.GenerationSize1 + stats.GenerationSize2 + stats.GenerationSize3 + stats.GenerationSize4,
+                        committed));
                 }
             };
             var processing = Task.Run(source.Process, CancellationToken.None);

@@ -2,6 +2,14 @@ using System.Diagnostics;
 
 namespace FaqBot.Fuzz;
 
+/// <summary>The host's managed heap read at a moment of the run (time since the warm-up), and its
+/// resident memory right after that collection.</summary>
+internal sealed record MemoryReading(TimeSpan At, HeapReading Heap, long ResidentBytes)
+{
+    /// <summary>Resident memory that the garbage collector has not committed: code, the runtime, native libraries' allocations.</summary>
+    public long OutsideHeapBytes => Heap.CommittedBytes == 0 ? 0 : ResidentBytes - Heap.CommittedBytes;
+}
+
 /// <summary>The host's memory over the measured part of a run, against two bounds. The managed heap
 /// after a full, blocking collection (<see cref="HeapProbe"/>: at the end of the warm-up, every
 /// <c>--heap-every-seconds</c> between cases, and at the end) grows only with data the host keeps.
@@ -85,7 +93,7 @@ internal sealed class MemoryWatch(HostProcess host, Checks checks, Report report
         try
         {
             var reading = await HeapProbe.ReadAsync(host.Id, ProbeTimeout, cancellationToken);
-            report.HeapReadings.Add((at, reading));
+            report.HeapReadings.Add(new MemoryReading(at, reading, host.ResidentBytes()));
             return reading;
         }
         catch (InvalidOperationException ex)

@@ -24,7 +24,7 @@ internal sealed class Report
     public long FinalBytes { get; set; }
 
     /// <summary>The managed heap after each full collection the run induced, by time since the warm-up.</summary>
-    public List<(TimeSpan At, HeapReading Heap)> HeapReadings { get; } = [];
+    public List<MemoryReading> HeapReadings { get; } = [];
 
     /// <summary>The latest heap reading, for the progress lines.</summary>
     public string LastHeap => HeapReadings.Count == 0 ? "" : $", {Checks.Mb(HeapReadings[^1].Heap.LiveBytes)} MB live on the managed heap";
@@ -63,12 +63,18 @@ internal sealed class Report
         output.WriteLine(_longestMessages.Count == 0
             ? "Slowest 20,000-character patient message: none was answered"
             : $"Slowest 20,000-character patient message: {_longestMessages.Elapsed.TotalMilliseconds:0} ms of {_longestMessages.Count} answered (goal: under 1,000 ms), {_longestMessages.What}");
-        output.WriteLine(HeapReadings.Count == 0
-            ? "Host managed heap: not read"
-            : $"Host managed heap after a full collection: {Heap(HeapReadings[0].Heap)} after the warm-up, {Heap(HeapReadings[^1].Heap)} at the end "
-                + $"({Growth(HeapReadings[^1].Heap.LiveBytes - HeapReadings[0].Heap.LiveBytes)} MB live); live MB by time: "
-                + string.Join(", ", HeapReadings.Select(r => $"{r.At.TotalSeconds:0} s {Checks.Mb(r.Heap.LiveBytes)}")));
         output.WriteLine($"Host resident memory: {Checks.Mb(BaselineBytes)} MB after the warm-up, {Checks.Mb(PeakBytes)} MB at the peak ({Growth(PeakBytes - BaselineBytes)} MB), {Checks.Mb(FinalBytes)} MB at the end");
+        if (HeapReadings.Count == 0)
+        {
+            output.WriteLine("Host managed heap: not read");
+        }
+        else
+        {
+            var (first, last) = (HeapReadings[0], HeapReadings[^1]);
+            output.WriteLine($"Host managed heap after a full collection: {Heap(first.Heap)} after the warm-up, {Heap(last.Heap)} at the end ({Growth(last.Heap.LiveBytes - first.Heap.LiveBytes)} MB live)");
+            output.WriteLine("  by time since the warm-up, MB live / committed by the collector / resident outside it: "
+                + string.Join(", ", HeapReadings.Select(r => $"{r.At.TotalSeconds:0} s {Checks.Mb(r.Heap.LiveBytes)}/{Checks.Mb(r.Heap.CommittedBytes)}/{Checks.Mb(r.OutsideHeapBytes)}")));
+        }
         foreach (var note in Notes)
         {
             output.WriteLine(note);
@@ -96,7 +102,7 @@ internal sealed class Report
         }
     }
 
-    private static string Heap(HeapReading heap) => $"{Checks.Mb(heap.LiveBytes)} MB live ({Checks.Mb(heap.HeapBytes)} MB of generations)";
+    private static string Heap(HeapReading heap) => $"{Checks.Mb(heap.LiveBytes)} MB live ({Checks.Mb(heap.HeapBytes)} MB of generations, {Checks.Mb(heap.CommittedBytes)} MB committed)";
 
     private static string Growth(long bytes) => (bytes < 0 ? "-" : "+") + Checks.Mb(Math.Abs(bytes)).ToString(CultureInfo.InvariantCulture);
 
