@@ -6,7 +6,6 @@ using FaqBot.Core.Knowledge;
 using FaqBot.Web.Accounts;
 using FaqBot.Web.Chat;
 using FaqBot.Web.Health;
-using FaqBot.Web.KeyRing;
 using FaqBot.Web.Knowledge;
 using FaqBot.Web.Page;
 using FaqBot.Web.Review;
@@ -28,11 +27,11 @@ builder.Services.AddProblemDetails();
 builder.Services.AddFaqBotCore(builder.Configuration, contentRoot);   // knowledge, safety gate, answerer
 builder.Services.AddKnowledgeWatch(builder.Configuration);            // hot reload: edits to knowledge/ serve within seconds, a bad one keeps the last good
 builder.Services.AddChat();                                           // the bot: one turn handler for every channel
-builder.Services.AddTranscripts(builder.Configuration, contentRoot);  // redacted transcripts, handoff queue, retention
+builder.Services.AddTranscripts(builder.Configuration, contentRoot);  // redacted transcripts encrypted at rest, key ring in the data folder, handoffs, retention
 builder.Services.AddDirectLine(builder.Configuration);                // Web Chat's channel, /v3/directline
 builder.Services.AddBotConnector(builder.Configuration);              // Azure Bot Service, /api/messages
+builder.Services.AddProxyHeaders(builder.Configuration);             // client addresses through trusted proxies only
 builder.Services.AddRequestLimits(builder.Configuration);             // rate limits and CORS
-builder.Services.AddKeyRing(builder.Configuration, contentRoot);      // data-protection keys in the data folder, protected at rest
 builder.Services.AddStaffAccounts(builder.Configuration);             // staff accounts, cookie sign-in, role policies, audit log
 builder.Services.AddKnowledgeEditing();                               // staff drafts, clinician approval, history, try panel
 builder.Services.AddStaffPages();                                     // Razor Pages in feature folders, shared layout
@@ -42,6 +41,7 @@ var app = builder.Build();
 app.Services.GetRequiredService<KnowledgeHolder>();                   // a knowledge folder that cannot serve stops the start
 app.Services.GetRequiredService<Answerer>();                          // prompts parsed and snippet embeddings started before the first patient
 
+app.UseProxyHeaders();                                                // X-Forwarded-For from ForwardedHeaders:KnownProxies, before anything reads the address
 app.UseSecurityHeaders();                                             // CSP without inline script, nosniff, no framing
 app.UseExceptionHandler();
 app.UseStatusCodePages();

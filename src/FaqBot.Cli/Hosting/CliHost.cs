@@ -26,7 +26,7 @@ internal static class CliHost
         }
 
         builder.Services.AddFaqBotCore(builder.Configuration, contentRoot);
-        builder.Services.AddFaqBotStorage(builder.Configuration, contentRoot);
+        builder.Services.AddFaqBotStorage(builder.Configuration, contentRoot);   // with the web host's key ring (keys/ in the data folder)
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddRedaction(builder.Configuration);
         return builder.Build();
@@ -47,6 +47,11 @@ internal static class CliHost
         catch (OptionsValidationException ex)
         {
             await error.WriteLineAsync("Invalid settings: " + string.Join("; ", ex.Failures));
+        }
+        catch (InvalidOperationException ex) when (ex.InnerException is ArgumentException or FormatException)
+        {
+            // The configuration binder's "Failed to convert configuration value 'x' at 'Section:Key' to type ...".
+            await error.WriteLineAsync("Invalid settings: " + ex.Message);
         }
         catch (KnowledgeLoadException ex)
         {

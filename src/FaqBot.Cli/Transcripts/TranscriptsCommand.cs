@@ -9,15 +9,18 @@ using Microsoft.Extensions.Options;
 namespace FaqBot.Cli.Transcripts;
 
 /// <summary><c>faqbot transcripts</c>: purge old transcripts, delete one conversation (a patient's
-/// deletion request), export a conversation or a filtered list. Purges, deletions and exports are
-/// written to the audit log as <c>cli:&lt;OS user&gt;</c>.</summary>
+/// deletion request), export a conversation or a filtered list, encrypt text stored in plain.
+/// Purges, deletions, exports and protection runs are written to the audit log as
+/// <c>cli:&lt;OS user&gt;</c>. Patient text is read with the key ring of the data folder, as the web
+/// host reads it.</summary>
 internal static class TranscriptsCommand
 {
-    public static Command Create() => new("transcripts", "Stored conversations: purge, delete, export.")
+    public static Command Create() => new("transcripts", "Stored conversations: purge, delete, export, protect.")
     {
         Purge(),
         Delete(),
         TranscriptExportCommand.Create(),
+        TranscriptProtectCommand.Create(),
     };
 
     private static Command Purge()

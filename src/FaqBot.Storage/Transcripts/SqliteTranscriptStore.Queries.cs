@@ -1,11 +1,12 @@
 using System.Data.Common;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 
 namespace FaqBot.Storage.Transcripts;
 
 /// <summary>The reviewer and staff side of the store: the conversation list and its counts, one
 /// conversation, review marks, the handoff queue and the unanswered questions. Every value is a
-/// parameter; the SQL text is fixed.</summary>
+/// parameter; the SQL text is fixed. Patient text is read through <see cref="StoredText"/>.</summary>
 /// <remarks>
 /// Date range: a conversation is in [From, To) when it overlaps it (last activity at or after
 /// From, started before To); either bound may be open. Outcome, low confidence and negative
@@ -146,8 +147,7 @@ public sealed partial class SqliteTranscriptStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                activities.Add(new StoredActivity(Rows.NullableString(reader, 0), Rows.Direction(reader.GetString(1)), reader.GetString(2),
-                    Rows.Time(reader.GetInt64(3)), reader.GetString(4)));
+                activities.Add(Rows.Activity(reader, _text));
             }
         }
 
@@ -159,12 +159,12 @@ public sealed partial class SqliteTranscriptStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                turns.Add(Rows.Turn(reader));
+                turns.Add(Rows.Turn(reader, _text));
             }
         }
 
         return new ConversationDetail(conversationId, channel, Rows.Time(started), Rows.Time(last), reviewedAt is { } r ? Rows.Time(r) : null,
-            reviewedBy, Rows.SplitTags(tags), note, activities, turns);
+            reviewedBy, Rows.SplitTags(tags), _text.Read(note), activities, turns);
     }
 
     /// <summary>Marks the conversation reviewed by <paramref name="by"/> at <paramref name="at"/>, or
@@ -236,7 +236,7 @@ public sealed partial class SqliteTranscriptStore
 
         await using var connection = _database.Open();
         await using var command = Rows.Command(connection, null, "UPDATE conversations SET note = $note WHERE id = $id;");
-        command.Parameters.AddWithValue("$note", note);
+        command.Parameters.AddWithValue("$note", _text.Protect(note));
         command.Parameters.AddWithValue("$id", conversationId);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
@@ -257,7 +257,7 @@ public sealed partial class SqliteTranscriptStore
         {
             items.Add(new HandoffItemView(
                 reader.GetInt64(0), reader.GetString(1), Rows.Time(reader.GetInt64(2)), reader.GetString(3), reader.GetBoolean(4),
-                reader.GetString(5).Split(',', StringSplitOptions.RemoveEmptyEntries), reader.GetString(6), Rows.Status(reader.GetString(7)),
+                reader.GetString(5).Split(',', StringSplitOptions.RemoveEmptyEntries), _text.Read(reader.GetString(6)), Rows.Status(reader.GetString(7)),
                 Rows.NullableString(reader, 8), reader.IsDBNull(9) ? null : Rows.Time(reader.GetInt64(9))));
         }
 
@@ -294,7 +294,7 @@ public sealed partial class SqliteTranscriptStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            questions.Add(new UnansweredQuestion(reader.GetString(0), Rows.Time(reader.GetInt64(1)), reader.GetString(2)));
+            questions.Add(new UnansweredQuestion(reader.GetString(0), Rows.Time(reader.GetInt64(1)), _text.Read(reader.GetString(2))));
         }
 
         return questions;
@@ -367,13 +367,25 @@ file static class Rows
         _ => throw new InvalidDataException($"Unknown handoff status '{stored}'."),
     };
 
-    public static StoredTurn Turn(DbDataReader reader)
+    /// <summary>An activity row (activity_id, direction, type, at, json). Unreadable JSON becomes a
+    /// stand-in activity of the same id and type whose text says so, so pages and exports still
+    /// have a JSON object to show.</summary>
+    public static StoredActivity Activity(DbDataReader reader, StoredText text)
+    {
+        var (id, type) = (NullableString(reader, 0), reader.GetString(2));
+        var json = text.TryRead(reader.GetString(4))
+            ?? new JsonObject { ["type"] = type, ["id"] = id, ["text"] = StoredText.Unreadable }.ToJsonString();
+        return new StoredActivity(id, Direction(reader.GetString(1)), type, Time(reader.GetInt64(3)), json);
+    }
+
+    /// <summary>A turn row (<c>TurnColumns</c>); an unreadable trace becomes one whose decision says so.</summary>
+    public static StoredTurn Turn(DbDataReader reader, StoredText text)
     {
         var summary = new TurnSummary(
             InboundActivityId: NullableString(reader, 1),
             ReplyActivityId: NullableString(reader, 2),
             At: Time(reader.GetInt64(3)),
-            Question: reader.GetString(4),
+            Question: text.Read(reader.GetString(4)),
             Outcome: reader.GetString(5),
             Category: NullableString(reader, 6),
             Confidence: reader.GetDouble(7),
@@ -382,7 +394,7 @@ file static class Rows
             SnippetVersion: reader.IsDBNull(10) ? null : reader.GetInt32(10),
             ReplyId: NullableString(reader, 11),
             Redactions: reader.GetInt32(12),
-            TraceJson: reader.GetString(13));
+            TraceJson: text.TryRead(reader.GetString(13)) ?? new JsonObject { ["decision"] = StoredText.Unreadable }.ToJsonString());
         Feedback? feedback = NullableString(reader, 14) switch
         {
             null => null,

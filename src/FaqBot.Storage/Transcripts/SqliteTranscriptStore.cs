@@ -8,20 +8,23 @@ namespace FaqBot.Storage.Transcripts;
 /// <summary>The embedded transcript store. Turns are written by one writer that commits whatever
 /// has queued up in one transaction (group commit): a caller's <see cref="AppendAsync"/>
 /// completes only after its turn is committed, so an acknowledged turn is never lost, and 50
-/// busy conversations cost one commit per batch rather than one each.</summary>
+/// busy conversations cost one commit per batch rather than one each. Patient text is written
+/// through <see cref="StoredText"/> (encrypted at rest by default) and read back through it.</summary>
 public sealed partial class SqliteTranscriptStore : ITranscriptStore, IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
     private readonly SqliteDatabase _database;
+    private readonly StoredText _text;
     private readonly TimeProvider _time;
     private readonly ILogger<SqliteTranscriptStore> _log;
     private readonly Channel<PendingTurn> _queue = Channel.CreateUnbounded<PendingTurn>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public SqliteTranscriptStore(SqliteDatabase database, TimeProvider time, ILogger<SqliteTranscriptStore> log)
+    public SqliteTranscriptStore(SqliteDatabase database, StoredText text, TimeProvider time, ILogger<SqliteTranscriptStore> log)
     {
         _database = database;
+        _text = text;
         _time = time;
         _log = log;
         _database.EnsureMigrated();
@@ -31,7 +34,8 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore, IAsyncDisp
     public Task AppendAsync(TurnRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var pending = new PendingTurn(record);
+        // Encrypted on the caller's thread, so the one writer's transactions stay short.
+        var pending = new PendingTurn(Protected(record));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(SqliteTranscriptStore), "The transcript store is shutting down.");
@@ -81,6 +85,15 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore, IAsyncDisp
         command.CommandText = "SELECT count(*) FROM activities;";
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
+
+    /// <summary>The record with its patient text as it is stored: each activity's JSON, the question,
+    /// the trace and the handoff message (see <see cref="ProtectedColumns"/>).</summary>
+    private TurnRecord Protected(TurnRecord record) => record with
+    {
+        Activities = [.. record.Activities.Select(a => a with { Json = _text.Protect(a.Json) })],
+        Turn = record.Turn is { } turn ? turn with { Question = _text.Protect(turn.Question), TraceJson = _text.Protect(turn.TraceJson) } : null,
+        Handoff = record.Handoff is { } handoff ? handoff with { Message = _text.Protect(handoff.Message) } : null,
+    };
 
     /// <summary>Commits what is still queued, then stops the writer.</summary>
     public async ValueTask DisposeAsync()

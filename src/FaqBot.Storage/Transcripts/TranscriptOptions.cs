@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace FaqBot.Storage.Transcripts;
 
-/// <summary>How long transcripts are kept and what counts as low confidence (section <c>Transcripts</c>).</summary>
+/// <summary>How long transcripts are kept, whether their text is encrypted at rest and what counts
+/// as low confidence (section <c>Transcripts</c>).</summary>
 public sealed class TranscriptOptions
 {
     public const string Section = "Transcripts";
@@ -14,6 +15,11 @@ public sealed class TranscriptOptions
     /// <summary>How often the background purge runs.</summary>
     [Range(1, 1440)]
     public int PurgeIntervalMinutes { get; set; } = 60;
+
+    /// <summary>Patient text (questions, traces, activities, handoff messages, reviewers' notes) is
+    /// written encrypted with the data-protection keys (<see cref="StoredText"/>); false writes it
+    /// as plain (redacted) text. Either way, values written before under the other setting still read.</summary>
+    public bool EncryptAtRest { get; set; } = true;
 
     /// <summary>An answered or clarified turn below this confidence is flagged for review.</summary>
     [Range(0.0, 1.0)]

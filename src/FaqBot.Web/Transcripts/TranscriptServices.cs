@@ -6,7 +6,8 @@ namespace FaqBot.Web.Transcripts;
 
 public static class TranscriptServices
 {
-    /// <summary>The transcript store, redaction, the recording middleware and the retention purge.</summary>
+    /// <summary>The transcript store (with the data-protection key ring its text is encrypted with),
+    /// redaction, the recording middleware and the retention purge.</summary>
     public static IServiceCollection AddTranscripts(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddFaqBotStorage(configuration, contentRoot);

@@ -1,11 +1,9 @@
 using System.Text.Json;
 using FaqBot.Cli.Tests.Support;
-using FaqBot.Storage;
-using FaqBot.Storage.Sqlite;
+using FaqBot.Storage.Tests.TestSupport;
 using FaqBot.Storage.Transcripts;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FaqBot.Cli.Tests.Transcripts;
 
@@ -18,7 +16,8 @@ public sealed class TranscriptsCommandTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await using var store = Open();
+        await using var services = StorageHost.Build(_folder);
+        var store = services.GetRequiredService<SqliteTranscriptStore>();
         var now = DateTimeOffset.UtcNow;
         await store.AppendAsync(Turn("recent", now.AddHours(-1), "answer"), CancellationToken.None);
         await store.AppendAsync(Turn("declined", now.AddHours(-2), "decline", "urgent"), CancellationToken.None);
@@ -32,13 +31,26 @@ public sealed class TranscriptsCommandTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private SqliteTranscriptStore Open() =>
-        new(new SqliteDatabase(Options.Create(new StorageOptions { DataPath = _folder })), TimeProvider.System, NullLogger<SqliteTranscriptStore>.Instance);
-
     private async Task<ConversationDetail?> StoredAsync(string id)
     {
-        await using var store = Open();
-        return await store.GetAsync(id, CancellationToken.None);
+        await using var services = StorageHost.Build(_folder);
+        return await services.GetRequiredService<SqliteTranscriptStore>().GetAsync(id, CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("Transcripts__RetentionDays", "abc", "Transcripts:RetentionDays")]
+    [InlineData("Transcripts__EncryptAtRest", "maybe", "Transcripts:EncryptAtRest")]
+    public async Task A_setting_that_does_not_convert_is_exit_code_2_with_its_name(string variable, string value, string named)
+    {
+        var environment = Environment;
+        environment[variable] = value;
+
+        var result = await CliProcess.RunAsync(null, environment, "transcripts", "purge");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Invalid settings", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains(named, result.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,6 +63,8 @@ public sealed class TranscriptsCommandTests : IAsyncLifetime
         Assert.True(result.ExitCode == 0, result.ToString());
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(output));
         Assert.Equal(["message", "message"], document.RootElement.EnumerateArray().Select(a => a.GetProperty("type").GetString()));
+        // Stored encrypted, read with the keys of the data folder.
+        Assert.Equal(["hello", "hello"], document.RootElement.EnumerateArray().Select(a => a.GetProperty("text").GetString()));
     }
 
     [Fact]

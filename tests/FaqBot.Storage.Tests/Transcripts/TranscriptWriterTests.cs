@@ -2,7 +2,6 @@ using FaqBot.Storage.Sqlite;
 using FaqBot.Storage.Tests.TestSupport;
 using FaqBot.Storage.Transcripts;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Storage.Tests.Transcripts;
@@ -45,20 +44,20 @@ public sealed class TranscriptWriterTests
     [Fact]
     public async Task Disposing_the_store_commits_what_is_still_queued()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "faqbot-storage-tests", Guid.NewGuid().ToString("N"));
-        var database = new SqliteDatabase(Options.Create(new StorageOptions { DataPath = folder }));
-        var store = new SqliteTranscriptStore(database, TimeProvider.System, NullLogger<SqliteTranscriptStore>.Instance);
+        await using var temp = new TempStore();
+        var store = temp.Store;
         var pending = Enumerable.Range(0, 100).Select(i => store.AppendAsync(Turns.Of("c", Turns.T0.AddSeconds(i)), CancellationToken.None)).ToList();
 
         await store.DisposeAsync();
 
         Assert.All(pending, task => Assert.True(task.IsCompletedSuccessfully));
-        var reopened = new SqliteTranscriptStore(database, TimeProvider.System, NullLogger<SqliteTranscriptStore>.Instance);
-        Assert.Equal(200, await reopened.CountActivitiesAsync(CancellationToken.None));
-        await reopened.DisposeAsync();
+        await temp.CloseAsync();
+        await using (var reopened = new TempStore(temp.Folder))
+        {
+            Assert.Equal(200, await reopened.Store.CountActivitiesAsync(CancellationToken.None));
+        }
+
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.AppendAsync(Turns.Of("c", Turns.T0), CancellationToken.None));
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
     }
 
     [Fact]

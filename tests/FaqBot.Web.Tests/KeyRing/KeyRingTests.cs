@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FaqBot.Storage.Accounts;
 using FaqBot.Web.Accounts;
-using FaqBot.Web.KeyRing;
+using FaqBot.Storage.KeyRing;
 using FaqBot.Web.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace FaqBot.Web.KeyRing;
+namespace FaqBot.Storage.KeyRing;
 
 /// <summary>How the data-protection keys (which sign and encrypt the staff cookie, antiforgery
 /// tokens and notices) are protected at rest.</summary>

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 
-namespace FaqBot.Web.KeyRing;
+namespace FaqBot.Storage.KeyRing;
 
 /// <summary>Points data protection at the <see cref="KeyFolder"/> of <see cref="KeyRingOptions.KeysPath"/>.</summary>
 internal sealed class KeyRingSetup(IOptions<KeyRingOptions> options) : IConfigureOptions<KeyManagementOptions>

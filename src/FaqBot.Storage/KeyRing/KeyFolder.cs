@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
-namespace FaqBot.Web.KeyRing;
+namespace FaqBot.Storage.KeyRing;
 
 /// <summary>The key ring as XML files in one folder that only the host's account can open: on Unix
 /// the folder is 0700 and every key file 0600 (made so when found looser). A key is written to a

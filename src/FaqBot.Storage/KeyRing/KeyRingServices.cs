@@ -1,10 +1,11 @@
 using FaqBot.Core.Configuration;
-using FaqBot.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace FaqBot.Web.KeyRing;
+namespace FaqBot.Storage.KeyRing;
 
 public static class KeyRingServices
 {
@@ -14,7 +15,8 @@ public static class KeyRingServices
 
     /// <summary>Data protection with its key ring in the data folder (<see cref="KeyRingOptions"/>,
     /// validated at start) instead of the user profile, and new keys encrypted at rest with DPAPI or
-    /// a certificate where that is configured or the platform has it.</summary>
+    /// a certificate where that is configured or the platform has it. Part of the storage services,
+    /// so the web host and the command line read what the other protected with the same keys.</summary>
     public static IServiceCollection AddKeyRing(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<KeyRingOptions>().Bind(configuration.GetSection(KeyRingOptions.Section))
