@@ -18,10 +18,11 @@ internal sealed record Failure(string Kind, string Route, string Cause, string D
 
 /// <summary>What fails a run: any 5xx, a request without a complete response, a response slower
 /// than the bound (after the warm-up), an error or crash the host logged (a turn that failed after
-/// its response was sent), the host's resident memory growing past the bound, the host exiting.
+/// its response was sent), the host's managed heap (after a full collection) or its resident memory
+/// growing past their bounds, the host exiting.
 /// A 5xx waits for the error the host logged while serving it (matched by trace id), so findings
 /// are grouped by cause rather than by every shape of request that reaches it.</summary>
-internal sealed class Checks(TimeSpan slowerThan, long memoryLimitBytes)
+internal sealed class Checks(TimeSpan slowerThan, long heapLimitBytes, long memoryLimitBytes)
 {
     /// <summary>A body this large may be refused while it is still being sent; the host then closes
     /// the connection, which is not a failure.</summary>
@@ -112,18 +113,38 @@ internal sealed class Checks(TimeSpan slowerThan, long memoryLimitBytes)
         }
     }
 
-    /// <summary>True (and a failure) when memory grew past the bound: the run stops there.</summary>
-    public bool MemoryExceeded(long baselineBytes, long residentBytes)
+    /// <summary>True (and a failure) when what the host's managed heap holds after a full collection
+    /// grew past its bound since the warm-up: data the host keeps. The run stops there.</summary>
+    public bool HeapExceeded(HeapReading baseline, HeapReading now)
+    {
+        var growth = now.LiveBytes - baseline.LiveBytes;
+        if (growth <= heapLimitBytes)
+        {
+            return false;
+        }
+
+        Add("memory", null, "managed heap", $"the managed heap holds {Mb(now.LiveBytes)} MB after a full collection, {Mb(growth)} MB more than the {Mb(baseline.LiveBytes)} MB after the warm-up "
+            + $"(bound {Mb(heapLimitBytes)} MB), seen after case {Case}; growth over a run is rarely one request's: dotnet-gcdump at two moments of a long run shows what is kept", endpoint: "(the host over the run)");
+        return true;
+    }
+
+    /// <summary>True (and a failure) when resident memory grew past its bound since the warm-up. Its
+    /// bound is wider than the heap's: resident memory also holds what the server garbage collector
+    /// keeps committed, so this catches native memory and runaway requests. The run stops there.</summary>
+    public bool ResidentExceeded(long baselineBytes, long residentBytes)
     {
         if (residentBytes - baselineBytes <= memoryLimitBytes)
         {
             return false;
         }
 
-        Add("memory", null, "", $"resident memory {Mb(residentBytes)} MB, {Mb(residentBytes - baselineBytes)} MB above the {Mb(baselineBytes)} MB after the warm-up (bound {Mb(memoryLimitBytes)} MB), "
-            + $"reached in case {Case}; growth over a run is rarely one request's: take two dotnet-gcdump snapshots of a long run", endpoint: "(the host over the run)");
+        Add("memory", null, "resident memory", $"resident memory {Mb(residentBytes)} MB, {Mb(residentBytes - baselineBytes)} MB above the {Mb(baselineBytes)} MB after the warm-up (bound {Mb(memoryLimitBytes)} MB), "
+            + $"reached in case {Case}; compare with the managed heap in the report: memory outside it (native) or a runaway request", endpoint: "(the host over the run)");
         return true;
     }
+
+    /// <summary>The heap could not be read: without it the run has not shown its memory is bounded.</summary>
+    public void HeapUnreadable(string why) => Add("memory", null, "managed heap unreadable", why, endpoint: "(the host over the run)");
 
     public void HostExited() => Add("host exited", Last, "", "the host process is gone");
 

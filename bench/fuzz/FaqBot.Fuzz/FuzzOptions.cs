@@ -12,6 +12,8 @@ internal sealed record FuzzSettings(
     TimeSpan Warmup,
     long? Cases,
     long? Replay,
+    long HeapGrowthLimitBytes,
+    TimeSpan HeapEvery,
     long MemoryLimitBytes,
     long HeapCapBytes,
     TimeSpan SlowerThan,
@@ -29,7 +31,9 @@ internal static class FuzzOptions
     private static readonly Option<int> Warmup = new("--warmup-seconds") { Description = "Cases sent first without timing, after which memory is measured.", DefaultValueFactory = _ => 10 };
     private static readonly Option<long?> Requests = new("--requests") { Description = "How many cases to send instead of --seconds (a case is one request, or a few in a row)." };
     private static readonly Option<long?> Replay = new("--replay") { Description = "Send only case N of --seed (after the warm-up) against a fresh host." };
-    private static readonly Option<int> MemoryLimit = new("--memory-limit-mb") { Description = "Largest growth of the host's resident memory after the warm-up.", DefaultValueFactory = _ => 150 };
+    private static readonly Option<int> HeapGrowthLimit = new("--heap-growth-limit-mb") { Description = "Largest growth, after the warm-up, of what the host's managed heap holds after a full collection.", DefaultValueFactory = _ => 100 };
+    private static readonly Option<int> HeapEvery = new("--heap-every-seconds") { Description = "Also read the managed heap (inducing a full collection between cases) this often; 0: only after the warm-up and at the end.", DefaultValueFactory = _ => 30 };
+    private static readonly Option<int> MemoryLimit = new("--memory-limit-mb") { Description = "Largest growth of the host's resident memory after the warm-up (the garbage collector's committed memory included).", DefaultValueFactory = _ => 400 };
     private static readonly Option<int> HeapCap = new("--heap-cap-mb") { Description = "Hard limit of the host's managed heap, so a runaway request cannot exhaust the machine.", DefaultValueFactory = _ => 2048 };
     private static readonly Option<int> SlowMs = new("--slow-ms") { Description = "Slowest response allowed, in milliseconds.", DefaultValueFactory = _ => 2000 };
     private static readonly Option<string?> HostDll = new("--host-dll") { Description = "The built web host (default: src/FaqBot.Web/bin/<configuration>/net10.0/FaqBot.Web.dll)." };
@@ -46,9 +50,9 @@ internal static class FuzzOptions
     public static RootCommand Command(Func<FuzzSettings, CancellationToken, Task<int>> run)
     {
         var command = new RootCommand("Sends bounded, seeded, malformed traffic to every endpoint of the FaqBot web host on loopback. "
-            + "Exit code 0: no failure; 1: a 5xx, a response over the time bound, memory growth over the bound, or an error the host logged; 2: the run could not start.")
+            + "Exit code 0: no failure; 1: a 5xx, a response over the time bound, heap or resident memory growth over its bound, or an error the host logged; 2: the run could not start.")
         {
-            Seed, Seconds, Warmup, Requests, Replay, MemoryLimit, HeapCap, SlowMs, HostDll, CliDll, Out, Families, NoRateLimits,
+            Seed, Seconds, Warmup, Requests, Replay, HeapGrowthLimit, HeapEvery, MemoryLimit, HeapCap, SlowMs, HostDll, CliDll, Out, Families, NoRateLimits,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -69,6 +73,8 @@ internal static class FuzzOptions
                 TimeSpan.FromSeconds(parse.GetValue(Warmup)),
                 parse.GetValue(Requests),
                 replay,
+                parse.GetValue(HeapGrowthLimit) * 1024L * 1024,
+                TimeSpan.FromSeconds(parse.GetValue(HeapEvery)),
                 parse.GetValue(MemoryLimit) * 1024L * 1024,
                 parse.GetValue(HeapCap) * 1024L * 1024,
                 TimeSpan.FromMilliseconds(parse.GetValue(SlowMs)),

@@ -26,7 +26,7 @@ internal static class FuzzRun
 
         Directory.CreateDirectory(settings.OutFolder);
         Console.WriteLine($"Fuzzing {settings.HostDll} with seed {settings.Seed}; the host's log and failing requests go to {settings.OutFolder}");
-        var checks = new Checks(settings.SlowerThan, settings.MemoryLimitBytes);
+        var checks = new Checks(settings.SlowerThan, settings.HeapGrowthLimitBytes, settings.MemoryLimitBytes);
         var report = new Report();
         var secret = RandomNumberGenerator.GetHexString(48, lowercase: true);
         try
@@ -84,8 +84,7 @@ internal static class FuzzRun
 
         // The first seconds of cases warm up too (code is jitted, the garbage collector sizes its
         // budgets): nothing is timed and memory is measured from their end.
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.CompletedTask;
+        await using var memory = new MemoryWatch(host, checks, report, settings.HeapEvery);
         var warming = settings.Replay is null;
         var clock = Stopwatch.StartNew();
         var measured = Stopwatch.StartNew();
@@ -96,8 +95,7 @@ internal static class FuzzRun
             {
                 warming = false;
                 checks.Timing = true;
-                report.BaselineBytes = report.PeakBytes = host.ResidentBytes();
-                sampler = SampleAsync(host, report, sampling.Token);
+                await memory.StartAsync(cancellationToken);
                 measured.Restart();
             }
 
@@ -118,14 +116,14 @@ internal static class FuzzRun
                 break;
             }
 
-            if (!warming && checks.MemoryExceeded(report.BaselineBytes, Math.Max(report.PeakBytes, host.ResidentBytes())))
+            if (!warming && await memory.ExceededAsync(cancellationToken))
             {
                 break;
             }
 
             if (clock.Elapsed >= nextProgress)
             {
-                Console.WriteLine($"{clock.Elapsed.TotalSeconds,5:0} s{(warming ? " (warming up)" : "")}: {report.Cases} cases, {report.Requests} requests, {checks.Failures.Count} distinct failures, host {Checks.Mb(host.ResidentBytes())} MB");
+                Console.WriteLine($"{clock.Elapsed.TotalSeconds,5:0} s{(warming ? " (warming up)" : "")}: {report.Cases} cases, {report.Requests} requests, {checks.Failures.Count} distinct failures, host {Checks.Mb(host.ResidentBytes())} MB resident{report.LastHeap}");
                 nextProgress += TimeSpan.FromSeconds(10);
             }
         }
@@ -134,10 +132,7 @@ internal static class FuzzRun
         await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         checks.HostErrors(host.TakeErrors());
         checks.SettleUnexplained(all: true);
-        report.FinalBytes = host.ResidentBytes();
-        report.BaselineBytes = report.BaselineBytes == 0 ? report.FinalBytes : report.BaselineBytes;
-        await sampling.CancelAsync();
-        await sampler;
+        await memory.FinishAsync(cancellationToken);
     }
 
     /// <summary>The start of a refusal's body on one line, for <c>requests.log</c>.</summary>
@@ -151,23 +146,6 @@ internal static class FuzzRun
         settings.Replay is { } replay ? number > replay
         : settings.Cases is { } cases ? number >= cases
         : !warming && measured >= settings.Duration;
-
-    /// <summary>Reads the host's resident memory ten times a second, keeping the peak.</summary>
-    private static async Task SampleAsync(HostProcess host, Report report, CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken))
-            {
-                report.PeakBytes = Math.Max(report.PeakBytes, host.ResidentBytes());
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The run is over.
-        }
-    }
 
     /// <summary>An admin and a clinician (who alone may approve drafts), added as an operator does.</summary>
     private static async Task<List<StaffSession>> AccountsAsync(RunFolder folder, string cliDll, CancellationToken cancellationToken)

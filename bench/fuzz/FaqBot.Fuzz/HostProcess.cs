@@ -62,11 +62,14 @@ internal sealed class HostProcess : IDisposable
     }
 
     /// <summary>Resident memory now (VmRSS), in bytes; 0 once the process is gone.</summary>
-    public long ResidentBytes()
+    public long ResidentBytes() => ResidentBytes(_process.Id);
+
+    /// <summary>A process's resident memory now (VmRSS), in bytes; 0 once it is gone.</summary>
+    public static long ResidentBytes(int processId)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            var line = File.ReadLines($"/proc/{processId}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
             return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
         }
         catch (IOException)

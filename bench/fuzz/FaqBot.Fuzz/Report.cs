@@ -4,7 +4,7 @@ using System.Text;
 namespace FaqBot.Fuzz;
 
 /// <summary>The run in numbers (requests per endpoint, statuses, the slowest response, the slowest
-/// 20,000-character patient message, memory) and each distinct failure with the request that
+/// 20,000-character patient message, the managed heap after full collections, resident memory) and each distinct failure with the request that
 /// caused it, written to files and printed as a curl command and a replay command.</summary>
 internal sealed class Report
 {
@@ -22,6 +22,12 @@ internal sealed class Report
     public long PeakBytes { get; set; }
 
     public long FinalBytes { get; set; }
+
+    /// <summary>The managed heap after each full collection the run induced, by time since the warm-up.</summary>
+    public List<MemoryReading> HeapReadings { get; } = [];
+
+    /// <summary>The latest heap reading, for the progress lines.</summary>
+    public string LastHeap => HeapReadings.Count == 0 ? "" : $", {Checks.Mb(HeapReadings[^1].Heap.LiveBytes)} MB live on the managed heap";
 
     public List<string> Notes { get; } = [];
 
@@ -57,7 +63,18 @@ internal sealed class Report
         output.WriteLine(_longestMessages.Count == 0
             ? "Slowest 20,000-character patient message: none was answered"
             : $"Slowest 20,000-character patient message: {_longestMessages.Elapsed.TotalMilliseconds:0} ms of {_longestMessages.Count} answered (goal: under 1,000 ms), {_longestMessages.What}");
-        output.WriteLine($"Host memory (resident): {Checks.Mb(BaselineBytes)} MB after the warm-up, {Checks.Mb(PeakBytes)} MB at the peak, {Checks.Mb(FinalBytes)} MB at the end");
+        output.WriteLine($"Host resident memory: {Checks.Mb(BaselineBytes)} MB after the warm-up, {Checks.Mb(PeakBytes)} MB at the peak ({Growth(PeakBytes - BaselineBytes)} MB), {Checks.Mb(FinalBytes)} MB at the end");
+        if (HeapReadings.Count == 0)
+        {
+            output.WriteLine("Host managed heap: not read");
+        }
+        else
+        {
+            var (first, last) = (HeapReadings[0], HeapReadings[^1]);
+            output.WriteLine($"Host managed heap after a full collection: {Heap(first.Heap)} after the warm-up, {Heap(last.Heap)} at the end ({Growth(last.Heap.LiveBytes - first.Heap.LiveBytes)} MB live)");
+            output.WriteLine("  by time since the warm-up, MB live / committed by the collector / resident outside it: "
+                + string.Join(", ", HeapReadings.Select(r => $"{r.At.TotalSeconds:0} s {Checks.Mb(r.Heap.LiveBytes)}/{Checks.Mb(r.Heap.CommittedBytes)}/{Checks.Mb(r.OutsideHeapBytes)}")));
+        }
         foreach (var note in Notes)
         {
             output.WriteLine(note);
@@ -84,6 +101,10 @@ internal sealed class Report
             }
         }
     }
+
+    private static string Heap(HeapReading heap) => $"{Checks.Mb(heap.LiveBytes)} MB live ({Checks.Mb(heap.HeapBytes)} MB of generations, {Checks.Mb(heap.CommittedBytes)} MB committed)";
+
+    private static string Growth(long bytes) => (bytes < 0 ? "-" : "+") + Checks.Mb(Math.Abs(bytes)).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Writes the request's headers and body beside each other and returns the curl command
     /// that sends them (its tokens and cookies were the run's host's: a fresh host refuses them).</summary>
