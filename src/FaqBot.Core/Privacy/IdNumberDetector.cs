@@ -8,7 +8,9 @@ namespace FaqBot.Core.Privacy;
 /// <item>after a cue ("member ID", "group #", "policy", "MRN", "MBI", "NHS number", "passport",
 /// "driver's licence", "Aadhaar", "OHIP", ...): one to five groups of letters and digits joined
 /// by single spaces or dashes ("HUM 44827 1193", "XYP 882 104 553", "1EG4-TE5-MK73") holding at
-/// least four digits ("my insurance is Aetna", "policy number 2" stay);</item>
+/// least four digits ("my insurance is Aetna", "policy number 2" stay), or after a colon or "is" one
+/// token of letters then digits ("Group: KR88"); a few words may stand between the cue and a colon
+/// ("passport number for the form: 532198477");</item>
 /// <item>after a plate cue ("plate", "reg", "rego", "registration"): a plate of four to eight
 /// letters and digits with at least one of each ("LK19 XMP", "HXR-4471");</item>
 /// <item>without a cue, one token shaped like an id: letters and at least five digits, with
@@ -20,13 +22,13 @@ internal static class IdNumberDetector
 
     private static readonly Regex Cued = RedactionPatterns.Create(
         @"(?i)(?<![\[\w])(?:"
-        + @"(?<id>(?:member|subscriber|policy|group|insurance|insured|patient|chart|account|acct|medical[ \t]+record|record|health[ \t]+(?:card|insurance|plan)"
+        + @"(?<id>(?:member|subscriber|policy|group|grp|insurance|insured|patient|chart|account|acct|medical[ \t]+record|record|health[ \t]+(?:card|insurance|plan)"
         + @"|medicare|medicaid|tricare|identification|passport|claim|beneficiary|client|employee|student|national[ \t]+insurance|social[ \t]+insurance"
         + @"|driver['’]?s?[ \t]+licen[cs]e|licen[cs]e|permit|visa|health|veteran|va)" + Suffix + @"{0,2}"
         + @"|ni[ \t]+(?:number|no\.?|\#)|mrn|mbi|hicn|nhs|chi|ohip|ramq|msp|aadhaa?r|pan|dni|nie|nif|cpf|curp|bsn|ppsn?|tfn|ihi|nino|sin|nhi|ird|svnr|ahv"
         + @"|versichertennummer|krankenversichertennummer|versicherungsnummer|personnummer|c[eé]dula|rut|id|i\.d\.|dl)"
         + @"|(?<plate>(?:licen[cs]e[ \t]+|number[ \t]+|registration[ \t]+)?plates?|reg(?:istration)?|rego|tags?))"
-        + @"(?![a-z])" + Suffix + @"{0,2}(?:['’]s)?[ \t]*(?:(?:is|was|es|ist|est)[ \t]+|[:=\#\-–][ \t]*){0,3}");
+        + @"(?![a-z])" + Suffix + @"{0,2}(?:['’]s)?(?:(?:[ \t]+[a-z]{1,14}){1,5}[ \t]*:)?[ \t]*(?:(?<marked>(?:is|was|es|ist|est|it['’]?s)[ \t]+|[:=\#\-–][ \t]*)){0,3}");
 
     /// <summary>An id-shaped token without a cue: letters and at least five digits.</summary>
     private static readonly Regex Shaped = RedactionPatterns.Create(
@@ -36,6 +38,8 @@ internal static class IdNumberDetector
     private static readonly Regex HasMonth = RedactionPatterns.Create(@"(?<![A-Za-z])" + RedactionPatterns.Month + "(?![A-Za-z])");
 
     private static readonly int PlateGroup = Cued.GroupNumberFromName("plate");
+
+    private static readonly int MarkedGroup = Cued.GroupNumberFromName("marked");
 
     public static DetailFinder Finder { get; } = new(RedactionKind.IdNumber, Find, [Cued, Shaped, HasMonth]);
 
@@ -49,7 +53,8 @@ internal static class IdNumberDetector
         for (var match = Cued.Match(text); match.Success; match = match.NextMatch())
         {
             var plate = match.Groups[PlateGroup].Success;
-            if (ReadValue(text, match.Index + match.Length, plate) is { } value)
+            var marked = match.Groups[MarkedGroup].Success || match.ValueSpan.TrimEnd().EndsWith(':');
+            if (ReadValue(text, match.Index + match.Length, plate, marked) is { } value)
             {
                 found.Add(value);
             }
@@ -70,7 +75,7 @@ internal static class IdNumberDetector
     /// <summary>The groups of an id number starting at <paramref name="at"/>: each of letters and
     /// digits, joined by one space or dash; a group of letters only joins when it is in capitals
     /// and short, and first, after a dash or last ("HUM 44827", "7723-A", "QQ 12 34 56 C").</summary>
-    private static Detected? ReadValue(string text, int at, bool plate)
+    private static Detected? ReadValue(string text, int at, bool plate, bool marked)
     {
         var end = at;
         var digits = 0;
@@ -116,7 +121,8 @@ internal static class IdNumberDetector
             i++;
         }
 
-        var enough = plate ? digits >= 1 && letters >= 1 && digits + letters is >= 4 and <= 9 : digits >= 4;
+        var enough = plate ? digits >= 1 && letters >= 1 && digits + letters is >= 4 and <= 9
+            : digits >= 4 || (marked && groups == 1 && digits >= 2 && letters >= 1 && char.IsAsciiLetter(text[at]) && end - at >= 4);
         return enough && groups > 0 ? new Detected(at, end - at, RedactionKind.IdNumber) : null;
     }
 
