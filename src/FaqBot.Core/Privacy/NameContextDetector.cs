@@ -341,8 +341,10 @@ internal static partial class NameContextDetector
                 return between;
             }
 
-            // Right before another detail: "June Park, [phone]".
-            if (StartsClause(i) && Read(i, Allow.WordName | Allow.CommonSurname | Allow.GivenAlone) is var before and > 0 && DetailFollows(before - 1))
+            // Right before another detail: "June Park, [phone]"; a lone word in capitals there is the
+            // detail's label ("NHI ZAB1234", "DOB 1/2/80"), not a name.
+            if (StartsClause(i) && Read(i, Allow.WordName | Allow.CommonSurname | Allow.GivenAlone) is var before and > 0 && DetailFollows(before - 1)
+                && !(before == i + 1 && tokens[i].AllUpper && capitalsInform))
             {
                 return before;
             }
