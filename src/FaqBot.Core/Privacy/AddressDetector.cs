@@ -73,7 +73,7 @@ internal static class AddressDetector
     /// <summary>Any postcode in a part after the start: also bare digits ("80331"), with letters
     /// ("1016 GV"); never the first group of a longer number (a phone number after the address).</summary>
     private const string Postcode =
-        @"(?:" + StrongPostcode + @"|\d{2}-\d{3}|\d{3}-\d{4}|(?:(?:" + States + @")[ \t]+)?\d{4,6}(?:-\d{3,4})?(?:[ \t]?[A-Z]{2}(?![\w]))?(?![\w\[]|[ \t.\-]?\d))";
+        @"(?:" + StrongPostcode + @"|〒?[ \t]?\d{3}-\d{4}|\d{2}-\d{3}|(?:(?:" + States + @")[ \t]+)?\d{4,6}(?:-\d{3,4})?(?:[ \t]?[A-Z]{2}(?![\w]))?(?![\w\[]|[ \t.\-]?\d))";
 
     /// <summary>A place: capitalised words, perhaps with a district number ("Dublin 2").</summary>
     private const string Place = NotAPlace + @"(?:" + CapWord + "|" + Ordinal + @")(?:[ \t]+(?:" + NotAPlace + CapWord + "|" + Ordinal + "|" + Particle + @")){0,3}"

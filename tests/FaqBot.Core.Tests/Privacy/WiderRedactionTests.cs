@@ -25,7 +25,8 @@ public sealed class WiderRedactionTests
     public static TheoryData<string, string> IdsAndCards => new()
     {
         { "Mastercard 5555 5555 5555 4444, 09/27, 318 please charge it", "Mastercard [card number], [card number], [card number] please charge it" },
-        { "amex ending 0005, CID 4821", "amex ending 0005, CID [card number]" },
+        { "amex, CID 4821", "amex, CID [card number]" },
+        { "my Visa ending in 4821 was declined", "my Visa ending in [card number] was declined" },
         { "Grp: 77120 on the back", "Grp: [id number] on the back" },
         { "Policy: HX42", "Policy: [id number]" },
         { "driver's licence number for the rental paperwork: 40128377", "driver's licence number for the rental paperwork: [id number]" },
@@ -36,6 +37,7 @@ public sealed class WiderRedactionTests
     {
         { "I'm staying at 9 Harcourt Road Lower, Dublin 4, D04 C9Y6 this week", "I'm staying at [address] this week" },
         { "we live at 4-12-7 Nishi, Naka-ku, Nagoya 460-0002 now", "we live at [address] now" },
+        { "we live at 2-5-1 Umeda, Kita-ku, Osaka 〒530-0001 now", "we live at [address] now" },
         { "send it to: ul. Długa 5/7 m. 3, 80-827 Gdańsk", "send it to: [address]" },
         { "my postcode is 560034, is Bangalore covered?", "my postcode is [address], is Bangalore covered?" },
         { "we're in the 94110 zip code", "we're in the [address] zip code" },
@@ -86,6 +88,7 @@ public sealed class WiderRedactionTests
     [InlineData("Thanks, the MRI report is attached. Cheers")]
     [InlineData("our NHS trust, the NHI scheme and the DOB field")]
     [InlineData("Jan and Feb were hard months, Jan Monday too")]
+    [InlineData("the session ending in 2025 was fine, my last four sessions too; card reader ending 10:30")]
     public void Keeps_ordinary_words_that_look_like_details(string message) =>
         Assert.Equal(message, Redactor.Default.Redact(message));
 
