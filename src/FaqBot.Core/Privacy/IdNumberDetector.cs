@@ -11,7 +11,8 @@ namespace FaqBot.Core.Privacy;
 /// least four digits ("my insurance is Aetna", "policy number 2" stay), or after a colon or "is" one
 /// token of letters then digits ("Group: KR88"); a few words may stand between the cue and a colon
 /// ("passport number for the form: 532198477");</item>
-/// <item>after a plate cue ("plate", "reg", "rego", "registration"): a plate of four to eight
+/// <item>a British plate without a cue ("KX19 BTE");</item>
+/// <item>after a plate cue ("plate", "reg", "rego", "registration", "car"): a plate of four to eight
 /// letters and digits with at least one of each ("LK19 XMP", "HXR-4471");</item>
 /// <item>without a cue, one token shaped like an id: letters and at least five digits, with
 /// dashes at most between its parts ("PA4928173", "12345678Z", "D123-4567-8901").</item>
@@ -27,12 +28,16 @@ internal static class IdNumberDetector
         + @"|driver['’]?s?[ \t]+licen[cs]e|licen[cs]e|permit|visa|health|veteran|va)" + Suffix + @"{0,2}"
         + @"|ni[ \t]+(?:number|no\.?|\#)|mrn|mbi|hicn|nhs|chi|ohip|ramq|msp|aadhaa?r|pan|dni|nie|nif|cpf|curp|bsn|ppsn?|tfn|ihi|nino|sin|nhi|ird|svnr|ahv"
         + @"|versichertennummer|krankenversichertennummer|versicherungsnummer|personnummer|c[eé]dula|rut|id|i\.d\.|dl)"
-        + @"|(?<plate>(?:licen[cs]e[ \t]+|number[ \t]+|registration[ \t]+)?plates?|reg(?:istration)?|rego|tags?))"
+        + @"|(?<plate>(?:licen[cs]e[ \t]+|number[ \t]+|registration[ \t]+)?plates?|reg(?:istration)?|rego|tags?|car|vehicle))"
         + @"(?![a-z])" + Suffix + @"{0,2}(?:['’]s)?(?:(?:[ \t]+[a-z]{1,14}){1,5}[ \t]*:)?[ \t]*(?:(?<marked>(?:is|was|es|ist|est|it['’]?s)[ \t]+|[:=\#\-–][ \t]*)){0,3}");
 
     /// <summary>An id-shaped token without a cue: letters and at least five digits.</summary>
     private static readonly Regex Shaped = RedactionPatterns.Create(
         @"(?<![\w\]$@.\-/+#])(?=[A-Za-z\-]*\d)(?=[\d\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,4}(?![\w\[@]|[.\-/][\w\[])");
+
+    /// <summary>A British number plate as issued since 2001 (two letters, two digits, three letters:
+    /// "KX19 BTE"), a shape no word has, so no cue is needed.</summary>
+    private static readonly Regex UkPlate = RedactionPatterns.Create(@"(?<![\w\[\-])[A-Z]{2}\d{2}[ \t]?[A-Z]{3}(?![\w\[\-])");
 
     /// <summary>"12-Jan-1975" is a date, not an id.</summary>
     private static readonly Regex HasMonth = RedactionPatterns.Create(@"(?<![A-Za-z])" + RedactionPatterns.Month + "(?![A-Za-z])");
@@ -41,7 +46,7 @@ internal static class IdNumberDetector
 
     private static readonly int MarkedGroup = Cued.GroupNumberFromName("marked");
 
-    public static DetailFinder Finder { get; } = new(RedactionKind.IdNumber, Find, [Cued, Shaped, HasMonth]);
+    public static DetailFinder Finder { get; } = new(RedactionKind.IdNumber, Find, [Cued, Shaped, HasMonth, UkPlate]);
 
     public static void Find(string text, List<Detected> found)
     {
@@ -60,6 +65,7 @@ internal static class IdNumberDetector
             }
         }
 
+        RedactionPatterns.AddAll(UkPlate, text, RedactionKind.IdNumber, found);
         if (RedactionPatterns.HasDigits(text, 5))
         {
             for (var match = Shaped.Match(text); match.Success; match = match.NextMatch())

@@ -31,6 +31,8 @@ public sealed class WiderRedactionTests
         { "Policy: HX42", "Policy: [id number]" },
         { "driver's licence number for the rental paperwork: 40128377", "driver's licence number for the rental paperwork: [id number]" },
         { "his reg: it's BD51 SMR", "his reg: it's [id number]" },
+        { "he'll park the silver Corolla, LV70 KHT, out front", "he'll park the silver Corolla, [id number], out front" },
+        { "my car is HXR-4471 if security asks", "my car is [id number] if security asks" },
     };
 
     public static TheoryData<string, string> Addresses => new()
@@ -88,6 +90,7 @@ public sealed class WiderRedactionTests
     [InlineData("Thanks, the MRI report is attached. Cheers")]
     [InlineData("our NHS trust, the NHI scheme and the DOB field")]
     [InlineData("Jan and Feb were hard months, Jan Monday too")]
+    [InlineData("my car is a 2019 Ford, car park 2 is full, the car seat fits, my car 2 hours away, COVID19 ABC")]
     [InlineData("the session ending in 2025 was fine, my last four sessions too; card reader ending 10:30")]
     public void Keeps_ordinary_words_that_look_like_details(string message) =>
         Assert.Equal(message, Redactor.Default.Redact(message));
