@@ -31,6 +31,9 @@ internal static class AddressDetector
         + "Pike|Row|Crossing|Ridge|Cove|Heights|Hts|Close|Grove|Gardens|Gdns|Mews|Hill|Parade|Pde|"
         + "Esplanade|Quay|Wharf|Vale|Hollow|Broadway|Promenade|Marg|Nagar|Gali";
 
+    /// <summary>A word after the street type: "Queen St W", "Pembroke Street Upper".</summary>
+    private const string AfterType = @"(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West|Upper|Lower|Extension|Ext\.?))?";
+
     private const string Direction = @"(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?[ \t]+)?";
 
     /// <summary>A house number: "12", "12a", "5/18" (unit 5 at number 18), "263-1".</summary>
@@ -45,7 +48,7 @@ internal static class AddressDetector
     private const string Particle = @"(?:de|del|la|las|los|da|do|dos|das|di|du|des|le|della|van|von|der|den|op|aan|het)";
 
     private const string Unit =
-        @"(?:(?i:apartment|apto|appt|apt|unit|suite|ste|flat|floor|fl|room|rm|building|bldg|block|bloco|lot|no|piso|depto|dpto|andar|etage|whg)(?![a-z])\.?[ \t]*\#?[ \t]*(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?|[A-Za-z]\d{0,4})(?![\w])"
+        @"(?:(?i:apartment|apto|appt|apt|unit|suite|ste|flat|floor|fl|room|rm|building|bldg|block|bloco|lot|no|piso|depto|dpto|andar|etage|whg|m(?=\.)|mieszkanie)(?![a-z])\.?[ \t]*\#?[ \t]*(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?|[A-Za-z]\d{0,4})(?![\w])"
         + @"|\#[ \t]*(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4})(?![\w])"
         + @"|\d{1,2}[º°ª](?:[ \t]*(?i:izq|izda|dcha|drcha|der|ctro|[A-Z])\.?)?)";
 
@@ -70,19 +73,36 @@ internal static class AddressDetector
     /// <summary>Any postcode in a part after the start: also bare digits ("80331"), with letters
     /// ("1016 GV"); never the first group of a longer number (a phone number after the address).</summary>
     private const string Postcode =
-        @"(?:" + StrongPostcode + @"|\d{2}-\d{3}|(?:(?:" + States + @")[ \t]+)?\d{4,6}(?:-\d{3,4})?(?:[ \t]?[A-Z]{2}(?![\w]))?(?![\w\[]|[ \t.\-]?\d))";
+        @"(?:" + StrongPostcode + @"|〒?[ \t]?\d{3}-\d{4}|\d{2}-\d{3}|(?:(?:" + States + @")[ \t]+)?\d{4,6}(?:-\d{3,4})?(?:[ \t]?[A-Z]{2}(?![\w]))?(?![\w\[]|[ \t.\-]?\d))";
 
-    private const string Place = NotAPlace + @"(?:" + CapWord + "|" + Ordinal + @")(?:[ \t]+(?:" + NotAPlace + CapWord + "|" + Ordinal + "|" + Particle + @")){0,3}";
+    /// <summary>A place: capitalised words, perhaps with a district number ("Dublin 2").</summary>
+    private const string Place = NotAPlace + @"(?:" + CapWord + "|" + Ordinal + @")(?:[ \t]+(?:" + NotAPlace + CapWord + "|" + Ordinal + "|" + Particle + @")){0,3}"
+        + @"(?:[ \t]+\d{1,2}(?![\w\[\-/:.]|[ \t]\d))?";
 
     private const string Tail = @"(?![\w'’\[])";
 
     private static readonly Regex Capitalised = RedactionPatterns.Create(
-        Number + Direction + @"(?:(?:\p{Lu}[\p{L}'’\-]{0,30}|" + Ordinal + @")[ \t]+){1,4}(?:" + Suffixes + @")(?:[ \t]+(?:N|S|E|W|NE|NW|SE|SW))?" + Tail + @"(?:\.?[ \t]*,?[ \t]*" + Unit + ")?");
+        Number + Direction + @"(?:(?:\p{Lu}[\p{L}'’\-]{0,30}|" + Ordinal + @")[ \t]+){1,4}(?:" + Suffixes + @")" + AfterType + Tail + @"(?:\.?[ \t]*,?[ \t]*" + Unit + ")?");
+
+    /// <summary>Words after which an address is given: "I live at", "staying at", "address:", "send it to".</summary>
+    private const string AddressCue =
+        @"(?i:\b(?:live[sd]?[ \t]+(?:at|on)|living[ \t]+(?:at|on)|reside[sd]?[ \t]+(?:at|on)|residing[ \t]+(?:at|on)|located[ \t]+(?:at|on)"
+        + @"|stay(?:ing)?[ \t]+(?:at|on)|address(?:[ \t]+is|[ \t]*[:\-])|(?:mail|send|post|forward)(?:[ \t]+(?:it|them|this|that|(?:the|my|his|her|our|their)[ \t]+[a-z]+))?[ \t]+to))[ \t]*:?[ \t]*";
 
     private static readonly Regex Cued = RedactionPatterns.Create(
-        @"(?i:\b(?:live[sd]?[ \t]+(?:at|on)|living[ \t]+(?:at|on)|reside[sd]?[ \t]+(?:at|on)|residing[ \t]+(?:at|on)|located[ \t]+(?:at|on)"
-        + @"|stay(?:ing)?[ \t]+(?:at|on)|address(?:[ \t]+is|[ \t]*[:\-])|(?:mail|send|post|forward)(?:[ \t]+(?:it|them|this|that|(?:the|my|his|her|our|their)[ \t]+[a-z]+))?[ \t]+to))[ \t]*:?[ \t]*"
-        + @"(?<v>" + Number + Direction + @"(?:(?:[A-Za-z][A-Za-z'’\-]{0,30}|" + Ordinal + @")[ \t]+){1,4}(?i:" + Suffixes + ")" + Tail + @"(?:\.?[ \t]*,?[ \t]*" + Unit + ")?)");
+        AddressCue + @"(?<v>" + Number + Direction + @"(?:(?:[A-Za-z][A-Za-z'’\-]{0,30}|" + Ordinal + @")[ \t]+){1,4}(?i:" + Suffixes + ")" + AfterType + Tail + @"(?:\.?[ \t]*,?[ \t]*" + Unit + ")?)");
+
+    /// <summary>After an address cue, a house number (also "1-2-3", "84/92") and a place with no street
+    /// type ("We live at 1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002"): an address only when the parts
+    /// after it reach a postcode.</summary>
+    private static readonly Regex CuedNumbered = RedactionPatterns.Create(
+        AddressCue + @"(?<v>(?<![\w\]$#.,/\-])\d{1,5}(?:[\-/]\d{1,5}){0,3}[A-Za-z]?[ \t]+" + Place + ")" + Tail);
+
+    /// <summary>A postcode named as one: "my pin code is 400050", "postcode: 00-514", "the 10027 zip code".</summary>
+    private static readonly Regex NamedPostcode = RedactionPatterns.Create(
+        @"(?i:\b(?:zip|pin|postal|post)[ \t]?code|\bpincode|\bpostcode|\bplz|\bcep|c[oó]digo[ \t]+postal|code[ \t]+postal)(?![a-z])[ \t]*(?:is[ \t]+|[:\#\-][ \t]*)?"
+        + @"(?<v>[A-Za-z\d]{2,8}(?:[ \-][A-Za-z\d]{3,4})?)(?![\w\[]|[ \-]\d)"
+        + @"|(?<![\w\[\-.])(?<v>\d{3,6}(?:[ \-]\d{3,4})?)[ \t]+(?i:(?:zip|pin|postal|post)[ \t]?code|pincode|postcode)(?![a-z])");
 
     /// <summary>A street line in capitals ("209 W MONUMENT ST APT 3"): an address only when the parts
     /// after it reach a postcode ("..., BALTIMORE MD 21201"), since "2 BLOCKS DOWN THE ST..." is none.</summary>
@@ -148,8 +168,11 @@ internal static class AddressDetector
 
     private static readonly Regex HasPostcode = RedactionPatterns.Create(@"(?<![\w])(?:" + StrongPostcode + @"|\d{4,6})(?![\w])");
 
+    /// <summary>A flat or unit number, read at <c>\G</c>: it continues an address without a comma ("ul. Marszałkowska 84/92 m. 15").</summary>
+    private static readonly Regex UnitNext = RedactionPatterns.Create(@"\G" + Unit);
+
     public static DetailFinder Finder { get; } = new(
-        RedactionKind.StreetAddress, Find, [Capitalised, CapitalsStreet, Cued, TypeFirst, NumberLast, PostOfficeBox, WeakStart, Postal, TownBefore, CuedZip, Part, HasPostcode]);
+        RedactionKind.StreetAddress, Find, [Capitalised, CapitalsStreet, Cued, TypeFirst, NumberLast, PostOfficeBox, WeakStart, Postal, TownBefore, CuedZip, Part, HasPostcode, CuedNumbered, NamedPostcode, UnitNext]);
 
     public static void Find(string text, List<Detected> found)
     {
@@ -189,15 +212,25 @@ internal static class AddressDetector
             pieces.Add((value.Index, Extend(text, value.Index + value.Length).End));
         }
 
-        foreach (var regex in new[] { WeakStart, CapitalsStreet })
+        foreach (var regex in new[] { WeakStart, CapitalsStreet, CuedNumbered })
         {
             for (var match = regex.Match(text); match.Success; match = match.NextMatch())
             {
-                var (end, postcode) = Extend(text, match.Index + match.Length);
+                var start = match.Groups["v"] is { Success: true } value ? value : match;
+                var (end, postcode) = Extend(text, start.Index + start.Length);
                 if (postcode)
                 {
-                    pieces.Add((match.Index, end));
+                    pieces.Add((start.Index, end));
                 }
+            }
+        }
+
+        for (var match = NamedPostcode.Match(text); match.Success; match = match.NextMatch())
+        {
+            var value = match.Groups["v"];
+            if (RedactionPatterns.CountDigits(value.ValueSpan) >= 3)
+            {
+                pieces.Add((value.Index, value.Index + value.Length));
             }
         }
 
@@ -236,7 +269,7 @@ internal static class AddressDetector
                     at++;
                 }
             }
-            else if (at == end || !StartsPostcode(text, at))
+            else if (at == end || !(StartsPostcode(text, at) || UnitNext.IsMatch(text, at)))
             {
                 break;
             }
@@ -254,7 +287,7 @@ internal static class AddressDetector
         return (end, postcode);
     }
 
-    /// <summary>Without a comma only a postcode continues the address ("Bondi NSW 2026").</summary>
+    /// <summary>Without a comma only a postcode or a unit continues the address ("Bondi NSW 2026").</summary>
     private static bool StartsPostcode(string text, int at) => at < text.Length && (char.IsAsciiDigit(text[at]) || char.IsAsciiLetterUpper(text[at]))
         && HasPostcode.Match(text, at, Math.Min(12, text.Length - at)) is { Success: true, Index: var index } && index == at;
 

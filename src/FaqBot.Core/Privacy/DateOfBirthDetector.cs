@@ -8,7 +8,8 @@ namespace FaqBot.Core.Privacy;
 /// within the same clause (no digit, comma, newline or sentence end in between), or further on in
 /// the same sentence when its year is a birth year, or right after it ("3/14/85 is my DOB").
 /// Any other date ("can I come on March 14?") is an appointment date and stays. A date needs a
-/// month and a day ("3/14", "March 14"), or a month and a year: a birth year alone is not removed.</summary>
+/// month and a day ("3/14", "March 14", "the twenty-first of July"), or a month and a year, or eight
+/// digits run together ("19690812"): a birth year alone is not removed.</summary>
 internal static class DateOfBirthDetector
 {
     private const string Day = @"(?:0?[1-9]|[12]\d|3[01])(?i:st|nd|rd|th)?";
@@ -18,8 +19,31 @@ internal static class DateOfBirthDetector
     /// ("born march 14th 87"), unless the number counts something ("March 14 12 years ago").</summary>
     private const string ShortYear = @"(?:" + Year + @"|\d{2}(?![ \t]*(?i:years?|yrs?|y/?o|am|pm|mg|min|minutes|hours?)\b))";
 
+    private const string Units = "one|two|three|four|five|six|seven|eight|nine";
+
+    /// <summary>A day in words: "first", "twenty-first", "thirtieth".</summary>
+    private const string WordDay =
+        @"(?:(?:twenty|thirty)[ \t\-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+        + "|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)";
+
+    /// <summary>A year in words: "nineteen seventy", "nineteen eighty-two", "nineteen oh five", "two thousand and three".</summary>
+    private const string WordYear =
+        @"(?:(?:nineteen|twenty)[ \t\-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[ \t\-]+(?:" + Units + "))?"
+        + @"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:oh|o)[ \t\-]+(?:" + Units + "))"
+        + @"|two[ \t]+thousand(?:[ \t]+and)?(?:[ \t]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|" + Units + "))?)";
+
+    /// <summary>A date said in words: "the twenty-first of July nineteen seventy", "July 21st, nineteen seventy".</summary>
+    private const string WordDate =
+        @"(?i:(?:the[ \t]+)?" + WordDay + @"[ \t]+(?:of[ \t]+)?" + RedactionPatterns.Month + @"(?:,?[ \t]+(?:" + WordYear + "|" + Year + @"))?"
+        + "|" + RedactionPatterns.Month + @"[ \t]+(?:the[ \t]+)?(?:" + WordDay + "|" + Day + @"),?[ \t]+" + WordYear + ")";
+
+    /// <summary>Eight digits run together: year, month, day ("19690812") or day, month, year ("12081969").</summary>
+    private const string Compact =
+        @"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?:19|20)\d{2}";
+
     private const string Date =
         @"(?<![\w\]/.\-])(?:"
+        + WordDate + "|" + Compact + "|"
         + @"\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
         + @"|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}"
         + @"|\d{1,2}(?<m>[/.\-])" + RedactionPatterns.Month + @"\k<m>(?:\d{4}|\d{2})"
@@ -70,7 +94,7 @@ internal static class DateOfBirthDetector
 
     public static void Find(string text, List<Detected> found)
     {
-        if (!RedactionPatterns.HasDigits(text, 1) || !text.AsSpan().ContainsAny(CueWords))
+        if (!text.AsSpan().ContainsAny(CueWords))
         {
             return;
         }

@@ -15,13 +15,20 @@ internal static class EmailDetector
 
     private const string TopLevel = "com|net|org|edu|gov|info|biz|io|me|co|uk|ca|au|de|fr|es|it|nl|ie|nz|za|in|jp|br|mx|us|ch|se|no|dk|pl|be|at|pt|ke|ng";
 
-    /// <summary>A dot as written (no spaces: ". " ends a sentence) or spelled out.</summary>
-    private const string Dot = @"(?:\.|[ \t]*(?:\(dot\)|\[dot\]|\{dot\}|<dot>|\bdot\b)[ \t]*)";
+    /// <summary>A word of the address put between brackets of any kind ("(dot)", "[at]", "&lt;at&gt;", "{ dot }").</summary>
+    private static string Bracketed(string words) => @"[ \t]*[(\[{<][ \t]?(?:" + words + @")[ \t]?[)\]}>][ \t]*";
 
-    private const string Joiner = @"[ \t]+(?:dot|period|underscore|under[ \t]score|dash|hyphen)[ \t]+";
+    /// <summary>A dot as written (no spaces: ". " ends a sentence) or spelled out.</summary>
+    private static readonly string Dot = @"(?:\.|" + Bracketed("dot|period") + @"|[ \t]*\bdot\b[ \t]*)";
+
+    /// <summary>Between the words of the local part: "dot", "underscore", "dash" said apart or in brackets.</summary>
+    private static readonly string Joiner = @"(?:[ \t]+(?:dot|period|underscore|under[ \t]score|dash|hyphen)[ \t]+|"
+        + Bracketed("dot|period|underscore|dash|hyphen") + ")";
+
+    private static readonly string At = @"(?:" + Bracketed("at") + @"|[ \t]*(?:\bat\b|@)[ \t]*)";
 
     private static readonly SearchValues<string> SpelledHints =
-        SearchValues.Create(["dot", "(at)", "[at]", "{at}", "<at>", " @ ", " at "], StringComparison.OrdinalIgnoreCase);
+        SearchValues.Create(["dot", "at)", "at]", "at}", "at>", "at )", "at ]", "at }", "at >", " @ ", " at "], StringComparison.OrdinalIgnoreCase);
 
     private static readonly Regex Written = RedactionPatterns.Create(
         @"(?<![\w\].%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}(?![\w\-\[]|\.[A-Za-z\[])");
@@ -30,7 +37,7 @@ internal static class EmailDetector
     /// a number said apart ("sharma 91 at ..."); at most four joins, so the search stays linear.</summary>
     private static readonly Regex SpelledOut = RedactionPatterns.Create(
         @"(?i)(?<![\w\].+\-])[a-z0-9][a-z0-9._+\-]*(?:" + Joiner + @"[a-z0-9][a-z0-9._+\-]*){0,4}(?:[ \t]+\d{1,4})?"
-        + @"[ \t]*(?:\(at\)|\[at\]|\{at\}|<at>|\bat\b|@)[ \t]*"
+        + At
         + @"(?:(?:" + string.Join('|', Providers) + @")" + Dot + @"[a-z]{2,3}(?:" + Dot + @"[a-z]{2})?"
         + @"|[a-z0-9\-]+(?:" + Dot + @"[a-z0-9\-]+){0,2}?" + Dot + @"(?:" + TopLevel + @"))(?![\w\[])");
 

@@ -8,8 +8,11 @@ namespace FaqBot.Core.Privacy;
 /// <item>after a cue ("member ID", "group #", "policy", "MRN", "MBI", "NHS number", "passport",
 /// "driver's licence", "Aadhaar", "OHIP", ...): one to five groups of letters and digits joined
 /// by single spaces or dashes ("HUM 44827 1193", "XYP 882 104 553", "1EG4-TE5-MK73") holding at
-/// least four digits ("my insurance is Aetna", "policy number 2" stay);</item>
-/// <item>after a plate cue ("plate", "reg", "rego", "registration"): a plate of four to eight
+/// least four digits ("my insurance is Aetna", "policy number 2" stay), or after a colon or "is" one
+/// token of letters then digits ("Group: KR88"); a few words may stand between the cue and a colon
+/// ("passport number for the form: 532198477");</item>
+/// <item>a British plate without a cue ("KX19 BTE");</item>
+/// <item>after a plate cue ("plate", "reg", "rego", "registration", "car"): a plate of four to eight
 /// letters and digits with at least one of each ("LK19 XMP", "HXR-4471");</item>
 /// <item>without a cue, one token shaped like an id: letters and at least five digits, with
 /// dashes at most between its parts ("PA4928173", "12345678Z", "D123-4567-8901").</item>
@@ -20,24 +23,30 @@ internal static class IdNumberDetector
 
     private static readonly Regex Cued = RedactionPatterns.Create(
         @"(?i)(?<![\[\w])(?:"
-        + @"(?<id>(?:member|subscriber|policy|group|insurance|insured|patient|chart|account|acct|medical[ \t]+record|record|health[ \t]+(?:card|insurance|plan)"
+        + @"(?<id>(?:member|subscriber|policy|group|grp|insurance|insured|patient|chart|account|acct|medical[ \t]+record|record|health[ \t]+(?:card|insurance|plan)"
         + @"|medicare|medicaid|tricare|identification|passport|claim|beneficiary|client|employee|student|national[ \t]+insurance|social[ \t]+insurance"
         + @"|driver['’]?s?[ \t]+licen[cs]e|licen[cs]e|permit|visa|health|veteran|va)" + Suffix + @"{0,2}"
         + @"|ni[ \t]+(?:number|no\.?|\#)|mrn|mbi|hicn|nhs|chi|ohip|ramq|msp|aadhaa?r|pan|dni|nie|nif|cpf|curp|bsn|ppsn?|tfn|ihi|nino|sin|nhi|ird|svnr|ahv"
         + @"|versichertennummer|krankenversichertennummer|versicherungsnummer|personnummer|c[eé]dula|rut|id|i\.d\.|dl)"
-        + @"|(?<plate>(?:licen[cs]e[ \t]+|number[ \t]+|registration[ \t]+)?plates?|reg(?:istration)?|rego|tags?))"
-        + @"(?![a-z])" + Suffix + @"{0,2}(?:['’]s)?[ \t]*(?:(?:is|was|es|ist|est)[ \t]+|[:=\#\-–][ \t]*){0,3}");
+        + @"|(?<plate>(?:licen[cs]e[ \t]+|number[ \t]+|registration[ \t]+)?plates?|reg(?:istration)?|rego|tags?|car|vehicle))"
+        + @"(?![a-z])" + Suffix + @"{0,2}(?:['’]s)?(?:(?:[ \t]+[a-z]{1,14}){1,5}[ \t]*:)?[ \t]*(?:(?<marked>(?:is|was|es|ist|est|it['’]?s)[ \t]+|[:=\#\-–][ \t]*)){0,3}");
 
     /// <summary>An id-shaped token without a cue: letters and at least five digits.</summary>
     private static readonly Regex Shaped = RedactionPatterns.Create(
         @"(?<![\w\]$@.\-/+#])(?=[A-Za-z\-]*\d)(?=[\d\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,4}(?![\w\[@]|[.\-/][\w\[])");
+
+    /// <summary>A British number plate as issued since 2001 (two letters, two digits, three letters:
+    /// "KX19 BTE"), a shape no word has, so no cue is needed.</summary>
+    private static readonly Regex UkPlate = RedactionPatterns.Create(@"(?<![\w\[\-])[A-Z]{2}\d{2}[ \t]?[A-Z]{3}(?![\w\[\-])");
 
     /// <summary>"12-Jan-1975" is a date, not an id.</summary>
     private static readonly Regex HasMonth = RedactionPatterns.Create(@"(?<![A-Za-z])" + RedactionPatterns.Month + "(?![A-Za-z])");
 
     private static readonly int PlateGroup = Cued.GroupNumberFromName("plate");
 
-    public static DetailFinder Finder { get; } = new(RedactionKind.IdNumber, Find, [Cued, Shaped, HasMonth]);
+    private static readonly int MarkedGroup = Cued.GroupNumberFromName("marked");
+
+    public static DetailFinder Finder { get; } = new(RedactionKind.IdNumber, Find, [Cued, Shaped, HasMonth, UkPlate]);
 
     public static void Find(string text, List<Detected> found)
     {
@@ -49,12 +58,14 @@ internal static class IdNumberDetector
         for (var match = Cued.Match(text); match.Success; match = match.NextMatch())
         {
             var plate = match.Groups[PlateGroup].Success;
-            if (ReadValue(text, match.Index + match.Length, plate) is { } value)
+            var marked = match.Groups[MarkedGroup].Success || match.ValueSpan.TrimEnd().EndsWith(':');
+            if (ReadValue(text, match.Index + match.Length, plate, marked) is { } value)
             {
                 found.Add(value);
             }
         }
 
+        RedactionPatterns.AddAll(UkPlate, text, RedactionKind.IdNumber, found);
         if (RedactionPatterns.HasDigits(text, 5))
         {
             for (var match = Shaped.Match(text); match.Success; match = match.NextMatch())
@@ -70,7 +81,7 @@ internal static class IdNumberDetector
     /// <summary>The groups of an id number starting at <paramref name="at"/>: each of letters and
     /// digits, joined by one space or dash; a group of letters only joins when it is in capitals
     /// and short, and first, after a dash or last ("HUM 44827", "7723-A", "QQ 12 34 56 C").</summary>
-    private static Detected? ReadValue(string text, int at, bool plate)
+    private static Detected? ReadValue(string text, int at, bool plate, bool marked)
     {
         var end = at;
         var digits = 0;
@@ -116,7 +127,8 @@ internal static class IdNumberDetector
             i++;
         }
 
-        var enough = plate ? digits >= 1 && letters >= 1 && digits + letters is >= 4 and <= 9 : digits >= 4;
+        var enough = plate ? digits >= 1 && letters >= 1 && digits + letters is >= 4 and <= 9
+            : digits >= 4 || (marked && groups == 1 && digits >= 2 && letters >= 1 && char.IsAsciiLetter(text[at]) && end - at >= 4);
         return enough && groups > 0 ? new Detected(at, end - at, RedactionKind.IdNumber) : null;
     }
 

@@ -42,6 +42,13 @@ internal static partial class NameContextDetector
                 return intro;
             }
 
+            // "this is Mark re: billing", "it's Will, ...": a capitalised given name that is also a word, alone in its phrase.
+            if (IntroducesAtOpening(i) && capitalsInform && tokens[i].Upper && !tokens[i].AllUpper && Evidence(i) is NameEvidence.WordName && !IsMonth(i)
+                && Read(i, Allow.WordName) is var wordName and > 0 && (ClosesPhrase(wordName) || IsAny(wordName, "re", "from", "here", "again", "calling")))
+            {
+                return wordName;
+            }
+
             if (AfterGreeting(i) is var greeted and > 0)
             {
                 return greeted;
@@ -83,13 +90,20 @@ internal static partial class NameContextDetector
         /// <summary>After the greeting that opens the message: "Hi Grace,", "Dear Ngaire", "hello aisha!"
         /// (a word of address such as "po", "sir" or "team" is no name, see <see cref="NameLexicon"/>).</summary>
         private int AfterGreeting(int i) =>
-            i > 0 && OpensMessage(i) && Greetings.Contains(tokens[i - 1].Text) && Addressable(i)
+            i > 0 && (OpensMessage(i) && Greetings.Contains(tokens[i - 1].Text) || FromAfterGreeting(i)) && Addressable(i)
             && Read(i, Allow.Lower | Allow.WordName) is var end and > 0 && ClosesPhrase(end) ? end : -1;
+
+        /// <summary>"Hi from Keoni,": the writer's name after a greeting and "from" (not a place: "hi from Denver").</summary>
+        private bool FromAfterGreeting(int i) =>
+            i > 1 && Is(i - 1, "from") && OpensMessage(i - 1) && Greetings.Contains(tokens[i - 2].Text) && Gap(i - 1, i).Trim().Length == 0
+            && Evidence(i) is NameEvidence.Given or NameEvidence.WordName or NameEvidence.Unknown;
 
         /// <summary>"Mark and I are both interested", "aisha &amp; me", "me and Rose".</summary>
         private int BesideTheWriter(int i)
         {
-            if (!Addressable(i) || Read(i, Allow.Lower | Allow.WordName) is not (> 0 and var end))
+            // A given name in lower case opening a clause counts too ("victor and I are both interested").
+            var lowerGiven = StartsClause(i) && !tokens[i].Upper && Evidence(i) is NameEvidence.Given;
+            if (!(Addressable(i) || lowerGiven) || Read(i, Allow.Lower | Allow.WordName) is not (> 0 and var end))
             {
                 return -1;
             }
@@ -111,7 +125,8 @@ internal static partial class NameContextDetector
 
         /// <summary>"(me, Haruto)", "it's me, Grace!": a name set beside "me".</summary>
         private int AfterMe(int i) =>
-            i > 0 && Is(i - 1, "me") && Gap(i - 1, i).Trim() is "," or "-" or "–" or "—" && Addressable(i)
+            i > 0 && Is(i - 1, "me") && (Gap(i - 1, i).Trim() is "," or "-" or "–" or "—" || (i > 1 && Gap(i - 1, i).Trim().Length == 0 && IsAny(i - 2, "it's", "it’s", "its")))
+            && Addressable(i)
             && Read(i, Allow.Lower | Allow.WordName) is var end and > 0 && ClosesPhrase(end) ? end : -1;
 
         /// <summary>The last words of the message, after a comma: "email is [email], Dmitri", "see
@@ -231,8 +246,15 @@ internal static partial class NameContextDetector
         /// anywhere ("ask A. Nwachukwu").</summary>
         private int InitialAndSurname(int i)
         {
+            // "J.P. Delacroix", "J. P. Delacroix": initials one after another.
             var surname = i + 1;
-            if (surname >= tokens.Count || text.AsSpan(tokens[i].End, tokens[surname].Start - tokens[i].End) is not ". " and not ".  "
+            while (surname < tokens.Count && tokens[surname].IsInitial(text) && surname - i < 3
+                && text.AsSpan(tokens[surname - 1].End, tokens[surname].Start - tokens[surname - 1].End) is "." or ". ")
+            {
+                surname++;
+            }
+
+            if (surname >= tokens.Count || text.AsSpan(tokens[surname - 1].End, tokens[surname].Start - tokens[surname - 1].End) is not ". " and not ".  "
                 || !tokens[surname].Upper || Evidence(surname) is not (NameEvidence.Given or NameEvidence.Unknown or NameEvidence.Proper)
                 || Read(surname, Allow.Lower | Allow.WordName | Allow.CommonSurname) is not (> 0 and var end))
             {
@@ -273,5 +295,23 @@ internal static partial class NameContextDetector
             !IsMonth(i) && (capitalsInform ? tokens[i].Upper : Evidence(i) is NameEvidence.Given or NameEvidence.WordName);
 
         private bool Is(int i, string word) => tokens[i].Text.Equals(word, StringComparison.OrdinalIgnoreCase);
+
+        private bool IsAny(int i, params ReadOnlySpan<string> words)
+        {
+            if (i >= tokens.Count)
+            {
+                return false;
+            }
+
+            foreach (var word in words)
+            {
+                if (Is(i, word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

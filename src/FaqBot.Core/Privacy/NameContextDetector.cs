@@ -95,7 +95,7 @@ internal static partial class NameContextDetector
 
     private static readonly HashSet<string> Labels = new(StringComparer.OrdinalIgnoreCase)
     {
-        "patient", "name", "contact", "attn", "attention", "caller", "from", "signed", "client", "member", "cardholder", "holder",
+        "patient", "name", "contact", "attn", "attention", "caller", "from", "signed", "client", "member", "cardholder", "holder", "to",
     };
 
     /// <summary>"it's X", "he's X", "je suis X", "soy X", ...: the last word of the intro.</summary>
@@ -111,6 +111,13 @@ internal static partial class NameContextDetector
         "xoxo", "ta", "gruß", "grüße", "gruss", "lg", "groetjes", "saludos", "atentamente", "cordialement", "merci",
         "gracias", "obrigado", "obrigada", "grazie", "bye", "blessings", "warmly", "respectfully", "abrazos",
         "abraços", "bisous", "salut", "danke",
+    };
+
+    /// <summary>Closers that are never anything but a sign-off: before the last words they sign them ("xoxo jen", "cheers mate" is no name).</summary>
+    private static readonly HashSet<string> SignOffs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "thanks", "thx", "ty", "cheers", "regards", "sincerely", "xo", "xx", "xoxo", "gracias", "merci", "danke", "obrigado",
+        "obrigada", "grazie", "blessings", "warmly", "respectfully", "abrazos", "abraços", "bisous",
     };
 
     private static readonly HashSet<string> Here = new(StringComparer.OrdinalIgnoreCase)
@@ -289,10 +296,20 @@ internal static partial class NameContextDetector
         private int Positional(int i)
         {
             // "kwame mensah here", "GRACE HERE", "Bronwyn again".
-            if ((StartsClause(i) || IntroducesAtOpening(i)) && Read(i, Allow.Lower | Allow.WordName | Allow.CommonSurname) is var here and > 0 && here < tokens.Count
-                && Here.Contains(tokens[here].Text) && Gap(here - 1, here).Trim() is "" or "," && EndsWell(here, here + 1, true))
+            if ((StartsClause(i) || IntroducesAtOpening(i)) && Read(i, Allow.Lower | Allow.WordName | Allow.CommonSurname) is var here and > 0 && here < tokens.Count)
             {
-                return here;
+                // "ivan & olga petrov here": two names joined before the word.
+                var link = Is(here, "and") && Gap(here - 1, here).Trim().Length == 0 ? here + 1 : Gap(here - 1, here).Trim() is "&" ? here : -1;
+                if (link > 0 && link < tokens.Count && (link == here || Gap(here, link).Trim().Length == 0)
+                    && Read(link, Allow.Lower | Allow.WordName | Allow.CommonSurname) is var second and > 0 && second < tokens.Count && Here.Contains(tokens[second].Text))
+                {
+                    here = second;
+                }
+
+                if (Here.Contains(tokens[here].Text) && Gap(here - 1, here).Trim() is "" or "," && EndsWell(here, here + 1, true))
+                {
+                    return here;
+                }
             }
 
             if (Spoken(i) is var spoken and > 0)
@@ -324,8 +341,10 @@ internal static partial class NameContextDetector
                 return between;
             }
 
-            // Right before another detail: "June Park, [phone]".
-            if (StartsClause(i) && Read(i, Allow.WordName | Allow.CommonSurname | Allow.GivenAlone) is var before and > 0 && DetailFollows(before - 1))
+            // Right before another detail: "June Park, [phone]"; a lone word in capitals there is the
+            // detail's label ("NHI ZAB1234", "DOB 1/2/80"), not a name.
+            if (StartsClause(i) && Read(i, Allow.WordName | Allow.CommonSurname | Allow.GivenAlone) is var before and > 0 && DetailFollows(before - 1)
+                && !(before == i + 1 && tokens[i].AllUpper && capitalsInform))
             {
                 return before;
             }
@@ -584,6 +603,12 @@ internal static partial class NameContextDetector
                 return false;
             }
 
+            // "the nurse was amazing xoxo jen": a word that only signs off, right before the last words.
+            if (!separated && SignOffs.Contains(tokens[i - 1].Text))
+            {
+                return true;
+            }
+
             // The clause before the name: back to its start, at most four words, holding a sign-off word.
             var closer = false;
             for (var k = i - 1; k >= 0 && k >= i - 4; k--)
@@ -694,7 +719,15 @@ internal static partial class NameContextDetector
         /// <summary>What the word says by itself; a title or a relation word ("Frau", "Pastor") is never
         /// part of the name; a given name with 's is still one ("Will's", "Andre's").</summary>
         private NameEvidence Evidence(int i) => _evidence[i] ??=
-            tokens[i].IsPlaceholder || Titles.Contains(tokens[i].Text) || Relations.Contains(tokens[i].Text) ? NameEvidence.Stop : WordEvidence(tokens[i].Text);
+            tokens[i].IsPlaceholder || Titles.Contains(tokens[i].Text) || Relations.Contains(tokens[i].Text) ? NameEvidence.Stop
+            : WordEvidence(tokens[i].Text) is var evidence && evidence is NameEvidence.Stop && BeforeSurname(i) ? NameEvidence.Given
+            : evidence;
+
+        /// <summary>"Jan Kowalski": a capitalised given name that is also a month or a function word, right
+        /// before a capitalised surname that is no English word.</summary>
+        private bool BeforeSurname(int i) =>
+            capitalsInform && tokens[i].Upper && !tokens[i].AllUpper && i + 1 < tokens.Count && JoinsName(i + 1) && tokens[i + 1].Upper && !tokens[i + 1].AllUpper
+            && NameLexicon.IsGivenName(tokens[i].Text) && WordEvidence(tokens[i + 1].Text) is NameEvidence.Unknown;
 
         private static NameEvidence WordEvidence(string word)
         {

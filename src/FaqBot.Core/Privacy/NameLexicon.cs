@@ -38,6 +38,12 @@ internal static class NameLexicon
 
     private static readonly Lazy<HashSet<string>> ProperNouns = new(LoadProperNouns);
 
+    /// <summary>Particles written in lower case and joined by a hyphen to the surname they begin ("al-Rashidi").</summary>
+    private static readonly HashSet<string> ParticlePrefixes = new(StringComparer.Ordinal)
+    {
+        "al", "el", "ul", "ud", "bin", "ibn", "abu", "abd", "ben", "bint", "ould",
+    };
+
     /// <summary>Given names that are everyday words too; a name only by context.</summary>
     private static readonly HashSet<string> WordNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -157,6 +163,20 @@ internal static class NameLexicon
             return NameEvidence.Given;
         }
 
+        // "Hyun-joo", "Min-ji": a given name whose second syllable is joined in lower case, no English word.
+        var hyphen = lower.IndexOf('-', StringComparison.Ordinal);
+        if (hyphen > 0 && IsGiven(lower[..hyphen]) && lower[(hyphen + 1)..].Split('-').All(p => p.Length is > 0 and <= 4 && !EnglishWords.Contains(p)))
+        {
+            return NameEvidence.Given;
+        }
+
+        // "al-Rashidi", "el-Sayed", "bin-Laden": a surname after a particle joined by a hyphen.
+        if (hyphen > 0 && ParticlePrefixes.Contains(lower[..hyphen]) && hyphen + 1 < word.Length && char.IsUpper(word[hyphen + 1])
+            && Evidence(word[(hyphen + 1)..]) is NameEvidence.Given or NameEvidence.Unknown or NameEvidence.Proper)
+        {
+            return NameEvidence.Unknown;
+        }
+
         // "Grace-ful", "Will-ing", "Self-pay": a capitalised word joined to a lower-case one is a word.
         if (lower.Contains('-') && char.IsUpper(word[0]) && word.Split('-').Any(p => p.Length > 0 && !char.IsUpper(p[0])))
         {
@@ -193,6 +213,9 @@ internal static class NameLexicon
 
     /// <summary>"Thank you" in another language ("salamat", "asante", "kiitos"): a sign-off word.</summary>
     public static bool IsThanks(string word) => Thanks.Contains(word);
+
+    /// <summary>Whether the word is in the list of given names, whatever else it is ("Jan" is a month too).</summary>
+    public static bool IsGivenName(string word) => IsGiven(word.ToLowerInvariant());
 
     /// <summary>A given name as written, or without its accents ("Óscar" as "oscar").</summary>
     private static bool IsGiven(string lower) => GivenNames.Value.Contains(lower) || GivenNames.Value.Contains(WithoutAccents(lower));

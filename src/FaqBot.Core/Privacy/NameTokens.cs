@@ -4,7 +4,11 @@ namespace FaqBot.Core.Privacy;
 /// apostrophes or hyphens between letters ("O'Neill", "Ruth-Ann", "D'Andre").</summary>
 internal readonly record struct NameToken(int Start, int End, string Text)
 {
-    public bool Upper => char.IsUpper(Text[0]);
+    /// <summary>Capitalised, or a short lower-case particle joined to a capitalised surname ("al-Rashidi", "d'Angelo").</summary>
+    public bool Upper => char.IsUpper(Text[0]) || (Text.AsSpan(0, Math.Min(Text.Length, 4)).IndexOfAny('-', '\'', '’') is > 0 and var joint
+        && joint + 1 < Text.Length && char.IsUpper(Text[joint + 1]) && !Text.AsSpan(0, joint).ContainsAnyExcept(LowerLetters));
+
+    private static readonly System.Buffers.SearchValues<char> LowerLetters = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     public bool AllUpper => Text.Length > 1 && !Text.Any(char.IsLower);
 
