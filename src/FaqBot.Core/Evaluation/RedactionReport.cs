@@ -64,12 +64,21 @@ public sealed class RedactionReport
                 Array.Fill(covered, true, span.Start, span.Length);
             }
 
+            // A detail counts at every place its text stands: a second mention of a labelled name
+            // ("Dawn ... Dawn's number") is the same detail, and it is in clear if any mention is.
             var labelledSpans = new List<(int Start, int End)>();
             foreach (var detail in row.Details)
             {
-                var start = row.Text.IndexOf(detail.Text, StringComparison.Ordinal);
-                labelledSpans.Add((start, start + detail.Text.Length));
-                details.Add(new DetailResult(row.Id, detail, LeavesWordInClear(row.Text, start, start + detail.Text.Length, covered)));
+                var inClear = false;
+                for (var start = row.Text.IndexOf(detail.Text, StringComparison.Ordinal);
+                     start >= 0;
+                     start = row.Text.IndexOf(detail.Text, start + detail.Text.Length, StringComparison.Ordinal))
+                {
+                    labelledSpans.Add((start, start + detail.Text.Length));
+                    inClear |= LeavesWordInClear(row.Text, start, start + detail.Text.Length, covered);
+                }
+
+                details.Add(new DetailResult(row.Id, detail, inClear));
             }
 
             var falseRedactions = result.Spans

@@ -42,6 +42,17 @@ public sealed class RedactionReportTests
     }
 
     [Fact]
+    public void A_labelled_detail_counts_at_every_mention()
+    {
+        const string Text = "My name is Maria Lopez, please ask for Maria Lopez at the desk";
+        var redacted = RedactionReport.Run([new LabelledRedaction("r1", Text, [new("Maria Lopez", "name")])], Redactor);
+
+        Assert.Equal(2, Redactor.Analyze(Text).Spans.Count);
+        Assert.Equal(0, redacted.MessagesWithFalseRedactions);
+        Assert.Equal(0, redacted.InClear);
+    }
+
+    [Fact]
     public void A_redaction_that_touches_no_labelled_detail_is_counted_per_message()
     {
         var rows = new[]
