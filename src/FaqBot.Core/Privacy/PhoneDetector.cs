@@ -47,7 +47,10 @@ internal sealed class PhoneDetector
     private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
 
     private static readonly Regex NorthAmerican = RedactionPatterns.Create(
-        @"(?<![\w\]$+])(?:\+?1" + Sep + @")?(?:\([ ]?[2-9]\d{2}[ ]?\)|[2-9]\d{2})" + Sep + @"\d{3}" + Sep + @"\d{4}" + Extension + NotRunningOn);
+        @"(?<![\w\]$+])(?:\+?1" + Sep + @")?(?:\([ ]?[2-9]\d{2}[ ]?\)|[2-9]\d{2})" + SpacedSep + @"\d{3}" + SpacedSep + @"\d{4}" + Extension + NotRunningOn);
+
+    /// <summary>A separator, also a dot or dash with a space either side ("555 . 018 . 2277").</summary>
+    private const string SpacedSep = @"(?:[ \t][.\-][ \t]|" + Sep + ")";
 
     /// <summary>Seven digits with a dash or dot, unless both halves are round ("200-2000": a range).</summary>
     private static readonly Regex Local = RedactionPatterns.Create(
