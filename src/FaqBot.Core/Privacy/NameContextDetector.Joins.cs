@@ -9,7 +9,7 @@ namespace FaqBot.Core.Privacy;
 /// bint [name]");</item>
 /// <item>a surname after a name at the end of a sentence ("[name] Silversmith, i used to");</item>
 /// <item>a surname written first, before a comma, at the start of a message ("Okoro, [name] (patient)");</item>
-/// <item>a given name set off before a relation ("Mark, my pharmacist, said");</item>
+/// <item>a given name set off before a relation ("Mark, my pharmacist, said") or after "call me" ("please call her Sky");</item>
 /// <item>an East Asian name with a hyphenated given name, in either order ("Park Jun-ho", "Jun-ho Park", "Chen Mei-ling").</item>
 /// </list></summary>
 internal static partial class NameContextDetector
@@ -27,6 +27,9 @@ internal static partial class NameContextDetector
 
     private static readonly Regex BeforeRelation = RedactionPatterns.Create(
         @"(?:\A|(?<=[.!?\n][ \t]{0,3}))(?<s>\p{Lu}\p{Ll}{1,30}),[ \t]+(?:my|our|his|her|their)[ \t]+(?<r>[\p{L}\-]{2,20})\b");
+
+    private static readonly Regex CallBy = RedactionPatterns.Create(
+        @"\b(?i:call|calls|calling)[ \t]+(?i:me|her|him|them|us)[ \t]+(?<s>\p{Lu}\p{Ll}{1,30})(?![\w\-\[])");
 
     private static readonly Regex HyphenatedGiven = RedactionPatterns.Create(
         @"(?<![\w\[\-])(?:(?<a>\p{Lu}\p{Ll}{1,5})[ \t]+)?(?<g>\p{Lu}\p{Ll}{0,4}-\p{Ll}{1,4})(?:[ \t]+(?<b>\p{Lu}\p{Ll}{1,5}))?(?![\w\-])");
@@ -87,6 +90,15 @@ internal static partial class NameContextDetector
             var name = match.Groups["s"];
             if (Relations.Contains(match.Groups["r"].Value)
                 && NameLexicon.Evidence(name.Value) is NameEvidence.Given or NameEvidence.WordName or NameEvidence.Unknown)
+            {
+                found.Add(new Detected(name.Index, name.Length, RedactionKind.Name));
+            }
+        }
+
+        for (var match = CallBy.Match(text); match.Success; match = match.NextMatch())
+        {
+            var name = match.Groups["s"];
+            if (NameLexicon.Evidence(name.Value) is NameEvidence.Given or NameEvidence.WordName or NameEvidence.Unknown)
             {
                 found.Add(new Detected(name.Index, name.Length, RedactionKind.Name));
             }
