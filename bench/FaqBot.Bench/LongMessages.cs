@@ -15,6 +15,7 @@ public enum LongMessage
     RandomWords,
     Numbers,
     DenialsThenQuestion,
+    PersonalDetails,
 }
 
 internal static class LongMessages
@@ -36,6 +37,7 @@ internal static class LongMessages
             LongMessage.RandomWords => Build(random, r => Pick(r, Words) + (r.Next(8) == 0 ? ". " : " ")),
             LongMessage.Numbers => Build(random, r => r.Next(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture) + Pick(r, [" ", "-", ", ", "/"])),
             LongMessage.DenialsThenQuestion => Repeat("I'm not suicidal, ")[..(Length - 40)] + " can I drive home after my infusion?",
+            LongMessage.PersonalDetails => Build(random, r => Pick(r, Details) + " "),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         return Cut(text);
@@ -52,6 +54,16 @@ internal static class LongMessages
         "infusion", "drive", "home", "pills", "die", "tired", "parking", "insurance", "ketamine", "nurse", "dose", "my",
         "the", "and", "can", "I", "kill", "time", "appointment", "Priya", "Raghunathan", "call", "555-201-7789", "hurt",
         "bleeding", "chest", "wear", "bring", "sister", "xanax", "mg", "100", "lol", "fr", "kms", "tbh", "ok",
+    ];
+
+    /// <summary>Sentences dense with what the redactor looks for, in many shapes.</summary>
+    private static readonly string[] Details =
+    [
+        "Hi, my name is Maria Lopez and my husband Tomasz Wiśniewski will drive.", "Thanks, Priya Raghunathan", "Evelyn Marchetti here.",
+        "call me at +44 7700 900461 or (555) 201-7789,", "five five five two zero one seven seven eight nine", "jane dot doe at example dot com",
+        "DOB 03/14/1985, member ID W284619037, MRN 00451287.", "14 Pembroke Street Upper, Dublin 2, D02 X285", "1-2-3 Shibuya, Shibuya-ku, Tokyo 150-0002",
+        "card 4111 1111 1111 1111 exp 09/27 cvv 123", "my username is moonchild_84,", "from 2001:db8:85a3::8a2e:370:7334", "plate KX19 BTE",
+        "ul. Marszałkowska 84/92 m. 15, 00-514 Warszawa", "born twenty-first of July nineteen seventy", "xoxo jen", "ivan & olga petrov here",
     ];
 
     private static string Repeat(string piece) => string.Concat(Enumerable.Repeat(piece, Length / piece.Length + 1));
