@@ -48,7 +48,7 @@ internal static class AddressDetector
     private const string Particle = @"(?:de|del|la|las|los|da|do|dos|das|di|du|des|le|della|van|von|der|den|op|aan|het)";
 
     private const string Unit =
-        @"(?:(?i:apartment|apto|appt|apt|unit|suite|ste|flat|floor|fl|room|rm|building|bldg|block|bloco|lot|no|piso|depto|dpto|andar|etage|whg|m(?=\.)|mieszkanie)(?![a-z])\.?[ \t]*\#?[ \t]*(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?|[A-Za-z]\d{0,4})(?![\w])"
+        @"(?:(?i:apartment|apto|appt|apt|unit|suite|ste|flat|floor|fl|room|rm|building|bldg|block|bloco|lot|no|ap|кв|piso|depto|dpto|andar|etage|whg|m(?=\.)|mieszkanie)(?![a-z])\.?[ \t]*\#?[ \t]*(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?|[A-Za-z]\d{0,4})(?![\w])"
         + @"|\#[ \t]*(?:\d{1,5}[A-Za-z]?|[A-Za-z]\d{0,4})(?![\w])"
         + @"|\d{1,2}[º°ª](?:[ \t]*(?i:izq|izda|dcha|drcha|der|ctro|[A-Z])\.?)?)";
 
@@ -82,7 +82,10 @@ internal static class AddressDetector
     private const string Tail = @"(?![\w'’\[])";
 
     private static readonly Regex Capitalised = RedactionPatterns.Create(
-        Number + Direction + @"(?:(?:\p{Lu}[\p{L}'’\-]{0,30}|" + Ordinal + @")[ \t]+){1,4}(?:" + Suffixes + @")" + AfterType + Tail + @"(?:\.?[ \t]*,?[ \t]*" + Unit + ")?");
+        Number + Direction + @"(?:(?:\p{Lu}[\p{L}'’\-]{0,30}|" + Ordinal + @")[ \t]+){1,4}(?:" + Suffixes + @")" + AfterType + RouteNumber + Tail + @"(?:\.?[ \t]*,?[ \t]*" + Unit + ")?");
+
+    /// <summary>A rural route's number after its type, before a comma: "2290 County Road 11, Red Wing".</summary>
+    private const string RouteNumber = @"(?:[ \t]+\d{1,4}(?=[ \t]*,))?";
 
     /// <summary>Words after which an address is given: "I live at", "staying at", "address:", "send it to".</summary>
     private const string AddressCue =
@@ -116,7 +119,7 @@ internal static class AddressDetector
         + @"(?:[ \t]+" + Particle + @")*[ \t]+" + CapWord + @"(?:[ \t]+(?:" + CapWord + "|" + Particle + @")){0,3}(?:[ \t]+\d{1,5}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?)?" + Tail);
 
     /// <summary>Street types written before the name; in lower case only after a house number ("5 rue de la Paix").</summary>
-    private const string StreetTypes = @"Rue|Rua|Calle|Avenida|Av\.|Avda\.|Via|Viale|Piazza|Corso|Chemin|Carrer|Paseo|Plaza|Largo|Travessa|Alameda|Boulevard|Bd|ul\.|al\.|Ul\.|Al\.";
+    private const string StreetTypes = @"Rue|Rua|Calle|Avenida|Av\.|Avda\.|Via|Viale|Piazza|Corso|Chemin|Carrer|Paseo|Plaza|Largo|Travessa|Alameda|Boulevard|Bd|ul\.|al\.|Ul\.|Al\.|вул\.|ул\.|просп\.|пр-т|пер\.|бул\.|пл\.|вулиця|улица|проспект";
 
     /// <summary>Street types written before the name that are also everyday words ("Avenue", "Place",
     /// "Route"): only after a house number.</summary>
@@ -126,7 +129,8 @@ internal static class AddressDetector
     /// <summary>A street word glued on or after the name, then the number: "Lindenstraße 12a", "Schönhauser Allee 147".</summary>
     private static readonly Regex NumberLast = RedactionPatterns.Create(
         @"(?<![\w\[])(?:" + CapWord + @"[ \t\-])?\p{Lu}\p{Ll}{0,30}(?:stra(?:ß|ss)e|str\.|weg|allee|platz|gasse|ring|damm|ufer|chaussee|straat|laan|gracht|plein|kade|singel|dijk|vej|gatan|gata|veien|gade)"
-        + @"[ \t]+\d{1,4}[a-z]?(?:[/\-]\d{1,4}[a-z]?)?" + Tail
+        + @"[ \t]+\d{1,4}[a-z]?(?:[/\-](?:\d{1,4}[a-z]?|[IVX]{1,4}|hs|bis))?" + Tail
+        + @"|(?<![\w\[])(?:Am|An[ \t]der|Auf[ \t]der|Im|In[ \t]der|Zum|Zur|Unter[ \t]den)[ \t]+\p{Lu}\p{Ll}{2,30}[ \t]+\d{1,4}[a-z]?(?=,?[ \t]*\d{5}[ \t]+\p{Lu})"
         + @"|(?<![\w\[])" + CapWord + @"[ \t]+(?:Straße|Strasse|Str\.|Weg|Allee|Platz|Gasse|Ring|Damm|Chaussee|Ufer|Straat|Laan|Plein|Kade)[ \t]+\d{1,4}[a-z]?(?:[/\-]\d{1,4}[a-z]?)?" + Tail);
 
     private static readonly Regex PostOfficeBox = RedactionPatterns.Create(
@@ -134,7 +138,7 @@ internal static class AddressDetector
 
     /// <summary>A start that needs a postcode among the parts after it: "Flat 3B", "No. 45", "Unit 5".</summary>
     private static readonly Regex WeakStart = RedactionPatterns.Create(
-        @"(?<![\w\[])(?:(?i:flat|apt|apartment|unit|suite|no)\.?[ \t]*\#?[ \t]*\d{1,5}[A-Za-z]?(?:/\d{1,5})?)(?=[ \t]*,)");
+        @"(?<![\w\[])(?:(?i:flat|apt|apartment|unit|suite|no|h\.?[ \t]?no|d\.?[ \t]?no|door[ \t]no|plot[ \t]no)\.?[ \t]*\#?[ \t]*\d{1,5}[A-Za-z]?(?:[/\-]\d{1,5}[A-Za-z]?){0,3}(?:/[A-Za-z])?)(?=[ \t]*,)");
 
     /// <summary>A postcode only an address has ("HG2 8QT"), or a state and ZIP code ("ID 83706").</summary>
     private static readonly Regex Postal = RedactionPatterns.Create(@"(?<![\w\[])(?:" + StrongPostcode + "|(?<state>" + StateZip + "))");
@@ -152,10 +156,19 @@ internal static class AddressDetector
          "travessa", "alameda", "boulevard", "bd", "straße", "strasse", "str.", "weg", "allee", "platz", "gasse", "ring", "damm", "ufer",
          "chaussee", "straat", "laan", "gracht", "plein", "kade", "singel", "dijk", "vej", "gata", "veien", "gade", "avenue", "allée",
          "allee", "impasse", "quai", "cours", "route", "chaussée", "place", "passage", "square", "faubourg", "estrada", "strada",
-         "ulica", "rambla", "ronda", "camino", "carretera", "calzada", "pasaje", "jirón", "jiron"],
+         "ulica", "вул.", "ул.", "просп.", "пр-т", "пер.", "бул.", "пл.", "вулиця", "улица", "проспект", "am ", "an der ", "auf der ", "im ", "zum ", "zur ", "rambla", "ronda", "camino", "carretera", "calzada", "pasaje", "jirón", "jiron"],
         StringComparison.OrdinalIgnoreCase);
 
     private const string Town = NotAPlace + CapWord + @"(?:[ \t]+" + NotAPlace + CapWord + @"){0,2}";
+
+    private const string CjkLetters = @"\p{IsCJKUnifiedIdeographs}\p{IsHiragana}\p{IsKatakana}";
+
+    /// <summary>An address in Chinese or Japanese script: a city or ward (市, 区, 町, 村) and the block
+    /// and house numbers after it ("東京都世田谷区玉川3-14-9", "北京市朝阳区建国路88号"), with the
+    /// postcode mark and postcode before it ("〒158-0094 ...").</summary>
+    private static readonly Regex CjkAddress = RedactionPatterns.Create(
+        @"(?:〒[ \t]?\d{3}-?\d{4}[ \t]*)?[" + CjkLetters + @"]{1,12}[市区町村縣县][" + CjkLetters + @"]{0,12}[0-9０-９]{1,5}(?:(?:[\-－−ー]|丁目|番地|番|号|號|弄|栋|棟)[0-9０-９]{0,5}){0,6}"
+        + @"|〒[ \t]?\d{3}-?\d{4}[ \t]*[" + CjkLetters + @"0-9０-９\-－−]{2,60}");
 
     /// <summary>A US ZIP code where a place is meant.</summary>
     private static readonly Regex CuedZip = RedactionPatterns.Create(
@@ -172,7 +185,7 @@ internal static class AddressDetector
     private static readonly Regex UnitNext = RedactionPatterns.Create(@"\G" + Unit);
 
     public static DetailFinder Finder { get; } = new(
-        RedactionKind.StreetAddress, Find, [Capitalised, CapitalsStreet, Cued, TypeFirst, NumberLast, PostOfficeBox, WeakStart, Postal, TownBefore, CuedZip, Part, HasPostcode, CuedNumbered, NamedPostcode, UnitNext]);
+        RedactionKind.StreetAddress, Find, [Capitalised, CapitalsStreet, Cued, TypeFirst, NumberLast, PostOfficeBox, WeakStart, Postal, TownBefore, CuedZip, Part, HasPostcode, CuedNumbered, NamedPostcode, UnitNext, CjkAddress]);
 
     public static void Find(string text, List<Detected> found)
     {
@@ -225,6 +238,14 @@ internal static class AddressDetector
             }
         }
 
+        for (var match = CjkAddress.Match(text); match.Success; match = match.NextMatch())
+        {
+            if (RedactionPatterns.CountDigits(match.ValueSpan) >= 2)
+            {
+                pieces.Add((match.Index, match.Index + match.Length));
+            }
+        }
+
         for (var match = NamedPostcode.Match(text); match.Success; match = match.NextMatch())
         {
             var value = match.Groups["v"];
@@ -261,7 +282,9 @@ internal static class AddressDetector
                 at++;
             }
 
-            if (at < text.Length && text[at] == ',')
+            // "São Paulo - SP, 01304-001": a dash between parts, taken only for a state or a postcode.
+            var dashed = at + 1 < text.Length && at > end && text[at] == '-' && text[at + 1] is ' ' or '\t';
+            if (at < text.Length && (text[at] == ',' || dashed))
             {
                 at++;
                 while (at < text.Length && text[at] is ' ' or '\t')
@@ -280,7 +303,13 @@ internal static class AddressDetector
                 break;
             }
 
-            postcode |= HasPostcode.IsMatch(part.ValueSpan);
+            var hasPostcode = HasPostcode.IsMatch(part.ValueSpan);
+            if (dashed && !hasPostcode && !(part.Length <= 3 && !part.ValueSpan.ContainsAnyExceptInRange('A', 'Z')))
+            {
+                break;
+            }
+
+            postcode |= hasPostcode;
             end = at + part.Length;
         }
 

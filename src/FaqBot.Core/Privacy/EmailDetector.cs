@@ -18,17 +18,18 @@ internal static class EmailDetector
     /// <summary>A word of the address put between brackets of any kind ("(dot)", "[at]", "&lt;at&gt;", "{ dot }").</summary>
     private static string Bracketed(string words) => @"[ \t]*[(\[{<][ \t]?(?:" + words + @")[ \t]?[)\]}>][ \t]*";
 
-    /// <summary>A dot as written (no spaces: ". " ends a sentence) or spelled out.</summary>
-    private static readonly string Dot = @"(?:\.|" + Bracketed("dot|period") + @"|[ \t]*\bdot\b[ \t]*)";
+    /// <summary>A dot as written (no spaces: ". " ends a sentence) or spelled out, also in Spanish,
+    /// Portuguese, German or Turkish ("punto", "ponto", "punkt", "nokta").</summary>
+    private static readonly string Dot = @"(?:\.|" + Bracketed("dot|period|punto|ponto|punkt") + @"|[ \t]*\b(?:dot|punto|ponto|punkt|nokta)\b[ \t]*)";
 
     /// <summary>Between the words of the local part: "dot", "underscore", "dash" said apart or in brackets.</summary>
     private static readonly string Joiner = @"(?:[ \t]+(?:dot|period|underscore|under[ \t]score|dash|hyphen)[ \t]+|"
         + Bracketed("dot|period|underscore|dash|hyphen") + ")";
 
-    private static readonly string At = @"(?:" + Bracketed("at") + @"|[ \t]*(?:\bat\b|@)[ \t]*)";
+    private static readonly string At = @"(?:" + Bracketed("at") + @"|[ \t]*(?:\b(?:at|arroba|arobase|chiocciola)\b|@)[ \t]*)";
 
     private static readonly SearchValues<string> SpelledHints =
-        SearchValues.Create(["dot", "at)", "at]", "at}", "at>", "at )", "at ]", "at }", "at >", " @ ", " at "], StringComparison.OrdinalIgnoreCase);
+        SearchValues.Create(["dot", "at)", "at]", "at}", "at>", "at )", "at ]", "at }", "at >", " @ ", " at ", "punto", "ponto", "punkt", "arroba", "arobase", "chiocciola"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly Regex Written = RedactionPatterns.Create(
         @"(?<![\w\].%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}(?![\w\-\[]|\.[A-Za-z\[])");

@@ -57,7 +57,7 @@ internal static partial class NameContextDetector
         "mãe", "mae", "pai", "filho", "filha", "irmão", "irmã", "gf", "bf", "hubby", "wifey", "bff", "dh", "dw", "ex-wife",
         "ex-husband", "ex-partner", "ex-boyfriend", "ex-girlfriend", "stepsister", "stepbrother", "half-brother", "half-sister",
         "godmother", "godfather", "goddaughter", "godson", "godchild", "mentor", "caseworker", "worker", "aide", "nanny",
-        "babysitter", "housekeeper", "tenant", "classmate", "teammate", "workmate", "lodger", "grandkid", "tita", "tito",
+        "babysitter", "housekeeper", "pharmacist", "dentist", "midwife", "chiropractor", "dietitian", "physio", "physiotherapist", "optometrist", "lawyer", "attorney", "tenant", "classmate", "teammate", "workmate", "lodger", "grandkid", "tita", "tito",
         "lolo", "abuela", "abuelo", "abuelita", "abuelito", "tía", "tío", "tia", "tio", "nonna", "nonno", "oma", "opa",
         "babcia", "dziadek", "mamie", "papy", "amma", "appa", "ammi", "abbu", "bhai", "didi", "bhaiya", "chacha", "chachi",
         "mausi", "nani", "dadi", "kuya", "ate", "manang", "manong", "primo", "prima", "sobrino", "sobrina", "nieto", "nieta",

@@ -71,6 +71,7 @@ internal static class NameDetector
         }
 
         NameContextDetector.Find(text, found);
+        NameContextDetector.FindJoins(text, found);
     }
 
     /// <summary>Not inside a word, and not inside a placeholder ("[name]").</summary>

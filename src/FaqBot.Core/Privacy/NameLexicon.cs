@@ -64,6 +64,7 @@ internal static class NameLexicon
         "gabby", "laurel", "marine", "marquis", "myrtle", "nadir", "noel", "patsy", "patty", "viola", "wellington", "fanny",
         "jesus", "geneva", "chester", "devon", "kent", "clinton", "darwin", "aurora", "olympia", "carolina", "orlando",
         "savannah", "lincoln", "cherry", "ella", "mia", "uma", "nur", "nada", "mio", "hai", "bella", "virginia", "mai",
+        "pita", "hyacinth",
     };
 
     /// <summary>Never a name in the contexts read without a cue phrase: chat words, the clinic's,

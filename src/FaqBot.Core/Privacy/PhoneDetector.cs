@@ -47,7 +47,10 @@ internal sealed class PhoneDetector
     private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
 
     private static readonly Regex NorthAmerican = RedactionPatterns.Create(
-        @"(?<![\w\]$+])(?:\+?1" + Sep + @")?(?:\([ ]?[2-9]\d{2}[ ]?\)|[2-9]\d{2})" + Sep + @"\d{3}" + Sep + @"\d{4}" + Extension + NotRunningOn);
+        @"(?<![\w\]$+])(?:\+?1" + Sep + @")?(?:\([ ]?[2-9]\d{2}[ ]?\)|[2-9]\d{2})" + SpacedSep + @"\d{3}" + SpacedSep + @"\d{4}" + Extension + NotRunningOn);
+
+    /// <summary>A separator, also a dot or dash with a space either side ("555 . 018 . 2277").</summary>
+    private const string SpacedSep = @"(?:[ \t][.\-][ \t]|" + Sep + ")";
 
     /// <summary>Seven digits with a dash or dot, unless both halves are round ("200-2000": a range).</summary>
     private static readonly Regex Local = RedactionPatterns.Create(
@@ -64,11 +67,11 @@ internal sealed class PhoneDetector
     private static readonly Regex AreaCode = RedactionPatterns.Create(
         @"(?i:\b(?:area|std|dialling|dialing|city)[ \t]+code)[ \t]*(?:is[ \t]+)?[:\-]?[ \t]*(?<v>\(?\d{2,5}\)?)(?![\w\[]|[ .\-]?\d)");
 
-    /// <summary>The first part of a number right after a phone cue: two to four digits in one to
+    /// <summary>The first part of a number right after a phone cue ("my cell is", "my cell starts with"): two to four digits in one to
     /// three groups (five to nine in all, checked in code), not a time ("call me at 12:30") and not
     /// running on into more digits.</summary>
     private static readonly Regex FirstPart = RedactionPatterns.Create(
-        @"(?i:\b(?:(?:text|call|ring|reach|whatsapp|message|phone)[ \t]+(?:me|us|her|him)[ \t]+(?:at|on)|my[ \t]+(?:number|cell|mobile|phone)(?:[ \t]+(?:number|no\.?))?[ \t]*(?:is|:|-)"
+        @"(?i:\b(?:(?:text|call|ring|reach|whatsapp|message|phone)[ \t]+(?:me|us|her|him)[ \t]+(?:at|on)|my[ \t]+(?:number|cell|mobile|phone)(?:[ \t]+(?:number|no\.?))?[ \t]*(?:is|:|-|(?:starts|begins)[ \t]+with)"
         + @"|(?:phone|cell|mobile|tel|telephone|whatsapp)(?:[ \t]+(?:number|no\.?|\#))?[ \t]*(?:is|:|-)))[ \t]*"
         + @"(?<v>\(?\d{2,4}\)?(?:[ .\-]\d{2,4}){0,2})(?![\w\[:]|[ .\-]?\d|[ \t]*(?i:am|pm|a\.m|p\.m)\b)");
 
