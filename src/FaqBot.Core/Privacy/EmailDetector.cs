@@ -22,9 +22,10 @@ internal static class EmailDetector
     /// Portuguese, German or Turkish ("punto", "ponto", "punkt", "nokta").</summary>
     private static readonly string Dot = @"(?:\.|" + Bracketed("dot|period|punto|ponto|punkt") + @"|[ \t]*\b(?:dot|punto|ponto|punkt|nokta)\b[ \t]*)";
 
-    /// <summary>Between the words of the local part: "dot", "underscore", "dash" said apart or in brackets.</summary>
-    private static readonly string Joiner = @"(?:[ \t]+(?:dot|period|underscore|under[ \t]score|dash|hyphen)[ \t]+|"
-        + Bracketed("dot|period|underscore|dash|hyphen") + ")";
+    /// <summary>Between the words of the local part: "dot", "underscore", "dash" said apart or in
+    /// brackets, and the dot in Spanish, Italian, Portuguese, German or French ("lupe punto garza arroba ...").</summary>
+    private static readonly string Joiner = @"(?:[ \t]+(?:dot|period|punto|ponto|punkt|point|underscore|under[ \t]score|dash|hyphen)[ \t]+|"
+        + Bracketed("dot|period|punto|ponto|punkt|underscore|dash|hyphen") + ")";
 
     private static readonly string At = @"(?:" + Bracketed("at") + @"|[ \t]*(?:\b(?:at|arroba|arobase|chiocciola)\b|@)[ \t]*)";
 

@@ -161,7 +161,8 @@ internal static partial class NameContextDetector
         "hi", "hello", "hey", "hiya", "heya", "dear", "greetings", "howdy", "yo", "oi", "hola", "bonjour", "salut", "hallo",
         "ciao", "olá", "ola", "namaste", "salaam", "shalom", "guten", "tag", "morgen", "abend", "buenos", "buenas", "días",
         "dias", "tardes", "bom", "boa", "dia", "kia", "ora", "g'day", "gday", "good", "morning", "afternoon", "evening",
-        "there", "all", "team", "folks", "everyone",
+        "there", "all", "team", "folks", "everyone", "bonsoir", "bonne", "buonasera", "buongiorno", "salve", "noite", "tarde",
+        "moin", "servus", "grüezi", "gruezi", "buen",
     };
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
@@ -549,7 +550,10 @@ internal static partial class NameContextDetector
                 isIntro = true;
             }
 
-            return isIntro && (tokens[i].Upper || Evidence(i) is NameEvidence.Given);
+            // "je suis à Paris", "soy de aquí": in another language the intro says where or what one
+            // is as often as who; a name there is written with its capital (when capitals tell anything).
+            var english = intro.ToLowerInvariant() is "it's" or "it’s" or "its" or "he's" or "he’s" or "she's" or "she’s" or "is";
+            return isIntro && (tokens[i].Upper || (Evidence(i) is NameEvidence.Given && (english || !capitalsInform)));
         }
 
         private bool IsEnglish()

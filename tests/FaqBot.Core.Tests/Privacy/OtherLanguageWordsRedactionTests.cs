@@ -1,0 +1,38 @@
+using FaqBot.Core.Privacy;
+
+namespace FaqBot.Core.Tests.Privacy;
+
+/// <summary>Messages in French, Spanish, Portuguese, Italian and German: their greetings and
+/// function words are never read as a name, a first-person cue introduces a name only when a
+/// capitalised word follows, and an e-mail address spelled in Spanish is redacted from its first word.</summary>
+public sealed class OtherLanguageWordsRedactionTests
+{
+    public static TheoryData<string, string> Messages => new()
+    {
+        // A greeting of another language opens the message; the name after it is read as an opening.
+        { "Buonasera, Marco Ferri, posso venire con mia sorella?", "Buonasera, [name], posso venire con mia sorella?" },
+        { "Bonsoir, est-ce que la séance dure longtemps ?", "Bonsoir, est-ce que la séance dure longtemps ?" },
+        // Function words after a dash, or after a relation word, are no name.
+        { "J'ai une question — je suis à Lyon jusqu'à jeudi", "J'ai une question — je suis à Lyon jusqu'à jeudi" },
+        { "Mi pregunta — ahí vive mi hermana, ¿hay clínica cerca?", "Mi pregunta — ahí vive mi hermana, ¿hay clínica cerca?" },
+        { "es para mi abuela que tiene mucha ansiedad", "es para mi abuela que tiene mucha ansiedad" },
+        { "Frage — ich bin am Montag in Berlin", "Frage — ich bin am Montag in Berlin" },
+        { "é para a minha mãe que mora longe", "é para a minha mãe que mora longe" },
+        // A first-person cue then a capitalised name.
+        { "Hola, soy Rocío Benítez y quiero una cita", "Hola, soy [name] y quiero una cita" },
+        // An e-mail address spelled in Spanish, from its first word to the domain.
+        { "mi correo es rosa punto iglesias arroba gmail punto com, gracias", "mi correo es [email], gracias" },
+        { "la mia mail è paolo punto neri chiocciola libero punto it", "la mia mail è [email]" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Messages))]
+    public void Reads_other_languages_words_as_words(string message, string expected) =>
+        Assert.Equal(expected, Redactor.Default.Redact(message));
+
+    [Theory]
+    [InlineData("je suis maria et j'ai peur")]
+    [InlineData("Soy de aquí y vivo sola")]
+    public void A_first_person_cue_needs_a_capitalised_word_in_a_message_with_capitals(string message) =>
+        Assert.Equal(message, Redactor.Default.Redact(message));
+}
