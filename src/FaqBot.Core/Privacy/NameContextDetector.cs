@@ -250,6 +250,11 @@ internal static partial class NameContextDetector
 
         private bool? _english;
 
+        private bool? _writesCapitals;
+
+        /// <summary>Some word of the message is capitalised: the writer uses capitals.</summary>
+        private bool WritesCapitals => _writesCapitals ??= tokens.Exists(t => t.Upper && !t.IsPlaceholder);
+
         /// <summary>Most of the message's lower-case words are English: capitalised words that are no
         /// English word stand out as names (in a German or Spanish message they do not).</summary>
         private bool English => _english ??= IsEnglish();
@@ -550,10 +555,11 @@ internal static partial class NameContextDetector
                 isIntro = true;
             }
 
-            // "je suis à Paris", "soy de aquí": in another language the intro says where or what one
-            // is as often as who; a name there is written with its capital (when capitals tell anything).
+            // "sono chiara?", "soy blanca": in another language the intro says what or where one is as
+            // often as who, and many given names are words there; the name is the capitalised word,
+            // unless the writer uses no capitals at all.
             var english = intro.ToLowerInvariant() is "it's" or "it’s" or "its" or "he's" or "he’s" or "she's" or "she’s" or "is";
-            return isIntro && (tokens[i].Upper || (Evidence(i) is NameEvidence.Given && (english || !capitalsInform)));
+            return isIntro && (tokens[i].Upper || (Evidence(i) is NameEvidence.Given && (english || !capitalsInform || !WritesCapitals)));
         }
 
         private bool IsEnglish()

@@ -11,7 +11,7 @@ public sealed class OtherLanguageWordsRedactionTests
     {
         // A greeting of another language opens the message; the name after it is read as an opening.
         { "Buonasera, Marco Ferri, posso venire con mia sorella?", "Buonasera, [name], posso venire con mia sorella?" },
-        { "Bonsoir, est-ce que la séance dure longtemps ?", "Bonsoir, est-ce que la séance dure longtemps ?" },
+        { "Bonsoir, Élodie Marchand, est-ce que je peux venir seule ?", "Bonsoir, [name], est-ce que je peux venir seule ?" },
         // Function words after a dash, or after a relation word, are no name.
         { "J'ai une question — je suis à Lyon jusqu'à jeudi", "J'ai une question — je suis à Lyon jusqu'à jeudi" },
         { "Mi pregunta — ahí vive mi hermana, ¿hay clínica cerca?", "Mi pregunta — ahí vive mi hermana, ¿hay clínica cerca?" },
@@ -31,8 +31,12 @@ public sealed class OtherLanguageWordsRedactionTests
         Assert.Equal(expected, Redactor.Default.Redact(message));
 
     [Theory]
-    [InlineData("je suis maria et j'ai peur")]
-    [InlineData("Soy de aquí y vivo sola")]
+    [InlineData("Bonjour, je suis claire? la dose est par kilo")]
+    [InlineData("Ciao, sono chiara? Spero di sì, non parlo bene inglese.")]
     public void A_first_person_cue_needs_a_capitalised_word_in_a_message_with_capitals(string message) =>
         Assert.Equal(message, Redactor.Default.Redact(message));
+
+    [Fact]
+    public void A_first_person_cue_takes_a_lower_case_given_name_when_the_writer_uses_no_capitals() =>
+        Assert.Equal("hola soy [name] y tengo cita el martes", Redactor.Default.Redact("hola soy lucia y tengo cita el martes"));
 }
