@@ -43,7 +43,13 @@ internal static class EmailDetector
         + @"(?:(?:" + string.Join('|', Providers) + @")" + Dot + @"[a-z]{2,3}(?:" + Dot + @"[a-z]{2})?"
         + @"|[a-z0-9\-]+(?:" + Dot + @"[a-z0-9\-]+){0,2}?" + Dot + @"(?:" + TopLevel + @"))(?![\w\[])");
 
-    public static DetailFinder Finder { get; } = new(RedactionKind.Email, Find, [Written, SpelledOut]);
+    /// <summary>Every part in brackets of its own: "[jane.doe] [at] [gmail] [dot] [com]".</summary>
+    private static readonly Regex AllBracketed = RedactionPatterns.Create(
+        @"(?i)[(\[{<][ \t]?[a-z0-9][a-z0-9._+\-]*[ \t]?[)\]}>]" + Bracketed("at") + @"[(\[{<][ \t]?[a-z0-9\-]+[ \t]?[)\]}>]"
+        + @"(?:" + Bracketed("dot|punto|ponto|punkt") + @"[(\[{<][ \t]?[a-z0-9\-]+[ \t]?[)\]}>]){0,2}"
+        + Bracketed("dot|punto|ponto|punkt") + @"[(\[{<][ \t]?(?:" + TopLevel + @")[ \t]?[)\]}>]");
+
+    public static DetailFinder Finder { get; } = new(RedactionKind.Email, Find, [Written, SpelledOut, AllBracketed]);
 
     public static void Find(string text, List<Detected> found)
     {
@@ -62,6 +68,8 @@ internal static class EmailDetector
                     found.Add(new Detected(match.Index, match.Length, RedactionKind.Email));
                 }
             }
+
+            RedactionPatterns.AddAll(AllBracketed, text, RedactionKind.Email, found);
         }
     }
 

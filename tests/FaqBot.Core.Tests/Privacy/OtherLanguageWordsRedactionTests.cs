@@ -25,6 +25,29 @@ public sealed class OtherLanguageWordsRedactionTests
         { "la mia mail è paolo punto neri chiocciola libero punto it", "la mia mail è [email]" },
     };
 
+    public static TheoryData<string, string> Details => new()
+    {
+        // A German day with its ordinal's full stop, a Spanish date with "de" around the month.
+        { "geboren am 9. Oktober 1968, bitte um Rückruf", "geboren am [date of birth], bitte um Rückruf" },
+        { "mi primera sesión fue el 12 de marzo de 2024 y me fue bien", "mi primera sesión fue el [date] y me fue bien" },
+        { "Meine letzte Infusion war am 3. Juni 2023.", "Meine letzte Infusion war am [date]." },
+        // A number said digit by digit in Spanish.
+        { "llámenme al nueve, uno, dos, cuatro, cuatro, siete, cero, tres, uno, ocho por favor", "llámenme al [phone] por favor" },
+        // Each part of an e-mail address in brackets of its own.
+        { "correo: [ana.ruiz] [at] [gmail] [dot] [com] gracias", "correo: [email] gracias" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Details))]
+    public void Redacts_details_written_in_other_languages(string message, string expected) =>
+        Assert.Equal(expected, Redactor.Default.Redact(message));
+
+    [Theory]
+    [InlineData("¿son dos o tres sesiones? uno de mis hijos pregunta")]
+    [InlineData("Kapitel 3. Mai ist mein Lieblingsmonat")]
+    public void Keeps_counts_said_in_other_languages(string message) =>
+        Assert.Equal(message, Redactor.Default.Redact(message));
+
     [Theory]
     [MemberData(nameof(Messages))]
     public void Reads_other_languages_words_as_words(string message, string expected) =>
