@@ -33,6 +33,8 @@ public sealed class OtherLanguageWordsRedactionTests
         { "Meine letzte Infusion war am 3. Juni 2023.", "Meine letzte Infusion war am [date]." },
         // A number said digit by digit in Spanish.
         { "llámenme al nueve, uno, dos, cuatro, cuatro, siete, cero, tres, uno, ocho por favor", "llámenme al [phone] por favor" },
+        // An Italian street named with an article joined to its preposition ("dei", "degli", "delle").
+        { "abitiamo in Via degli Ulivi 8, 50125 Firenze da marzo", "abitiamo in [address] da marzo" },
         // Each part of an e-mail address in brackets of its own.
         { "correo: [ana.ruiz] [at] [gmail] [dot] [com] gracias", "correo: [email] gracias" },
     };
