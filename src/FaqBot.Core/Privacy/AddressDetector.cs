@@ -45,7 +45,11 @@ internal static class AddressDetector
     /// town's full stop ends the sentence).</summary>
     private const string CapWord = @"(?:(?:Co|Col|St|Ste|Mt|Ft|Av|Ave|Rd|Dr|No|Pt|Bd|Blvd|Apt|Cres|Sq|Pl|Ln|Ct|Nr)\.|\p{Lu}[\p{L}'’]{0,30}(?:-\p{L}[\p{L}'’]{0,30}){0,3})";
 
-    private const string Particle = @"(?:de|del|la|las|los|da|do|dos|das|di|du|des|le|della|van|von|der|den|op|aan|het)";
+    private const string Particle = @"(?:de|del|la|las|los|da|do|dos|das|di|du|des|le|della|dei|degli|delle|dello|van|von|der|den|op|aan|het)";
+
+    /// <summary>A particle inside a name, before a capitalised word ("Oaxaca de Juárez"); never the
+    /// last word of one ("... 50125 Firenze da marzo": "da" begins the sentence's own words).</summary>
+    private const string InnerParticle = Particle + @"(?=[ \t]+\p{Lu})";
 
     private const string Unit =
         @"(?:(?i:apartment|apto|appt|apt|unit|suite|ste|flat|floor|fl|room|rm|building|bldg|block|bloco|lot|no|ap|кв|piso|depto|dpto|andar|etage|whg|m(?=\.)|mieszkanie)(?![a-z])\.?[ \t]*\#?[ \t]*(?:\d{1,5}[A-Za-z]?(?:/\d{1,5})?|[A-Za-z]\d{0,4})(?![\w])"
@@ -76,7 +80,7 @@ internal static class AddressDetector
         @"(?:" + StrongPostcode + @"|〒?[ \t]?\d{3}-\d{4}|\d{2}-\d{3}|(?:(?:" + States + @")[ \t]+)?\d{4,6}(?:-\d{3,4})?(?:[ \t]?[A-Z]{2}(?![\w]))?(?![\w\[]|[ \t.\-]?\d))";
 
     /// <summary>A place: capitalised words, perhaps with a district number ("Dublin 2").</summary>
-    private const string Place = NotAPlace + @"(?:" + CapWord + "|" + Ordinal + @")(?:[ \t]+(?:" + NotAPlace + CapWord + "|" + Ordinal + "|" + Particle + @")){0,3}"
+    private const string Place = NotAPlace + @"(?:" + CapWord + "|" + Ordinal + @")(?:[ \t]+(?:" + NotAPlace + CapWord + "|" + Ordinal + "|" + InnerParticle + @")){0,3}"
         + @"(?:[ \t]+\d{1,2}(?![\w\[\-/:.]|[ \t]\d))?";
 
     private const string Tail = @"(?![\w'’\[])";
@@ -116,7 +120,7 @@ internal static class AddressDetector
     /// and after a house number "7 Avenue Jean Jaurès", "12 Allée des Tilleuls".</summary>
     private static readonly Regex TypeFirst = RedactionPatterns.Create(
         @"(?:(?<![\w\]$#.,/\-])\d{1,5}[A-Za-z]?,?[ \t]+(?<![\w\[])(?i:" + StreetTypes + "|" + NumberedStreetTypes + @")|(?<![\w\[])(?:" + StreetTypes + @"))"
-        + @"(?:[ \t]+" + Particle + @")*[ \t]+" + CapWord + @"(?:[ \t]+(?:" + CapWord + "|" + Particle + @")){0,3}(?:[ \t]+\d{1,5}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?)?" + Tail);
+        + @"(?:[ \t]+" + Particle + @")*[ \t]+" + CapWord + @"(?:[ \t]+(?:" + CapWord + "|" + InnerParticle + @")){0,3}(?:[ \t]+\d{1,5}[A-Za-z]?(?:[/\-]\d{1,4}[A-Za-z]?)?)?" + Tail);
 
     /// <summary>Street types written before the name; in lower case only after a house number ("5 rue de la Paix").</summary>
     private const string StreetTypes = @"Rue|Rua|Calle|Avenida|Av\.|Avda\.|Via|Viale|Piazza|Corso|Chemin|Carrer|Paseo|Plaza|Largo|Travessa|Alameda|Boulevard|Bd|ul\.|al\.|Ul\.|Al\.|вул\.|ул\.|просп\.|пр-т|пер\.|бул\.|пл\.|вулиця|улица|проспект";

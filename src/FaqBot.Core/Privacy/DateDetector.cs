@@ -22,7 +22,7 @@ internal static class DateDetector
 
     private static readonly Regex Written = RedactionPatterns.Create(
         Before + @"(?:" + RedactionPatterns.Month + @"[ \t]+" + Day + @",?[ \t]+" + Year
-        + "|" + Day + @"[ \t]+(?i:of[ \t]+)?" + RedactionPatterns.Month + @",?[ \t]+" + Year + ")" + After);
+        + "|" + Day + RedactionPatterns.DayToMonth + RedactionPatterns.Month + @",?[ \t]+" + RedactionPatterns.YearOf + Year + ")" + After);
 
     public static DetailFinder Finder { get; } = new(RedactionKind.Date, Find, [Numeric, Written]);
 

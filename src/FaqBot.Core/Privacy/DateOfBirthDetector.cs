@@ -48,7 +48,7 @@ internal static class DateOfBirthDetector
         + @"|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}"
         + @"|\d{1,2}(?<m>[/.\-])" + RedactionPatterns.Month + @"\k<m>(?:\d{4}|\d{2})"
         + "|" + RedactionPatterns.Month + @"[ \t]+" + Day + @"(?:,?[ \t]*" + ShortYear + ")?"
-        + "|" + Day + @"[ \t]+(?i:of[ \t]+)?" + RedactionPatterns.Month + @"(?:,?[ \t]*" + ShortYear + ")?"
+        + "|" + Day + RedactionPatterns.DayToMonth + RedactionPatterns.Month + @"(?:,?[ \t]*" + RedactionPatterns.YearOf + ShortYear + ")?"
         + "|" + RedactionPatterns.Month + @",?[ \t]+" + Year
         + @"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])"
         + @")(?![\w\[]|[/.\-][\d\[])";

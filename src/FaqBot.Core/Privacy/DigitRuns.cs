@@ -18,6 +18,10 @@ internal static class DigitRuns
     {
         ["zero"] = '0', ["oh"] = '0', ["nought"] = '0', ["naught"] = '0', ["nil"] = '0', ["one"] = '1', ["two"] = '2',
         ["three"] = '3', ["four"] = '4', ["five"] = '5', ["six"] = '6', ["seven"] = '7', ["eight"] = '8', ["nine"] = '9',
+
+        // Spanish: a number said digit by digit ("tres, uno, cero, cinco, ..."); four in a row are needed.
+        ["cero"] = '0', ["uno"] = '1', ["dos"] = '2', ["tres"] = '3', ["cuatro"] = '4', ["cinco"] = '5', ["seis"] = '6',
+        ["siete"] = '7', ["ocho"] = '8', ["nueve"] = '9',
     };
 
     private static readonly Dictionary<string, int> Repeats = new(StringComparer.OrdinalIgnoreCase) { ["double"] = 2, ["triple"] = 3 };

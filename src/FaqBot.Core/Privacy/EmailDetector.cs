@@ -22,9 +22,10 @@ internal static class EmailDetector
     /// Portuguese, German or Turkish ("punto", "ponto", "punkt", "nokta").</summary>
     private static readonly string Dot = @"(?:\.|" + Bracketed("dot|period|punto|ponto|punkt") + @"|[ \t]*\b(?:dot|punto|ponto|punkt|nokta)\b[ \t]*)";
 
-    /// <summary>Between the words of the local part: "dot", "underscore", "dash" said apart or in brackets.</summary>
-    private static readonly string Joiner = @"(?:[ \t]+(?:dot|period|underscore|under[ \t]score|dash|hyphen)[ \t]+|"
-        + Bracketed("dot|period|underscore|dash|hyphen") + ")";
+    /// <summary>Between the words of the local part: "dot", "underscore", "dash" said apart or in
+    /// brackets, and the dot in Spanish, Italian, Portuguese, German or French ("lupe punto garza arroba ...").</summary>
+    private static readonly string Joiner = @"(?:[ \t]+(?:dot|period|punto|ponto|punkt|point|underscore|under[ \t]score|dash|hyphen)[ \t]+|"
+        + Bracketed("dot|period|punto|ponto|punkt|underscore|dash|hyphen") + ")";
 
     private static readonly string At = @"(?:" + Bracketed("at") + @"|[ \t]*(?:\b(?:at|arroba|arobase|chiocciola)\b|@)[ \t]*)";
 
@@ -42,7 +43,13 @@ internal static class EmailDetector
         + @"(?:(?:" + string.Join('|', Providers) + @")" + Dot + @"[a-z]{2,3}(?:" + Dot + @"[a-z]{2})?"
         + @"|[a-z0-9\-]+(?:" + Dot + @"[a-z0-9\-]+){0,2}?" + Dot + @"(?:" + TopLevel + @"))(?![\w\[])");
 
-    public static DetailFinder Finder { get; } = new(RedactionKind.Email, Find, [Written, SpelledOut]);
+    /// <summary>Every part in brackets of its own: "[jane.doe] [at] [gmail] [dot] [com]".</summary>
+    private static readonly Regex AllBracketed = RedactionPatterns.Create(
+        @"(?i)[(\[{<][ \t]?[a-z0-9][a-z0-9._+\-]*[ \t]?[)\]}>]" + Bracketed("at") + @"[(\[{<][ \t]?[a-z0-9\-]+[ \t]?[)\]}>]"
+        + @"(?:" + Bracketed("dot|punto|ponto|punkt") + @"[(\[{<][ \t]?[a-z0-9\-]+[ \t]?[)\]}>]){0,2}"
+        + Bracketed("dot|punto|ponto|punkt") + @"[(\[{<][ \t]?(?:" + TopLevel + @")[ \t]?[)\]}>]");
+
+    public static DetailFinder Finder { get; } = new(RedactionKind.Email, Find, [Written, SpelledOut, AllBracketed]);
 
     public static void Find(string text, List<Detected> found)
     {
@@ -61,6 +68,8 @@ internal static class EmailDetector
                     found.Add(new Detected(match.Index, match.Length, RedactionKind.Email));
                 }
             }
+
+            RedactionPatterns.AddAll(AllBracketed, text, RedactionKind.Email, found);
         }
     }
 

@@ -161,7 +161,8 @@ internal static partial class NameContextDetector
         "hi", "hello", "hey", "hiya", "heya", "dear", "greetings", "howdy", "yo", "oi", "hola", "bonjour", "salut", "hallo",
         "ciao", "olá", "ola", "namaste", "salaam", "shalom", "guten", "tag", "morgen", "abend", "buenos", "buenas", "días",
         "dias", "tardes", "bom", "boa", "dia", "kia", "ora", "g'day", "gday", "good", "morning", "afternoon", "evening",
-        "there", "all", "team", "folks", "everyone",
+        "there", "all", "team", "folks", "everyone", "bonsoir", "bonne", "buonasera", "buongiorno", "salve", "noite", "tarde",
+        "moin", "servus", "grüezi", "gruezi", "buen",
     };
 
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
@@ -248,6 +249,11 @@ internal static partial class NameContextDetector
         private readonly NameEvidence?[] _evidence = new NameEvidence?[tokens.Count];
 
         private bool? _english;
+
+        private bool? _writesCapitals;
+
+        /// <summary>Some word of the message is capitalised: the writer uses capitals.</summary>
+        private bool WritesCapitals => _writesCapitals ??= tokens.Exists(t => t.Upper && !t.IsPlaceholder);
 
         /// <summary>Most of the message's lower-case words are English: capitalised words that are no
         /// English word stand out as names (in a German or Spanish message they do not).</summary>
@@ -549,7 +555,11 @@ internal static partial class NameContextDetector
                 isIntro = true;
             }
 
-            return isIntro && (tokens[i].Upper || Evidence(i) is NameEvidence.Given);
+            // "sono chiara?", "soy blanca": in another language the intro says what or where one is as
+            // often as who, and many given names are words there; the name is the capitalised word,
+            // unless the writer uses no capitals at all.
+            var english = intro.ToLowerInvariant() is "it's" or "it’s" or "its" or "he's" or "he’s" or "she's" or "she’s" or "is";
+            return isIntro && (tokens[i].Upper || (Evidence(i) is NameEvidence.Given && (english || !capitalsInform || !WritesCapitals)));
         }
 
         private bool IsEnglish()

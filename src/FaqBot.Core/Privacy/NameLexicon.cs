@@ -151,7 +151,7 @@ internal static class NameLexicon
             return NameEvidence.WordName;
         }
 
-        if (lower.Length == 0 || Stops.Contains(lower) || AddressWords.Contains(lower) || Thanks.Contains(lower) || NameWords.IsFunction(lower) || IsDrawnOut(lower)
+        if (lower.Length == 0 || Stops.Contains(lower) || AddressWords.Contains(lower) || Thanks.Contains(lower) || NameWords.IsFunction(lower) || OtherLanguageWords.IsFunction(word) || IsDrawnOut(lower)
             || (lower.Length > 3 && lower[^1] == 's' && (Stops.Contains(lower[..^1]) || AddressWords.Contains(lower[..^1]))))
         {
             return NameEvidence.Stop;

@@ -19,6 +19,13 @@ internal static class RedactionPatterns
     public const string Month =
         @"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|sept?iembre|octubre|noviembre|diciembre|janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|d[ée]cembre|januar|j[äa]nner|februar|m[äa]rz|maerz|juni|juli|oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januari|februari|maart|mei|augustus|ocak|[şs]ubat|mart|nisan|may[ıi]s|haziran|temmuz|a[ğg]ustos|eyl[üu]l|ekim|kas[ıi]m|aral[ıi]k)(?!\p{L})\.?";
 
+    /// <summary>Between a day and its month: a space, after the German ordinal's full stop ("17. März"),
+    /// and "of" or the Spanish and Portuguese "de" ("4 de julio").</summary>
+    public const string DayToMonth = @"\.?[ \t]+(?i:(?:of|de)[ \t]+)?";
+
+    /// <summary>"de" or "del" between a month and its year ("julio de 2001", "marzo del 1999").</summary>
+    public const string YearOf = @"(?i:del?[ \t]+)?";
+
     public static Regex Create(string pattern) =>
         new(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
 
