@@ -21,6 +21,10 @@ public enum RedactionKind
     /// <summary>A full date (day, month and year) that is not given as a date of birth: the date of
     /// an infusion, a discharge, a claim.</summary>
     Date,
+
+    /// <summary>A person singled out by role and workplace ("I'm the only pharmacist at the Walgreens
+    /// on Route 9", "my husband is the head chef at Lulu's on 5th").</summary>
+    Workplace,
 }
 
 /// <summary>The typed placeholders that replace each kind of detail.</summary>
@@ -41,6 +45,7 @@ public static class RedactionPlaceholders
         RedactionKind.IdNumber => "[id number]",
         RedactionKind.OnlineId => "[online id]",
         RedactionKind.Date => "[date]",
+        RedactionKind.Workplace => "[workplace]",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown redaction kind."),
     };
 }

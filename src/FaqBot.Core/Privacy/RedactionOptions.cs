@@ -32,6 +32,9 @@ public sealed class RedactionOptions : IValidatableObject
     /// <summary>Full dates with a year that are not dates of birth (dates of care, of a discharge, of a claim).</summary>
     public bool Date { get; set; } = true;
 
+    /// <summary>A role at a named workplace after a cue that the writer or a relative is described.</summary>
+    public bool Workplace { get; set; } = true;
+
     /// <summary>The regions read when <see cref="PhoneRegions"/> is empty.</summary>
     public static readonly IReadOnlyList<string> DefaultPhoneRegions =
     [
@@ -60,6 +63,7 @@ public sealed class RedactionOptions : IValidatableObject
         RedactionKind.IdNumber => IdNumber,
         RedactionKind.OnlineId => OnlineId,
         RedactionKind.Date => Date,
+        RedactionKind.Workplace => Workplace,
         _ => false,
     };
 

@@ -23,6 +23,7 @@ public sealed class Redactor
         OnlineIdDetector.Finder,
         AddressDetector.Finder,
         NameDetector.Finder,
+        WorkplaceDetector.Finder,
     ];
 
     /// <summary>A longer detail hides a shorter one it overlaps ("12 Oak Street#4111 1111 1111 1111":
@@ -98,7 +99,8 @@ public sealed class Redactor
     {
         const string Sample = "My name is Jane Doe, I'm Calling, DOB 03/14/1985, jane@example.com or jane at gmail dot com, "
             + "card 4111 1111 1111 1111, ssn 123-45-6789, last four of my social is 6789, member id A1234567, "
-            + "I live at 1 Main St Apt 2, PO Box 3, call 555-123-4567 or +44 20 7946 0958, 3/14/85 is my birthday.";
+            + "I live at 1 Main St Apt 2, PO Box 3, call 555-123-4567 or +44 20 7946 0958, 3/14/85 is my birthday, "
+            + "I'm the head nurse at Mercy General, I work at Lutz & Co as their paralegal.";
         var found = new List<Detected>();
         foreach (var finder in _finders)
         {

@@ -9,7 +9,8 @@ public sealed class RedactionOptionsTests
 {
     private const string Message =
         "I'm Jane Doe, DOB March 14, call 555-201-7789 or jane@example.com, I live at 12 Oak Street, "
-        + "card 4111 1111 1111 1111, SSN 123-45-6789, member id W987654321, insta @jane_doe85, seen on 2/11/2023";
+        + "card 4111 1111 1111 1111, SSN 123-45-6789, member id W987654321, insta @jane_doe85, seen on 2/11/2023, "
+        + "I'm the head nurse at Mercy General";
 
     [Fact]
     public void Disabled_returns_the_text_unchanged()
@@ -34,6 +35,7 @@ public sealed class RedactionOptionsTests
     [InlineData(RedactionKind.IdNumber, "W987654321")]
     [InlineData(RedactionKind.OnlineId, "@jane_doe85")]
     [InlineData(RedactionKind.Date, "2/11/2023")]
+    [InlineData(RedactionKind.Workplace, "the head nurse at Mercy General")]
     public void A_kind_switched_off_is_left_and_the_others_are_still_redacted(RedactionKind kind, string detail)
     {
         var options = new RedactionOptions();
@@ -43,7 +45,7 @@ public sealed class RedactionOptionsTests
 
         Assert.Contains(detail, result.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(RedactionPlaceholders.For(kind), result.Text, StringComparison.Ordinal);
-        Assert.Equal(9, result.Count);
+        Assert.Equal(10, result.Count);
         Assert.DoesNotContain(kind, result.Kinds);
     }
 
@@ -53,7 +55,7 @@ public sealed class RedactionOptionsTests
         var result = Redactor.Default.Analyze(Message);
 
         Assert.Equal(
-            "I'm [name], DOB [date of birth], call [phone] or [email], I live at [address], card [card number], SSN [ssn], member id [id number], insta [online id], seen on [date]",
+            "I'm [name], DOB [date of birth], call [phone] or [email], I live at [address], card [card number], SSN [ssn], member id [id number], insta [online id], seen on [date], I'm [workplace]",
             result.Text);
         Assert.Equal(Enum.GetValues<RedactionKind>().Order(), result.Kinds.Order());
     }

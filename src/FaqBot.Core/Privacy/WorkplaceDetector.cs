@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+
+namespace FaqBot.Core.Privacy;
+
+/// <summary>A description that singles a person out by role and workplace: after a cue that the
+/// writer or a relative is being described ("I'm", "I work as", "my husband is", "she's"), an
+/// occupation (with a few words before it: "the only", "head chemistry", "ICU charge", "7th grade
+/// science") and at, for, on or of a place with a proper name ("the only pharmacist at the Walgreens
+/// on Route 9 in Millbrook", "the head chef at Lulu's on 5th"); also "I work at Hargrove &amp; Lutz as
+/// their only paralegal". The role and the place are removed together, up to twelve words of place.
+/// Without a cue ("is the nurse at the Overland Park office in today?"), without a role ("I'm a patient
+/// at Mercy General") or without a named place ("I'm a nurse at a hospital") nothing is found.</summary>
+internal static class WorkplaceDetector
+{
+    /// <summary>The writer or someone close to them, then what they are.</summary>
+    private const string Cue =
+        @"(?<![\w\[])(?i:i['’]?m(?:[ \t]+working[ \t]+as)?|i[ \t]+am|i[ \t]+was|i['’]?ve[ \t]+been|i[ \t]+have[ \t]+been"
+        + @"|s?he['’]s|s?he[ \t]+(?:is|was)"
+        + @"|(?:i|s?he|they|my[ \t]+\p{L}+)[ \t]+(?:\p{L}+[ \t]+)?work(?:s|ed)?[ \t]+as"
+        + @"|my[ \t]+(?:shift|job|work|position|role|time)[ \t]+as"
+        + @"|my[ \t]+(?:wife|husband|partner|spouse|son|daughter|kid|child|mom|mum|mother|dad|father|brother|sister|boyfriend|girlfriend|fianc[eé]e?|friend|roommate|aunt|uncle|cousin|niece|nephew|grandma|grandmother|grandpa|grandfather|stepmom|stepdad|stepson|stepdaughter)[ \t]+(?:is|was))"
+        + @"(?![\w])[ \t]+(?i:(?:also|now|still|currently|actually|basically|literally|just)[ \t]+)?";
+
+    /// <summary>Common occupations (singular; a plural is read too).</summary>
+    private const string Role =
+        @"(?i:nurse|pharmacist|teacher|chef|cook|baker|butcher|driver|firefighter|fireman|rabbi|cantor|pastor|priest|imam|minister|reverend|chaplain|deacon|nun"
+        + @"|manager|receptionist|paralegal|lawyer|attorney|doctor|doc|physician|surgeon|anesthesiologist|psychiatrist|psychologist|dentist|hygienist|optometrist"
+        + @"|vet|veterinarian|anchor|reporter|journalist|editor|producer|host|dj|coach|principal|librarian|counselor|counsellor|therapist|midwife|paramedic|emt|dispatcher"
+        + @"|officer|cop|deputy|sheriff|detective|trooper|guard|ranger|mechanic|electrician|plumber|barber|hairdresser|stylist|bartender|server|waiter|waitress|cashier"
+        + @"|clerk|teller|banker|accountant|engineer|professor|instructor|tutor|aide|secretary|administrator|director|supervisor|foreman|owner|ceo|cfo|mayor|judge"
+        + @"|pilot|conductor|custodian|janitor|mailman|carrier|technician|tech|worker|assistant|superintendent|dean|chair|treasurer|bookkeeper|dietitian|nutritionist"
+        + @"|(?:chief|head|director|dean|chair)[ \t]+of[ \t]+\p{L}+)s?(?![\w\-])";
+
+    /// <summary>Words that narrow a role to one person ("the only", "head", "charge", "7th grade",
+    /// "ICU"): a short list, ordinals, capitalised initialisms and other occupations.</summary>
+    private const string Modifier =
+        @"(?:(?i:only|sole|one|head|chief|lead|charge|night|day|senior|junior|assistant|associate|local|staff|resident|volunteer|part-time|full-time|in-house"
+        + @"|new|woman|female|male|school|science|chemistry|biology|physics|math|maths|english|history|music|art|band|choir|gym|pe|grade|news|weather|sports|pharmacy"
+        + @"|store|shift|floor|peds|pediatric|paediatric|kindergarten|elementary|high|middle|youth|worship|weekend|overnight|morning|evening|executive|general"
+        + @"|regional|district|branch|sales|office|front|desk|dental|kitchen|sous|pastry|line|bus|truck|delivery|mail|police|fire|er|icu|or|nicu|picu|ob|er|triage|school)"
+        + @"|\d{1,2}(?i:st|nd|rd|th)|\p{Lu}{2,5}|" + Role + @")";
+
+    /// <summary>One word of a place's name: capitalised, a number (a number first only before a
+    /// capitalised word: "4 West", not "20 years"), "&amp;"; never "I", a weekday, a month or the
+    /// initials of a hospital unit ("a nurse at the ICU" names no place).</summary>
+    private const string PlaceWord =
+        @"(?!I\b|I['’]|(?:ICU|NICU|PICU|CCU|PACU|ER|ED|OR)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+        + @"(?:\p{Lu}[\p{L}\-]*(?:['’]s?)?(?:(?<=\b(?:St|Mt|Ft|Ave|Rd|Jr))\.)?|\d+(?i:st|nd|rd|th)?\b(?:['’]s)?|&)";
+
+    /// <summary>A named place of up to twelve words, joined by spaces or by on, in, at or of; after a
+    /// possessive a lowercase noun of a place may end it ("Channel 7's morning show").</summary>
+    private const string Place =
+        @"(?:the[ \t]+)?(?!\d+[ \t]+\P{Lu})" + PlaceWord
+        + @"(?:[ \t]+(?:(?:on|in|at|of|de|du)[ \t]+(?:the[ \t]+)?)?" + PlaceWord + @"){0,11}"
+        + @"(?:(?<=['’]s)[ \t]+(?:[a-z]+[ \t]+)?(?i:show|team|office|desk|kitchen|unit|floor|ward|store|branch|location|campus|program|station|paper|podcast))?";
+
+    /// <summary>When the person is there ("on nights"): read with the role, before or after the place.</summary>
+    private const string Hours = @"(?:[ \t]+on[ \t]+(?i:nights|days|weekends|evenings|overnights))?";
+
+    private static readonly Regex RoleThenPlace = RedactionPatterns.Create(
+        Cue + @"(?<v>(?i:(?:the|a|an|their|one[ \t]+of[ \t]+the)[ \t]+)?(?:" + Modifier + @"[ \t]+){0,4}" + Role + Hours
+        + @"[ \t]+(?i:at|for|on|of|with)[ \t]+(?i:all[ \t]+of[ \t]+)?" + Place + Hours + @")(?![\w\[])");
+
+    /// <summary>"I work at Hargrove &amp; Lutz as their only in-house paralegal".</summary>
+    private static readonly Regex PlaceThenRole = RedactionPatterns.Create(
+        @"(?<![\w\[])(?i:(?:i|s?he|they|my[ \t]+\p{L}+)[ \t]+(?:\p{L}+[ \t]+)?work(?:s|ed)?[ \t]+(?:at|for))[ \t]+"
+        + @"(?<v>" + Place + @"[ \t]+(?i:as[ \t]+(?:(?:the|a|an|their|its|his|her)[ \t]+)?)(?:" + Modifier + @"[ \t]+){0,4}" + Role + @")(?![\w\[])");
+
+    public static DetailFinder Finder { get; } = new(RedactionKind.Workplace, Find, [RoleThenPlace, PlaceThenRole]);
+
+    public static void Find(string text, List<Detected> found)
+    {
+        RedactionPatterns.AddAll(RoleThenPlace, text, RedactionKind.Workplace, found);
+        RedactionPatterns.AddAll(PlaceThenRole, text, RedactionKind.Workplace, found);
+    }
+}
