@@ -16,6 +16,7 @@ public enum LongMessage
     Numbers,
     DenialsThenQuestion,
     PersonalDetails,
+    HyphenatedName,
 }
 
 internal static class LongMessages
@@ -38,6 +39,7 @@ internal static class LongMessages
             LongMessage.Numbers => Build(random, r => r.Next(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture) + Pick(r, [" ", "-", ", ", "/"])),
             LongMessage.DenialsThenQuestion => Repeat("I'm not suicidal, ")[..(Length - 40)] + " can I drive home after my infusion?",
             LongMessage.PersonalDetails => Build(random, r => Pick(r, Details) + " "),
+            LongMessage.HyphenatedName => "Hi, I am al-" + Repeat("Al-"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         return Cut(text);

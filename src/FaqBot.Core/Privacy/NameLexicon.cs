@@ -141,10 +141,20 @@ internal static class NameLexicon
         "mulțumesc", "hvala", "děkuji", "dekuji", "dakujem", "ďakujem", "tesekkurler", "teşekkürler", "sagol", "sağol",
     };
 
+    /// <summary>The longest word read as part of a name. Longer words (a patient's message can hold
+    /// one of 20,000 letters and hyphens) are no name, and reading one stays cheap: a hyphenated
+    /// word is read part by part, and "al-Al-Al-..." part after part.</summary>
+    public const int MaxWordLength = 48;
+
     /// <summary>The word's evidence; <paramref name="word"/> may hold hyphens and apostrophes
     /// ("Ruth-Ann" is a given name when each part is one; "Grace-ful" is no name).</summary>
     public static NameEvidence Evidence(string word)
     {
+        if (word.Length > MaxWordLength)
+        {
+            return NameEvidence.Stop;
+        }
+
         var lower = word.ToLowerInvariant().Replace('’', '\'');
         if (WordNames.Contains(lower))
         {
