@@ -658,7 +658,7 @@ internal static partial class NameContextDetector
                 return true;
             }
 
-            var trimmed = gap.TrimStart(" \t'’\")".ToCharArray());
+            var trimmed = gap.TrimStart(" \t'’\")");
             return trimmed.Length > 0 && trimmed[0] is ',' or '.' or '!' or '\n' or ';' or ':' or '-' or '—' or '–' or '(' or '\r'
                 || (!capitalsInform && !tokens[end].Text.Any(char.IsLower)) || (i < end && Evidence(i) is not NameEvidence.WordName && capitalsInform);
         }
