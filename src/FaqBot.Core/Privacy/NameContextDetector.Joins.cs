@@ -49,7 +49,7 @@ internal static partial class NameContextDetector
     /// <summary>Adds the names read around names already found and the names of a known shape.</summary>
     internal static void FindJoins(string text, List<Detected> found)
     {
-        if (text.Contains("[name]", StringComparison.Ordinal))
+        if (text.Contains(RedactionPlaceholders.For(RedactionKind.Name), StringComparison.Ordinal))
         {
             for (var match = AfterName.Match(text); match.Success; match = match.NextMatch())
             {

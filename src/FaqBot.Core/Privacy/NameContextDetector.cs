@@ -186,10 +186,12 @@ internal static partial class NameContextDetector
 
     private static readonly HashSet<string> Suffixes = new(StringComparer.OrdinalIgnoreCase) { "jr", "sr", "ii", "iii", "iv" };
 
-    private static readonly HashSet<string> Placeholders = new(StringComparer.Ordinal)
-    {
-        "[phone]", "[email]", "[address]", "[date of birth]", "[date]", "[id number]", "[online id]",
-    };
+    /// <summary>The details a name may stand right before ("Priya Raghunathan [phone]").</summary>
+    private static readonly string[] Placeholders =
+    [
+        .. new[] { RedactionKind.Phone, RedactionKind.Email, RedactionKind.StreetAddress, RedactionKind.DateOfBirth, RedactionKind.Date, RedactionKind.IdNumber, RedactionKind.OnlineId }
+            .Select(RedactionPlaceholders.For),
+    ];
 
     /// <summary>What a context lets a name be.</summary>
     [Flags]

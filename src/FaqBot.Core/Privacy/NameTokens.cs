@@ -61,18 +61,21 @@ internal static class NameTokens
         return tokens;
     }
 
+    /// <summary>Every placeholder the redactor writes.</summary>
+    private static readonly string[] Placeholders =
+        [.. Enum.GetValues<RedactionKind>().Select(RedactionPlaceholders.For), RedactionPlaceholders.Withheld];
+
     private static int PlaceholderAt(string text, int at)
     {
-        foreach (var kind in Enum.GetValues<RedactionKind>())
+        foreach (var placeholder in Placeholders)
         {
-            var placeholder = RedactionPlaceholders.For(kind);
             if (string.CompareOrdinal(text, at, placeholder, 0, placeholder.Length) == 0)
             {
                 return placeholder.Length;
             }
         }
 
-        return string.CompareOrdinal(text, at, RedactionPlaceholders.Withheld, 0, RedactionPlaceholders.Withheld.Length) == 0 ? RedactionPlaceholders.Withheld.Length : 0;
+        return 0;
     }
 
     /// <summary>Whether the capitals of the words say anything: there are lower-case letters and
