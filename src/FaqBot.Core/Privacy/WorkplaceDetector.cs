@@ -37,7 +37,7 @@ internal static class WorkplaceDetector
         @"(?:(?i:only|sole|one|head|chief|lead|charge|night|day|senior|junior|assistant|associate|local|staff|resident|volunteer|part-time|full-time|in-house"
         + @"|new|woman|female|male|school|science|chemistry|biology|physics|math|maths|english|history|music|art|band|choir|gym|pe|grade|news|weather|sports|pharmacy"
         + @"|store|shift|floor|peds|pediatric|paediatric|kindergarten|elementary|high|middle|youth|worship|weekend|overnight|morning|evening|executive|general"
-        + @"|regional|district|branch|sales|office|front|desk|dental|kitchen|sous|pastry|line|bus|truck|delivery|mail|police|fire|er|icu|or|nicu|picu|ob|er|triage|school)"
+        + @"|regional|district|branch|sales|office|front|desk|dental|kitchen|sous|pastry|line|bus|truck|delivery|mail|police|fire|er|icu|or|nicu|picu|ob|triage)"
         + @"|\d{1,2}(?i:st|nd|rd|th)|\p{Lu}{2,5}|" + Role + @")";
 
     /// <summary>One word of a place's name: capitalised, a number (a number first only before a
