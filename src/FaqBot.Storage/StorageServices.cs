@@ -1,4 +1,5 @@
 using FaqBot.Core.Configuration;
+using FaqBot.Core.Embeddings;
 using FaqBot.Storage.KeyRing;
 using FaqBot.Storage.Knowledge;
 using FaqBot.Storage.Sqlite;
@@ -6,13 +7,15 @@ using FaqBot.Storage.Transcripts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FaqBot.Storage;
 
 public static class StorageServices
 {
     /// <summary>The embedded database (its folder resolved against the content root), the
-    /// data-protection key ring beside it and the transcript store over both (patient text encrypted
+    /// data-protection key ring and the sentence encoder's vector files beside it (unless
+    /// <c>Embeddings:CachePath</c> names another folder), and the transcript store over both (patient text encrypted
     /// at rest with those keys), with their options validated at start. The web host and the command
     /// line both build their storage here, so each reads what the other wrote.</summary>
     public static IServiceCollection AddFaqBotStorage(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -21,6 +24,8 @@ public static class StorageServices
             .PostConfigure(o => o.DataPath = ContentRoot.Resolve(contentRoot, o.DataPath));
         services.AddOptions<TranscriptOptions>().Bind(configuration.GetSection(TranscriptOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddKeyRing(configuration, contentRoot);
+        services.AddOptions<EmbeddingOptions>().PostConfigure<IOptions<StorageOptions>>((options, storage) =>
+            options.CachePath = options.CachePath.Length == 0 ? Path.Combine(storage.Value.DataPath, EmbeddingOptions.DefaultFolder) : options.CachePath);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<StoredText>();

@@ -2,6 +2,7 @@ using FaqBot.BotFramework.Connector;
 using FaqBot.BotFramework.DirectLine;
 using FaqBot.Core.Answering;
 using FaqBot.Core.Configuration;
+using FaqBot.Core.Embeddings;
 using FaqBot.Core.Knowledge;
 using FaqBot.Web.Accounts;
 using FaqBot.Web.Chat;
@@ -12,6 +13,7 @@ using FaqBot.Web.Review;
 using FaqBot.Web.Security;
 using FaqBot.Web.Shared;
 using FaqBot.Web.Transcripts;
+using Microsoft.Extensions.AI;
 
 // Settings: the root appsettings.json (found from the working directory upwards, else the copy
 // beside the program), then environment variables (Section__Key), then the command line (--urls).
@@ -25,6 +27,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.Services.AddProblemDetails();
 builder.Services.AddFaqBotCore(builder.Configuration, contentRoot);   // knowledge, safety gate, answerer
+builder.Services.AddFaqBotEmbeddings(builder.Configuration, contentRoot); // the sentence encoder (embedded model, or the Ai section's), its caches
 builder.Services.AddKnowledgeWatch(builder.Configuration);            // hot reload: edits to knowledge/ serve within seconds, a bad one keeps the last good
 builder.Services.AddChat();                                           // the bot: one turn handler for every channel
 builder.Services.AddTranscripts(builder.Configuration, contentRoot);  // redacted transcripts encrypted at rest, key ring in the data folder, handoffs, retention
@@ -39,6 +42,7 @@ builder.Services.AddFaqBotHealth();
 
 var app = builder.Build();
 app.Services.GetRequiredService<KnowledgeHolder>();                   // a knowledge folder that cannot serve stops the start
+app.Services.GetService<IEmbeddingGenerator<string, Embedding<float>>>(); // the sentence encoder loaded before the first patient; one that cannot load stops the start
 app.Services.GetRequiredService<Answerer>();                          // prompts parsed and snippet embeddings started before the first patient
 
 app.UseProxyHeaders();                                                // X-Forwarded-For from ForwardedHeaders:KnownProxies, before anything reads the address

@@ -1,4 +1,5 @@
 using FaqBot.Core.Configuration;
+using FaqBot.Core.Embeddings;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Privacy;
 using FaqBot.Storage;
@@ -26,6 +27,7 @@ internal static class CliHost
         }
 
         builder.Services.AddFaqBotCore(builder.Configuration, contentRoot);
+        builder.Services.AddFaqBotEmbeddings(builder.Configuration, contentRoot); // loaded by the commands that encode, when they start
         builder.Services.AddFaqBotStorage(builder.Configuration, contentRoot);   // with the web host's key ring (keys/ in the data folder)
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddRedaction(builder.Configuration);
@@ -53,7 +55,7 @@ internal static class CliHost
             // The configuration binder's "Failed to convert configuration value 'x' at 'Section:Key' to type ...".
             await error.WriteLineAsync("Invalid settings: " + ex.Message);
         }
-        catch (KnowledgeLoadException ex)
+        catch (Exception ex) when (ex is KnowledgeLoadException or EmbeddingModelLoadException)
         {
             await error.WriteLineAsync(ex.Message);
         }

@@ -42,7 +42,7 @@ public static class CoreServices
             var ai = sp.GetRequiredService<IOptions<AiOptions>>().Value;
             var models = sp.GetRequiredService<AiModels>();
             var chat = sp.GetService<IChatClient>() ?? models.Chat;
-            var embeddings = sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() ?? models.Embeddings;
+            var embeddings = models.Embeddings; // hybrid retrieval with the Ai section's model only, not yet the embedded encoder
             return new Answerer(
                 sp.GetRequiredService<KnowledgeHolder>(),
                 sp.GetRequiredService<IOptions<RetrievalOptions>>(),

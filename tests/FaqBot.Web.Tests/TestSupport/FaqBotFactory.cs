@@ -9,7 +9,8 @@ namespace FaqBot.Web.Tests.TestSupport;
 /// <summary>The real web host on the repository's knowledge, in memory. Settings can be
 /// overridden per test (as environment variables would); services can be swapped. Each factory
 /// keeps its database (transcripts, accounts, audit log) in a temporary folder of its own,
-/// deleted with it, unless a test sets <c>Storage:DataPath</c> itself.</summary>
+/// deleted with it, unless a test sets <c>Storage:DataPath</c> itself. Every host shares the one
+/// loaded sentence encoder of the assembly (<see cref="LoadedEncoder"/>) instead of loading its own.</summary>
 public sealed class FaqBotFactory : WebApplicationFactory<Program>
 {
     private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "faqbot-web-tests", Guid.NewGuid().ToString("N"));
@@ -48,7 +49,11 @@ public sealed class FaqBotFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => _services.ForEach(configure => configure(services)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(LoadedEncoder.MiniLm);
+            _services.ForEach(configure => configure(services));
+        });
     }
 
     public override async ValueTask DisposeAsync()

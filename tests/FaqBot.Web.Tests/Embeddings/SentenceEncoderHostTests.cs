@@ -1,0 +1,64 @@
+using System.Net;
+using FaqBot.Core.Answering;
+using FaqBot.Core.Embeddings;
+using FaqBot.Web.Tests.TestSupport;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Web.Tests.Embeddings;
+
+/// <summary>The web host and its sentence encoder: the embedded model by default, loaded at start,
+/// a model that cannot load stops the start with the setting that turns it off, and <c>None</c>
+/// starts without one.</summary>
+public sealed class SentenceEncoderHostTests
+{
+    [Fact]
+    public async Task The_host_starts_with_the_default_settings_and_the_embedded_encoder()
+    {
+        await using var factory = new FaqBotFactory();
+
+        var response = await factory.CreateClient().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var generator = factory.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        Assert.Equal(SentenceModel.MiniLm, generator.GetService<EmbeddedSentenceEncoder>()?.Model);
+        Assert.Equal(EmbeddedModel.MiniLm, factory.Services.GetRequiredService<IOptions<EmbeddingOptions>>().Value.Model);
+        var data = factory.Services.GetRequiredService<IOptions<FaqBot.Storage.StorageOptions>>().Value.DataPath;
+        Assert.Equal(Path.Combine(data, EmbeddingOptions.DefaultFolder), Path.GetDirectoryName(factory.Services.GetRequiredService<EmbeddingStore>().PathOf("examples")));
+    }
+
+    [Fact]
+    public async Task Retrieval_stays_lexical_with_the_embedded_encoder()
+    {
+        await using var factory = new FaqBotFactory();
+
+        var answer = await factory.Services.GetRequiredService<Answerer>().AskAsync("Can I drive home after my infusion?");
+
+        Assert.NotEmpty(answer.Trace.Candidates);
+        Assert.DoesNotContain("semantic", answer.Trace.Decision, StringComparison.OrdinalIgnoreCase);
+        Assert.All(answer.Trace.Candidates, c => Assert.Null(c.Semantic));
+    }
+
+    [Fact]
+    public void A_model_that_cannot_load_stops_the_start_naming_the_setting()
+    {
+        var broken = SentenceModel.MiniLm with { Load = _ => throw new DllNotFoundException("Unable to load shared library 'onnxruntime'") };
+        using var factory = new FaqBotFactory().WithServices(s => s.AddSingleton(_ => EmbeddedSentenceEncoder.Load(broken, new EmbeddingOptions())));
+
+        var error = Assert.Throws<EmbeddingModelLoadException>(() => factory.CreateClient());
+
+        Assert.Contains("Embeddings:Model to None", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_None_the_host_starts_without_an_encoder()
+    {
+        await using var factory = new FaqBotFactory().With("Embeddings:Model", "None");
+
+        var response = await factory.CreateClient().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(factory.Services.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
+    }
+}
