@@ -13,7 +13,7 @@ namespace FaqBot.Core.Embeddings;
 /// counted. So a 20,000-character message costs what its first window costs, and what the model
 /// would have read is kept.
 /// </summary>
-public static class EncoderInput
+internal static class EncoderInput
 {
     /// <summary>The marks the tokeniser splits words at and reads as words of their own.</summary>
     private static readonly SearchValues<char> Punctuation = SearchValues.Create(".,;:\\/?!#$%()=+-*\"'–_`<>&^@{}[]|~");

@@ -60,6 +60,23 @@ public sealed class EmbeddedSentenceEncoderTests
         }
     }
 
+    [Fact]
+    public async Task Turns_encoding_at_once_get_what_each_gets_alone()
+    {
+        var encoder = LoadedEncoders.MiniLm;
+        string[] texts = ["How long does it take?", "Can I drive home?", "I took all of my pills", "Where do I park?"];
+        var alone = new List<float[]>();
+        foreach (var text in texts)
+        {
+            alone.Add((await encoder.GenerateAsync([text]))[0].Vector.ToArray());
+        }
+
+        var together = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
+            (i % texts.Length, (await encoder.GenerateAsync([texts[i % texts.Length]]))[0].Vector.ToArray()))));
+
+        Assert.All(together, result => Assert.Equal(alone[result.Item1], result.Item2));
+    }
+
     [Theory]
     [MemberData(nameof(Models))]
     public async Task Vectors_are_unit_length_and_the_models_size(EmbeddedModel model)
