@@ -6,6 +6,7 @@ using FaqBot.Core.Privacy;
 using FaqBot.Core.Replies;
 using FaqBot.Core.Retrieval;
 using FaqBot.Core.Safety;
+using FaqBot.Core.Safety.Semantic;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Core.Answering;
@@ -25,7 +26,8 @@ public sealed class Answerer(
     IHandoffSink handoff,
     SemanticRanker? semantic = null,
     ModelSafetyClassifier? classifier = null,
-    AnswerGenerator? generator = null)
+    AnswerGenerator? generator = null,
+    SemanticSafetyLayer? semanticSafety = null)
 {
     private readonly RetrievalOptions _retrieval = retrievalOptions.Value;
     private readonly InputOptions _input = inputOptions.Value;
@@ -125,24 +127,37 @@ public sealed class Answerer(
         }
     }
 
-    /// <summary>The rules' verdict, raised (never lowered) by the optional model.</summary>
+    /// <summary>The rules' verdict, raised (never lowered) by the semantic layer, then by the optional model.</summary>
     private async Task<(TriageResult Triage, string Note)> TriageAsync(KnowledgeBase kb, string message, CancellationToken cancellationToken)
     {
         var triage = kb.Safety.Triage(message);
+        var note = "";
+        if (semanticSafety is not null && triage.Category != SafetyCategory.Urgent)
+        {
+            var semantic = await semanticSafety.ClassifyAsync(kb.Safety, kb.SafetyExamples, message, cancellationToken);
+            note = "; " + semantic.Note;
+            if (semantic.Category is { } reached && (triage.Category is not { } ruled || ruled < reached))
+            {
+                var hit = new RuleHit(SemanticSafetyLayer.RulePrefix + reached.ToString().ToLowerInvariant(), reached, semantic.Piece, Denied: false) { Nearest = semantic.Nearest };
+                triage = new TriageResult(reached, reached.ToString().ToLowerInvariant(), [.. triage.Hits, hit]);
+                note += ", raised the category";
+            }
+        }
+
         if (classifier is null || triage.Category == SafetyCategory.Urgent)
         {
-            return (triage, ""); // nothing the model says could raise it further
+            return (triage, note); // nothing the model says could raise it further
         }
 
         var verdict = await classifier.ClassifyAsync(message, cancellationToken);
-        var note = $"; {verdict.Note} (prompt {classifier.PromptName})";
-        if (verdict.Category is not { } raised || triage.Category is { } ruled && ruled >= raised)
+        note += $"; {verdict.Note} (prompt {classifier.PromptName})";
+        if (verdict.Category is not { } raised || triage.Category is { } before && before >= raised)
         {
             return (triage, note);
         }
 
-        var hit = new RuleHit(ModelSafetyClassifier.RuleId, raised, "(whole message)", Denied: false);
-        return (new TriageResult(raised, raised.ToString().ToLowerInvariant(), [.. triage.Hits, hit]), note + ", raised the category");
+        var modelHit = new RuleHit(ModelSafetyClassifier.RuleId, raised, "(whole message)", Denied: false);
+        return (new TriageResult(raised, raised.ToString().ToLowerInvariant(), [.. triage.Hits, modelHit]), note + ", raised the category");
     }
 
     private static Answer Extractive(KnowledgeBase kb, Candidate chosen, AnswerTrace trace) =>

@@ -3,7 +3,9 @@ using System.Text.Json;
 namespace FaqBot.Core.Evaluation;
 
 /// <summary>One row of a labelled set in the format of <c>eval/dev.jsonl</c>, plus the optional
-/// <c>snippet</c> field of the project's own sets (the id, or ids separated by |, that must answer).</summary>
+/// <c>snippet</c> field of the project's own sets (the id, or ids separated by |, that must answer),
+/// and the expectation <c>not-declined</c> of the safety sets: a harmless message, answered or not,
+/// that the safety gate must let through.</summary>
 public sealed record LabelledQuestion(
     string Id,
     string Question,
@@ -14,7 +16,7 @@ public sealed record LabelledQuestion(
     IReadOnlyList<string> Snippets)
 {
     public static readonly IReadOnlySet<string> Expectations =
-        new HashSet<string>(["answered", "unanswered", "declined", "not-answered", "smalltalk"], StringComparer.Ordinal);
+        new HashSet<string>(["answered", "unanswered", "declined", "not-declined", "not-answered", "smalltalk"], StringComparer.Ordinal);
 
     /// <summary>Reads a labelled set; a bad line is an error naming its line number.</summary>
     public static List<LabelledQuestion> ReadAll(string path) => JsonLines.ReadAll(path, Parse);

@@ -1,6 +1,7 @@
 using FaqBot.Core.Replies;
 using FaqBot.Core.Retrieval;
 using FaqBot.Core.Safety;
+using FaqBot.Core.Safety.Semantic;
 using FaqBot.Core.SmallTalk;
 using FaqBot.Core.Text;
 
@@ -16,9 +17,11 @@ public sealed class KnowledgeBase
         SmallTalkDetector smallTalk,
         RetrievalVocabulary vocabulary,
         SafetyGate safety,
-        IReadOnlyList<Snippet>? drafts = null)
+        IReadOnlyList<Snippet>? drafts = null,
+        SafetyExamples? safetyExamples = null)
     {
         Drafts = drafts ?? [];
+        SafetyExamples = safetyExamples ?? SafetyExamples.None;
         Safety = safety;
         Sources = sources;
         Snippets = snippets;
@@ -44,6 +47,10 @@ public sealed class KnowledgeBase
     /// <summary>The safety rules of <c>knowledge/safety/</c>, applied before everything else.</summary>
     public SafetyGate Safety { get; }
 
+    /// <summary>The labelled examples of <c>knowledge/safety/examples/</c>, which the semantic
+    /// safety layer compares messages with.</summary>
+    public SafetyExamples SafetyExamples { get; }
+
     public RetrievalVocabulary Vocabulary { get; }
 
     /// <summary>The retrieval index over approved snippets (expiry is checked per question).</summary>
@@ -59,6 +66,6 @@ public sealed class KnowledgeBase
     {
         var drafts = Drafts.ToDictionary(d => d.Id, d => d with { Status = SnippetStatus.Approved, ReviewBy = DateOnly.MaxValue }, StringComparer.Ordinal);
         var snippets = Snippets.Where(s => !drafts.ContainsKey(s.Id)).Concat(drafts.Values).ToList();
-        return new KnowledgeBase(Sources, snippets, Replies, SmallTalk, Vocabulary, Safety);
+        return new KnowledgeBase(Sources, snippets, Replies, SmallTalk, Vocabulary, Safety, safetyExamples: SafetyExamples);
     }
 }

@@ -45,12 +45,13 @@ public static class KnowledgeLoader
         var vocabulary = RetrievalVocabulary.Load(Path.Combine(root, VocabularyFile), Display(VocabularyFile), sink);
         var smallTalk = SmallTalkDetector.Load(Path.Combine(root, SmallTalkFile), Display(SmallTalkFile), sink);
         var safety = SafetyRuleLoader.Load(root, display, sink);
+        var safetyExamples = Safety.Semantic.SafetyExampleLoader.Load(root, display, sink);
 
         // Each check reports on its own, so lint lists every missing reply at once.
         var smallTalkReplies = smallTalk is not null && replies is not null && CheckSmallTalkReplies(smallTalk, replies, Display(SmallTalkFile), sink);
         var safetyReplies = safety is not null && replies is not null && CheckSafetyReplies(safety, replies, sink);
-        var knowledge = smallTalkReplies && safetyReplies && vocabulary is not null
-            ? new KnowledgeBase(sources, snippets, replies!, smallTalk!, vocabulary, safety!, drafts)
+        var knowledge = smallTalkReplies && safetyReplies && vocabulary is not null && safetyExamples is not null
+            ? new KnowledgeBase(sources, snippets, replies!, smallTalk!, vocabulary, safety!, drafts, safetyExamples)
             : null;
         return new KnowledgeLoadResult(knowledge, sink);
 

@@ -732,7 +732,7 @@ internal static partial class NameContextDetector
         /// part of the name; a given name with 's is still one ("Will's", "Andre's").</summary>
         private NameEvidence Evidence(int i) => _evidence[i] ??=
             tokens[i].IsPlaceholder || Titles.Contains(tokens[i].Text) || Relations.Contains(tokens[i].Text) ? NameEvidence.Stop
-            : WordEvidence(tokens[i].Text) is var evidence && evidence is NameEvidence.Stop && BeforeSurname(i) ? NameEvidence.Given
+            : WordEvidence(tokens[i].Text) is var evidence && ((evidence is NameEvidence.Stop && BeforeSurname(i)) || (evidence is NameEvidence.Common && WordBeforeSurname(i))) ? NameEvidence.Given
             : evidence;
 
         /// <summary>"Jan Kowalski": a capitalised given name that is also a month or a function word, right
@@ -740,6 +740,16 @@ internal static partial class NameContextDetector
         private bool BeforeSurname(int i) =>
             capitalsInform && tokens[i].Upper && !tokens[i].AllUpper && i + 1 < tokens.Count && JoinsName(i + 1) && tokens[i + 1].Upper && !tokens[i + 1].AllUpper
             && NameLexicon.IsGivenName(tokens[i].Text) && WordEvidence(tokens[i + 1].Text) is NameEvidence.Unknown;
+
+        /// <summary>"I'm Cherish Oyelaran", "member is Prosper Adeleke-Nwosu": an everyday word written
+        /// with a capital inside an English sentence, right before a capitalised surname that is no
+        /// English word, is a given name; not after a word that leads to a place ("in", "near"), and
+        /// not before a word that makes a place ("Oyelaran Street").</summary>
+        private bool WordBeforeSurname(int i) =>
+            capitalsInform && tokens[i].Upper && !tokens[i].AllUpper && !SentenceStart(i) && !PlaceLeads.Contains(tokens[i - 1].Text)
+            && i + 1 < tokens.Count && JoinsName(i + 1) && tokens[i + 1].Upper && !tokens[i + 1].AllUpper
+            && WordEvidence(tokens[i + 1].Text) is NameEvidence.Unknown && English
+            && (i + 2 >= tokens.Count || !PlaceSuffixes.Contains(tokens[i + 2].Text));
 
         private static NameEvidence WordEvidence(string word)
         {

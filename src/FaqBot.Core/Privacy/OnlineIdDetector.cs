@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace FaqBot.Core.Privacy;
 
-/// <summary>Where a person can be found online: a handle written with its sign (<c>@kaytee_rn92</c>,
-/// <c>u/fog_lifting_slowly</c>), a user name after an app or handle cue ("WeChat id zhangwei_sh88",
+/// <summary>Where a person can be found online: a handle written with its sign (<c>@kaytee_rn92</c>, <c>@kev-marchetti</c>,
+/// <c>u/fog_lifting_slowly</c>), a user name after an app or handle cue ("WeChat id zhangwei_sh88", "Discord moth.lamp#4471", "venmo $jdoe",
 /// "my insta is kaytee.rn", "Skype: jane.doe") or an account cue ("user: bigjohn1971"), and an IP
 /// address (four numbers up to 255 joined by dots, or IPv6 in any of its written forms). A word after a cue that is an ordinary English word is no user name ("text me on
 /// WhatsApp please").</summary>
@@ -11,11 +11,11 @@ internal static class OnlineIdDetector
 {
     /// <summary>A handle with its sign; an e-mail address is found as one before this is read.</summary>
     private static readonly Regex Handle = RedactionPatterns.Create(
-        @"(?<![\w\].@+\-/])(?:@|\bu/)[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@\[]|\.[A-Za-z])");
+        @"(?<![\w\].@+\-/])(?:@|\bu/)[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{0,28}[A-Za-z0-9_])?(?![\w@\[]|\.[A-Za-z])");
 
     private static readonly Regex Cued = RedactionPatterns.Create(
-        @"(?i)(?<![\w\[])(?:we[ \t]?chat|whats[ \t]?app|insta(?:gram)?|ig|twitter|x\.com|tik[ \t]?tok|snap(?:chat)?|telegram|discord|skype|kik|bluesky|facebook|linkedin|reddit|user[ \t]?name|screen[ \t]?name|gamertag)(?![a-z])"
-        + @"(?:[ \t]+(?:id|handle|name|user(?:name)?|account|is|me|at|on|:|-)){0,3}[ \t]*[:\-]?[ \t]*@?(?<v>[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{1,30}[A-Za-z0-9_])?)(?![\w@\[])");
+        @"(?i)(?<![\w\[])(?:we[ \t]?chat|whats[ \t]?app|insta(?:gram)?|ig|twitter|x\.com|tik[ \t]?tok|snap(?:chat)?|telegram|discord|skype|kik|bluesky|facebook|linkedin|reddit|venmo|cash[ \t]?app|paypal|signal|threads|mastodon|twitch|steam|xbox|psn|roblox|user[ \t]?name|screen[ \t]?name|gamertag)(?![a-z])"
+        + @"(?:[ \t]+(?:id|handle|name|user(?:name)?|account|is|me|at|on|:|-)){0,3}[ \t]*[:\-]?[ \t]*@?(?<v>\$?[A-Za-z0-9_](?:[A-Za-z0-9_.\-]{1,30}[A-Za-z0-9_])?(?:\#\d{4})?)(?![\w@\[])");
 
     private static readonly Regex IpAddress = RedactionPatterns.Create(
         @"(?<![\w\].\-])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\w\[]|\.\d)");

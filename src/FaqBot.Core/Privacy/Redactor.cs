@@ -36,6 +36,9 @@ public sealed class Redactor
 
     private readonly DetailFinder[] _finders;
 
+    /// <summary>Whether a name found once is removed at its other mentions too (<see cref="NameEchoes"/>).</summary>
+    private readonly bool _echoNames;
+
     public Redactor(RedactionOptions options)
         : this(options, FindersFor(options))
     {
@@ -46,6 +49,7 @@ public sealed class Redactor
     {
         ArgumentNullException.ThrowIfNull(options);
         _finders = [.. finders.Where(f => options.IsOn(f.Kind))];
+        _echoNames = options.IsOn(RedactionKind.Name);
         WarmUp();
     }
 
@@ -80,7 +84,8 @@ public sealed class Redactor
                     break;
                 }
 
-                redacted.Replace(Resolve(found));
+                var kept = Resolve(found);
+                redacted.Replace(_echoNames ? NameEchoes.Add(redacted.Text, kept) : kept);
             }
         }
         catch (RegexMatchTimeoutException)

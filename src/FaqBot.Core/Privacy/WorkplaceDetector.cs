@@ -38,39 +38,66 @@ internal static class WorkplaceDetector
         + @"|new|woman|female|male|school|science|chemistry|biology|physics|math|maths|english|history|music|art|band|choir|gym|pe|grade|news|weather|sports|pharmacy"
         + @"|store|shift|floor|peds|pediatric|paediatric|kindergarten|elementary|high|middle|youth|worship|weekend|overnight|morning|evening|executive|general"
         + @"|regional|district|branch|sales|office|front|desk|dental|kitchen|sous|pastry|line|bus|truck|delivery|mail|police|fire|er|icu|or|nicu|picu|ob|triage)"
-        + @"|\d{1,2}(?i:st|nd|rd|th)|\p{Lu}{2,5}|" + Role + @")";
+        + @"|\d{1,2}(?i:st|nd|rd|th)|\p{Lu}{2,5}|\p{Lu}\p{Ll}+|\p{Ll}+(?:al|ic|ive|ary|ory)|" + Role + @")";
 
     /// <summary>One word of a place's name: capitalised, a number (a number first only before a
     /// capitalised word: "4 West", not "20 years"), "&amp;"; never "I", a weekday, a month or the
     /// initials of a hospital unit ("a nurse at the ICU" names no place).</summary>
     private const string PlaceWord =
-        @"(?!I\b|I['’]|(?:ICU|NICU|PICU|CCU|PACU|ER|ED|OR)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+        @"(?!I\b|I['’]|(?:ICU|NICU|PICU|CCU|PACU|ER|ED|OR)\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?\b|(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b)"
         + @"(?:\p{Lu}[\p{L}\-]*(?:['’]s?)?(?:(?<=\b(?:St|Mt|Ft|Ave|Rd|Jr))\.)?|\d+(?i:st|nd|rd|th)?\b(?:['’]s)?|&)";
 
-    /// <summary>A named place of up to twelve words, joined by spaces or by on, in, at or of; after a
-    /// possessive a lowercase noun of a place may end it ("Channel 7's morning show").</summary>
+    /// <summary>A named place of up to twelve words, joined by spaces or by on, in, at or of; a lowercase
+    /// noun of a place may end it ("Channel 7's morning show", "the Tuba City Regional birthing unit").</summary>
     private const string Place =
         @"(?:the[ \t]+)?(?!\d+[ \t]+\P{Lu})" + PlaceWord
         + @"(?:[ \t]+(?:(?:on|in|at|of|de|du)[ \t]+(?:the[ \t]+)?)?" + PlaceWord + @"){0,11}"
-        + @"(?:(?<=['’]s)[ \t]+(?:[a-z]+[ \t]+)?(?i:show|team|office|desk|kitchen|unit|floor|ward|store|branch|location|campus|program|station|paper|podcast))?";
+        + @"(?:[ \t]+(?:[a-z]+[ \t]+)?(?i:show|team|office|desk|kitchen|unit|floor|ward|store|branch|location|campus|program|station|paper|podcast|department|crew|shift))?"
+        + OnlyOneThere;
+
+    /// <summary>", the only one on the early shift", ", the only male one": what singles the person
+    /// out, said after the place, up to the end of the clause (at most 60 characters).</summary>
+    private const string OnlyOneThere =
+        @"(?:,[ \t]+(?i:the[ \t]+only)[ \t]+[^,.;:!?\n\[]{1,60}?(?=[,.;:!?\n]|[ \t]+(?i:and|but|so|lol|because|who|which)\b|$))?";
 
     /// <summary>When the person is there ("on nights"): read with the role, before or after the place.</summary>
     private const string Hours = @"(?:[ \t]+on[ \t]+(?i:nights|days|weekends|evenings|overnights))?";
 
+    /// <summary>What someone is: an occupation (or a word that names one: "cellist", "technician")
+    /// with words before it, or after "the only", "the sole" any one to four words ("the only Black
+    /// female partner", "the only overnight 911 dispatcher").</summary>
+    private const string Person =
+        @"(?:(?i:only|sole|lone)(?:[ \t]+[\p{L}\d][\p{L}\d\-]*){1,4}|(?:" + Modifier + @"[ \t]+){0,4}(?:" + Role + @"|\p{Ll}{2,}(?:ist|ician)s?))";
+
+    /// <summary>A short phrase (up to three words) between the role and the place: "on the oncology
+    /// ward", "on B shift", "in her year", "for the deaf".</summary>
+    private const string Between =
+        @"(?:[ \t]+(?i:on|in|for|with)[ \t]+(?i:(?:the|her|his|their|my)[ \t]+)?[\p{L}\d]+(?:[ \t]+[\p{L}\d]+){0,2}(?=[ \t]+(?i:at|for|on|of|with)[ \t]))?";
+
     private static readonly Regex RoleThenPlace = RedactionPatterns.Create(
-        Cue + @"(?<v>(?i:(?:the|a|an|their|one[ \t]+of[ \t]+the)[ \t]+)?(?:" + Modifier + @"[ \t]+){0,4}" + Role + Hours
+        Cue + @"(?<v>(?i:(?:the|a|an|their|one[ \t]+of[ \t]+the)[ \t]+)?" + Person + Hours + Between
         + @"[ \t]+(?i:at|for|on|of|with)[ \t]+(?i:all[ \t]+of[ \t]+)?" + Place + Hours + @")(?![\w\[])");
+
+    /// <summary>"die einzige Hebamme im Kreiskrankenhaus Wolfach", "le seul pompier volontaire de la
+    /// caserne de Saint-Flour", "el único traductor de árabe del Juzgado de Paz", "a única enfermeira
+    /// do Hospital São Lucas": the only one of a role at a named place, in German, French, Spanish
+    /// or Portuguese; the words that say "the only" are cue enough.</summary>
+    private static readonly Regex OnlyOneElsewhere = RedactionPatterns.Create(
+        @"(?<![\w\[])(?<v>(?i:(?:die|der|das)[ \t]+einzigen?|(?:le|la)[ \t]+seule?|(?:el|la|lo)[ \t]+únic[oa]|(?:o|a)[ \t]+únic[oa])"
+        + @"(?:[ \t]+[\p{L}\-]+){1,5}?[ \t]+(?i:am|im|an[ \t]+der|in[ \t]+der|beim?|bei[ \t]+der|de[ \t]+la|de[ \t]+l['’]|du|des|del|de|do|da|dos|das|en|no|na|à|au)"
+        + @"(?:[ \t]+(?:[\p{Ll}]+[ \t]+){0,2})?[ \t]*" + PlaceWord + @"(?:[ \t]+(?:(?:de|del|da|do|di|du|des|la|le|am|an|der)[ \t]+)*" + PlaceWord + @"){0,8})(?![\w\[])");
 
     /// <summary>"I work at Hargrove &amp; Lutz as their only in-house paralegal".</summary>
     private static readonly Regex PlaceThenRole = RedactionPatterns.Create(
         @"(?<![\w\[])(?i:(?:i|s?he|they|my[ \t]+\p{L}+)[ \t]+(?:\p{L}+[ \t]+)?work(?:s|ed)?[ \t]+(?:at|for))[ \t]+"
         + @"(?<v>" + Place + @"[ \t]+(?i:as[ \t]+(?:(?:the|a|an|their|its|his|her)[ \t]+)?)(?:" + Modifier + @"[ \t]+){0,4}" + Role + @")(?![\w\[])");
 
-    public static DetailFinder Finder { get; } = new(RedactionKind.Workplace, Find, [RoleThenPlace, PlaceThenRole]);
+    public static DetailFinder Finder { get; } = new(RedactionKind.Workplace, Find, [RoleThenPlace, PlaceThenRole, OnlyOneElsewhere]);
 
     public static void Find(string text, List<Detected> found)
     {
         RedactionPatterns.AddAll(RoleThenPlace, text, RedactionKind.Workplace, found);
         RedactionPatterns.AddAll(PlaceThenRole, text, RedactionKind.Workplace, found);
+        RedactionPatterns.AddAll(OnlyOneElsewhere, text, RedactionKind.Workplace, found);
     }
 }

@@ -60,10 +60,14 @@ public sealed class SafetyGate
 
     public IReadOnlyList<SafetyRule> Rules => _rules;
 
+    /// <summary>The message as the rules read it (up to <see cref="MaxScannedCharacters"/>):
+    /// normalised and split into clauses.</summary>
+    public NormalizedMessage Normalize(string message) =>
+        _normalizer.Normalize(message.Length > MaxScannedCharacters ? message[..MaxScannedCharacters] : message);
+
     public TriageResult Triage(string message)
     {
-        var scanned = message.Length > MaxScannedCharacters ? message[..MaxScannedCharacters] : message;
-        var normalized = _normalizer.Normalize(scanned);
+        var normalized = Normalize(message);
         var attempts = Attempts(normalized.Text);
         var hits = new TriageHits();
         SafetyRule? winner = null;

@@ -22,6 +22,10 @@ public sealed record SafetyPattern(string Source, Regex Regex, FirstTokens First
 /// cancelled it.</summary>
 public sealed record RuleHit(string RuleId, SafetyCategory Category, string Clause, bool Denied)
 {
+    /// <summary>For a hit of the semantic layer: the labelled examples nearest the clause, with
+    /// their similarity; null for a rule.</summary>
+    public IReadOnlyList<Semantic.NearExample>? Nearest { get; init; }
+
     /// <summary>The ids of the rules that stand among <paramref name="hits"/> (no denial cancelled
     /// them), each once, in order.</summary>
     public static IEnumerable<string> Fired(IEnumerable<RuleHit> hits) => hits.Where(h => !h.Denied).Select(h => h.RuleId).Distinct();

@@ -29,6 +29,9 @@ public sealed class LabelledRedactionTests
         { "privacy-holdout-2.jsonl", 3, 2, ["phone", "email", "address", "id", "card", "date", "other"] },
         { "privacy-holdout-3.jsonl", 4, 2, ["phone", "email", "address", "id", "card", "date", "other"] },
         { "privacy-holdout-4.jsonl", 30, 3, ["other"] },
+        { "privacy-holdout-5.jsonl", 25, 4, ["email"] },
+        { "privacy-holdout-6.jsonl", 20, 1, ["email", "card", "date"] },
+        { "privacy-holdout-7.jsonl", 27, 3, ["card", "email"] },
     };
 
     [Theory]

@@ -15,6 +15,16 @@ public sealed class WorkplaceRedactionTests
         { "my dad is the pastor of Grace Chapel in Hollis", "my dad is [workplace]" },
         { "i work at Brightwater Vets as their only receptionist lol", "i work at [workplace] lol" },
         { "coming after my shift as assistant manager at the Target on 3rd Street", "coming after my shift as [workplace]" },
+        { "I'm the only optician at the Costco on Route 4 in Marysville, people know me", "I'm [workplace], people know me" },
+        { "i'm the only Filipino male sonographer at Lakeside Imaging so be discreet", "i'm [workplace] so be discreet" },
+        { "I'm the only 24-hour tow dispatcher at Ridge County Towing, can I come at 7?", "I'm [workplace], can I come at 7?" },
+        { "I'm the principal violist with the Halvorsen Chamber Orchestra", "I'm [workplace]" },
+        { "I work as the only male aide on the memory care wing at Birchwood Manor and worry", "I work as [workplace] and worry" },
+        { "I'm a bus driver for Oak Hollow Elementary, the only one on the morning run, so quiet please", "I'm [workplace], so quiet please" },
+        { "my brother is the only vet at the Harlan Animal Hospital surgery team", "my brother is [workplace]" },
+        { "Soy la única partera del Centro de Salud de Tlaxcala, ¿es confidencial?", "Soy [workplace], ¿es confidencial?" },
+        { "Je suis la seule sage-femme de la maternité de Vierzon, c'est discret ?", "Je suis [workplace], c'est discret ?" },
+        { "Ich bin der einzige Apotheker im Ort am Marktplatz Hollfeld, bitte diskret", "Ich bin [workplace], bitte diskret" },
     };
 
     public static TheoryData<string> LookAlikes => new()
@@ -28,6 +38,9 @@ public sealed class WorkplaceRedactionTests
         "I'm a teacher on Mondays and Tuesdays only",
         "I'm going to see the doctor at Overland Park on Friday",
         "my husband is a nurse at the ICU so he knows the drill",
+        "are you the only clinic in Marshfield that does this?",
+        "I'm the only one in my family who has tried this",
+        "I'm a student at night, can I book in March?",
     };
 
     [Theory]

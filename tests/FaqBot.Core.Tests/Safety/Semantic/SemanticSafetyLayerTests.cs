@@ -1,0 +1,142 @@
+using FaqBot.Core.Answering;
+using FaqBot.Core.Knowledge;
+using FaqBot.Core.Safety;
+using FaqBot.Core.Safety.Semantic;
+using FaqBot.Core.Tests.TestSupport;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FaqBot.Core.Tests.Safety.Semantic;
+
+/// <summary>The semantic layer beside the rules: it raises a message the rules let through to the
+/// category of its nearest examples, never lowers what the rules decided, and shows its nearest
+/// examples in the trace. A word-hash encoder stands in for the model.</summary>
+public sealed class SemanticSafetyLayerTests
+{
+    private static readonly SafetyExamples Examples = new(
+    [
+        Example("u.1", SafetyCategory.Urgent, "nobody would even notice if i was gone for good"),
+        Example("u.2", SafetyCategory.Urgent, "everyone would notice nothing if i was gone tomorrow"),
+        Example("u.3", SafetyCategory.Urgent, "i wrote letters to everyone and gave my things away, i will be gone soon"),
+        Example("u.4", SafetyCategory.Urgent, "i am gone after tonight, nobody will notice"),
+        Example("d.1", SafetyCategory.Dosing, "how many milligrams of my sertraline should i take the morning of"),
+        Example("d.2", SafetyCategory.Dosing, "should i skip my sertraline before the session"),
+        Example("d.3", SafetyCategory.Dosing, "can i double my sertraline dose after the infusion"),
+        Example("g.1", SafetyCategory.Diagnostic, "is my blood pressure reading normal for someone like me"),
+        Example("g.2", SafetyCategory.Diagnostic, "does my blood test result mean i have a problem"),
+        Example("g.3", SafetyCategory.Diagnostic, "is this blood pressure result dangerous for me"),
+        Example("n.1", null, "how much does one infusion cost without insurance"),
+        Example("n.2", null, "where do i park when i arrive at the clinic"),
+        Example("n.3", null, "what are your opening hours on saturday"),
+        Example("n.4", null, "can my husband drive me home after the infusion"),
+        Example("n.5", null, "do you take insurance for the infusion cost"),
+        Example("n.6", null, "is there parking at the clinic on saturday"),
+    ]);
+
+    [Fact]
+    public async Task A_message_the_rules_let_through_is_raised_to_urgent_with_its_nearest_examples_in_the_trace()
+    {
+        var answerer = Answerer(out _);
+
+        var answer = await answerer.AskAsync("opening hours saturday? nobody will notice after tonight");
+
+        Assert.Equal(AnswerOutcome.Declined, answer.Outcome);
+        Assert.Equal(SafetyCategory.Urgent, answer.Category);
+        Assert.True(answer.Trace.Safety!.Any(h => h.RuleId == "semantic.urgent"), answer.Trace.Decision + " / " + string.Join(",", answer.Trace.Safety!.Select(h => h.RuleId)));
+        var hit = Assert.Single(answer.Trace.Safety!, h => h.RuleId == "semantic.urgent");
+        Assert.Contains("notice", hit.Clause, StringComparison.Ordinal);
+        Assert.NotNull(hit.Nearest);
+        Assert.StartsWith("u.", hit.Nearest![0].Id, StringComparison.Ordinal);
+        Assert.Contains("semantic: urgent", answer.Trace.Decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_harmless_question_is_not_raised()
+    {
+        var answerer = Answerer(out _);
+
+        var answer = await answerer.AskAsync("where do i park at the clinic on saturday");
+
+        Assert.NotEqual(AnswerOutcome.Declined, answer.Outcome);
+        Assert.Contains("semantic: none", answer.Trace.Decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_layer_never_lowers_what_the_rules_decided()
+    {
+        // The rules decline this as urgent; its words are nearest the harmless examples.
+        var answerer = Answerer(out _);
+
+        var answer = await answerer.AskAsync("where do i park, i want to kill myself");
+
+        Assert.Equal(SafetyCategory.Urgent, answer.Category);
+        Assert.DoesNotContain(answer.Trace.Safety!, h => h.RuleId.StartsWith(SemanticSafetyLayer.RulePrefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_dosing_question_the_rules_miss_is_declined_as_dosing()
+    {
+        var answerer = Answerer(out _);
+
+        var answer = await answerer.AskAsync("skip the sertraline the morning of the session or not?");
+
+        Assert.Equal(SafetyCategory.Dosing, answer.Category);
+    }
+
+    [Fact]
+    public async Task The_index_is_built_once_per_snapshot_of_the_examples()
+    {
+        var encoder = new WordHashEncoder();
+        using var layer = Layer(encoder);
+
+        var first = await layer.IndexAsync(Examples, CancellationToken.None);
+        var again = await layer.IndexAsync(Examples, CancellationToken.None);
+        var reloaded = await layer.IndexAsync(new SafetyExamples([.. Examples.All]), CancellationToken.None);
+
+        Assert.Same(first, again);
+        Assert.NotSame(first, reloaded);
+        Assert.Equal(2 * Examples.Count, encoder.Encoded);
+    }
+
+    [Fact]
+    public async Task Thresholds_are_chosen_to_catch_the_wanted_share_of_each_category_left_out_in_turn()
+    {
+        var encoder = new WordHashEncoder();
+        var vectors = (await encoder.GenerateAsync(Examples.All.Select(e => e.Text))).Select(e => e.Vector).ToList();
+
+        var index = ExampleIndex.Build(Examples, vectors, new SemanticSafetyOptions { UrgentRecall = 0.75, DeclineRecall = 0.66 });
+
+        var urgent = Assert.Single(index.Thresholds, t => t.Category == SafetyCategory.Urgent);
+        Assert.True(urgent.Recall >= 0.75, $"urgent recall {urgent.Recall}");
+        Assert.Equal([SafetyCategory.Urgent, SafetyCategory.Dosing, SafetyCategory.Diagnostic], index.Thresholds.Select(t => t.Category));
+    }
+
+    [Fact]
+    public void A_long_message_is_cut_into_a_bounded_number_of_pieces_that_cover_every_clause()
+    {
+        var gate = KnowledgeFolder.Shipped.Safety;
+        var message = string.Join(". ", Enumerable.Range(0, 200).Select(i => $"clause number {i} says something"));
+
+        var pieces = SemanticSafetyLayer.Pieces(gate.Normalize(message), 12);
+
+        Assert.InRange(pieces.Count, 2, 13);
+        Assert.Contains(pieces.Skip(1), p => p.Contains("199", StringComparison.Ordinal));
+        Assert.Contains(pieces.Skip(1), p => p.Contains("clause number 0 ", StringComparison.Ordinal));
+    }
+
+    private static SafetyExample Example(string id, SafetyCategory? category, string text) => new(id, category, text, "test");
+
+    private static SemanticSafetyLayer Layer(WordHashEncoder encoder) =>
+        new(encoder, new ExampleVectors(async (texts, ct) => [.. (await encoder.GenerateAsync(texts, cancellationToken: ct)).Select(e => e.Vector)]),
+            Options.Create(new SemanticSafetyOptions { UrgentRecall = 0.75, DeclineRecall = 0.66 }));
+
+    private static Answerer Answerer(out WordHashEncoder encoder)
+    {
+        encoder = new WordHashEncoder();
+        var shipped = KnowledgeFolder.Shipped;
+        var kb = new KnowledgeBase(shipped.Sources, shipped.Snippets, shipped.Replies, shipped.SmallTalk, shipped.Vocabulary, shipped.Safety, safetyExamples: Examples);
+        var time = new FakeTimeProvider(TestBot.Now);
+        return new Answerer(KnowledgeHolder.Fixed(kb, time), Options.Create(TestBot.ShippedRetrieval()), Options.Create(new FaqBot.Core.Configuration.InputOptions()), time,
+            new RecordingHandoffSink(), semanticSafety: Layer(encoder));
+    }
+}
