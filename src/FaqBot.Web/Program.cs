@@ -43,7 +43,7 @@ builder.Services.AddFaqBotHealth();
 var app = builder.Build();
 app.Services.GetRequiredService<KnowledgeHolder>();                   // a knowledge folder that cannot serve stops the start
 app.Services.GetService<IEmbeddingGenerator<string, Embedding<float>>>(); // the sentence encoder loaded before the first patient; one that cannot load stops the start
-app.Services.GetRequiredService<Answerer>();                          // prompts parsed and snippet embeddings started before the first patient
+app.Services.GetRequiredService<Answerer>();                          // prompts parsed, snippet embeddings started and the safety examples' index built before the first patient
 
 app.UseProxyHeaders();                                                // X-Forwarded-For from ForwardedHeaders:KnownProxies, before anything reads the address
 app.UseSecurityHeaders();                                             // CSP without inline script, nosniff, no framing

@@ -134,7 +134,17 @@ public sealed class Answerer(
         var note = "";
         if (semanticSafety is not null && triage.Category != SafetyCategory.Urgent)
         {
-            var semantic = await semanticSafety.ClassifyAsync(kb.Safety, kb.SafetyExamples, message, cancellationToken);
+            SemanticVerdict semantic;
+            try
+            {
+                semantic = await semanticSafety.ClassifyAsync(kb, message, triage, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The rules' verdict stands; the trace says the layer could not judge.
+                semantic = new SemanticVerdict(null, "", [], $"semantic: {ex.GetType().Name}, rules decided");
+            }
+
             note = "; " + semantic.Note;
             if (semantic.Category is { } reached && (triage.Category is not { } ruled || ruled < reached))
             {

@@ -4,7 +4,9 @@ using FaqBot.Core.Generation;
 using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Retrieval;
+using FaqBot.Core.Embeddings;
 using FaqBot.Core.Safety;
+using FaqBot.Core.Safety.Semantic;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,11 @@ public static class CoreServices
         services.AddOptions<SafetyOptions>().Bind(configuration.GetSection(SafetyOptions.Section)).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure(o => o.ClassifierPrompt = string.IsNullOrWhiteSpace(o.ClassifierPrompt) ? o.ClassifierPrompt : ContentRoot.Resolve(contentRoot, o.ClassifierPrompt));
         services.AddOptions<InputOptions>().Bind(configuration.GetSection(InputOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SemanticSafetyOptions>().Bind(configuration.GetSection(SemanticSafetyOptions.Section)).ValidateDataAnnotations()
+            .Validate<IServiceProvider>((o, sp) => !o.Enabled || sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() is not null,
+                "Safety:Semantic:Enabled is true but no sentence encoder is configured (Embeddings:Model is None and the Ai section names no embedding model): "
+                + "set Embeddings:Model to MiniLm, or turn the semantic safety layer off explicitly with Safety:Semantic:Enabled=false.")
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IHandoffSink>(sp => new LoggingHandoffSink(
@@ -51,9 +58,65 @@ public static class CoreServices
                 sp.GetRequiredService<IHandoffSink>(),
                 embeddings is null ? null : Ranker(sp, embeddings),
                 chat is not null && ai.SafetyClassifier ? Classifier(sp, chat) : null,
-                chat is not null && ai.GenerateAnswers ? Generator(sp, chat, ai) : null);
+                chat is not null && ai.GenerateAnswers ? Generator(sp, chat, ai) : null,
+                SemanticSafety(sp));
         });
         return services;
+    }
+
+    /// <summary>The semantic safety layer when it is on (the default): the examples' vectors come
+    /// through the on-disk vector store; its index is built at start (before the first patient)
+    /// and again after each served reload, in the background, where a message that comes before
+    /// the new index waits for it, never skips it.</summary>
+    private static SemanticSafetyLayer? SemanticSafety(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<SemanticSafetyOptions>>();
+        if (!options.Value.Enabled)
+        {
+            return null;
+        }
+
+        var store = services.GetRequiredService<EmbeddingStore>();
+        var layer = new SemanticSafetyLayer(
+            services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            new ExampleVectors((texts, cancellationToken) => store.GetOrEncodeAsync("safety-examples", texts, cancellationToken)),
+            options);
+        var holder = services.GetRequiredService<KnowledgeHolder>();
+        var logger = services.GetService<ILogger<SemanticSafetyLayer>>() ?? NullLogger<SemanticSafetyLayer>.Instance;
+        holder.Reloaded += reload =>
+        {
+            if (reload.Served)
+            {
+                Prepare(layer, holder.Current, logger);
+            }
+        };
+        // The first index is built here, when the host resolves the answerer at start: no patient waits for it.
+        var index = layer.IndexAsync(holder.Current, CancellationToken.None).GetAwaiter().GetResult();
+        Log(logger, index);
+        return layer;
+    }
+
+    private static void Prepare(SemanticSafetyLayer layer, KnowledgeBase kb, ILogger logger) =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                Log(logger, await layer.IndexAsync(kb, CancellationToken.None));
+            }
+            catch (Exception ex)
+            {
+                // The next message tries to build it again; if it still cannot, that message is triaged by the rules and its trace says so.
+                logger.LogError(ex, "The semantic safety layer's index could not be built in the background");
+            }
+        });
+
+    private static void Log(ILogger logger, ExampleIndex index)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Semantic safety layer ready: {Examples} examples; thresholds {Thresholds}", index.Count,
+                string.Join("; ", index.Thresholds.Select(t => $"{t.Category}: p>={t.Probability:0.00}, nearest>={t.Similarity:0.00} (examples out of fold: recall {t.Recall:0.00}, others raised {t.FalseRaises:0.00})")));
+        }
     }
 
     /// <summary>Hybrid ranking; the approved snippets' questions are embedded at start and again

@@ -4,6 +4,7 @@ using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Retrieval;
 using FaqBot.Core.Safety;
+using FaqBot.Core.Safety.Semantic;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -30,11 +31,23 @@ internal static class TestBot
         InputOptions? input = null,
         SemanticRanker? semantic = null,
         IHandoffSink? handoff = null,
-        ModelSafetyClassifier? classifier = null)
+        ModelSafetyClassifier? classifier = null,
+        SemanticSafetyLayer? semanticSafety = null)
     {
         time ??= new FakeTimeProvider(Now);
         var holder = Holder(knowledgePath ?? Repo.Knowledge, time);
-        return new Answerer(holder, Options.Create(retrieval ?? ShippedRetrieval()), Options.Create(input ?? new InputOptions()), time, handoff ?? new RecordingHandoffSink(), semantic, classifier);
+        return new Answerer(holder, Options.Create(retrieval ?? ShippedRetrieval()), Options.Create(input ?? new InputOptions()), time, handoff ?? new RecordingHandoffSink(), semantic, classifier,
+            semanticSafety: semanticSafety);
+    }
+
+    /// <summary>The semantic safety layer as shipped (its default settings) over the embedded
+    /// MiniLM encoder loaded once for the assembly.</summary>
+    public static SemanticSafetyLayer ShippedSemanticSafety()
+    {
+        var encoder = LoadedEncoders.MiniLm;
+        return new SemanticSafetyLayer(encoder,
+            new ExampleVectors(async (texts, ct) => [.. (await encoder.GenerateAsync(texts, cancellationToken: ct)).Select(e => e.Vector)]),
+            Options.Create(new SemanticSafetyOptions()));
     }
 
     public static KnowledgeHolder Holder(string knowledgePath, TimeProvider time) =>

@@ -36,7 +36,7 @@ public sealed class SentenceEncoderHostTests
         var answer = await factory.Services.GetRequiredService<Answerer>().AskAsync("Can I drive home after my infusion?");
 
         Assert.NotEmpty(answer.Trace.Candidates);
-        Assert.DoesNotContain("semantic", answer.Trace.Decision, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("hybrid ranking", answer.Trace.Decision, StringComparison.OrdinalIgnoreCase);
         Assert.All(answer.Trace.Candidates, c => Assert.Null(c.Semantic));
     }
 
@@ -52,13 +52,39 @@ public sealed class SentenceEncoderHostTests
     }
 
     [Fact]
-    public async Task With_None_the_host_starts_without_an_encoder()
+    public async Task With_None_and_the_semantic_safety_layer_turned_off_the_host_starts_without_an_encoder()
     {
-        await using var factory = new FaqBotFactory().With("Embeddings:Model", "None");
+        await using var factory = new FaqBotFactory().With("Embeddings:Model", "None").With("Safety:Semantic:Enabled", "false");
 
         var response = await factory.CreateClient().GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(factory.Services.GetService<IEmbeddingGenerator<string, Embedding<float>>>());
+    }
+
+    [Fact]
+    public void Without_an_encoder_the_semantic_safety_layer_stops_the_start_unless_it_is_turned_off_explicitly()
+    {
+        using var factory = new FaqBotFactory().With("Embeddings:Model", "None");
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("Safety:Semantic:Enabled=false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_semantic_safety_layer_is_on_by_default_and_declines_an_urgent_message_the_rules_miss_with_the_crisis_reply()
+    {
+        await using var factory = new FaqBotFactory();
+        var answerer = factory.Services.GetRequiredService<Answerer>();
+
+        // Written for this test: a farewell in words the urgent rules do not hold.
+        var answer = await answerer.AskAsync("sorted out who gets the dog and my guitar, the kids will be fine, this is the last week anyone has to worry about me");
+
+        Assert.Equal(AnswerOutcome.Declined, answer.Outcome);
+        Assert.Equal(FaqBot.Core.Safety.SafetyCategory.Urgent, answer.Category);
+        var hit = Assert.Single(answer.Trace.Safety!, h => h.RuleId == "semantic.urgent");
+        Assert.NotEmpty(hit.Nearest!);
+        Assert.Contains("semantic: urgent", answer.Trace.Decision, StringComparison.Ordinal);
     }
 }

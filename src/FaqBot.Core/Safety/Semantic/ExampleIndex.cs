@@ -3,18 +3,20 @@ using System.Runtime.InteropServices;
 
 namespace FaqBot.Core.Safety.Semantic;
 
-/// <summary>A category's decision rule: a piece of a message belongs to the category when its
-/// score (the mean similarity of its nearest examples of the category) reaches
-/// <see cref="Score"/> and beats the harmless examples' score by <see cref="Margin"/>. Chosen by
-/// leave-one-out over the examples; <see cref="Recall"/> and <see cref="FalseRaises"/> are what
-/// it did there.</summary>
-public sealed record CategoryThreshold(SafetyCategory Category, double Score, double Margin, double Recall, double FalseRaises);
+/// <summary>A category's decision rule: a piece of a message belongs to the category when the
+/// classifier's probability for it reaches <see cref="Probability"/> and some example of the
+/// category is at least <see cref="Similarity"/> near (so a piece unlike every example, "bye" or
+/// "got a recipe?", is never raised by the classifier's guess). Chosen on the examples, each
+/// judged by a classifier trained without it and compared with the other examples;
+/// <see cref="Recall"/> and <see cref="FalseRaises"/> (the share of examples of other labels that
+/// reach it) are what it did there.</summary>
+public sealed record CategoryThreshold(SafetyCategory Category, double Probability, double Similarity, double Recall, double FalseRaises);
 
 /// <summary>An example near a piece of a message, and how near (cosine similarity).</summary>
 public sealed record NearExample(string Id, SafetyCategory? Category, double Similarity);
 
-/// <summary>The labelled examples' vectors and the thresholds chosen on them. Immutable; one per
-/// snapshot of examples and model.</summary>
+/// <summary>The labelled examples' vectors, the classifier trained on them and the thresholds
+/// chosen for it. Immutable once built; one per snapshot of examples and model.</summary>
 public sealed class ExampleIndex
 {
     private static readonly SafetyCategory[] Raising = [SafetyCategory.Urgent, SafetyCategory.Dosing, SafetyCategory.Diagnostic];
@@ -22,6 +24,7 @@ public sealed class ExampleIndex
     private readonly SafetyExample[] _examples;
     private readonly float[][] _vectors;
     private readonly int _neighbours;
+    private ExampleClassifier? _classifier;
 
     private ExampleIndex(SafetyExample[] examples, float[][] vectors, int neighbours)
     {
@@ -34,9 +37,8 @@ public sealed class ExampleIndex
 
     public int Count => _examples.Length;
 
-    /// <summary>Builds the index and chooses each category's threshold: the strictest (score,
-    /// margin) pair that still catches the wanted share of the category's examples when each is
-    /// left out, with the fewest examples of other labels raised to it.</summary>
+    /// <summary>Builds the index: trains the classifier on every example and chooses each
+    /// category's threshold on out-of-fold probabilities.</summary>
     public static ExampleIndex Build(SafetyExamples examples, IReadOnlyList<ReadOnlyMemory<float>> vectors, SemanticSafetyOptions options)
     {
         if (vectors.Count != examples.Count)
@@ -44,35 +46,80 @@ public sealed class ExampleIndex
             throw new ArgumentException($"{vectors.Count} vectors for {examples.Count} examples", nameof(vectors));
         }
 
-        var index = new ExampleIndex([.. examples.All], [.. vectors.Select(v => Normalised(v.Span))], options.Neighbours);
-        index.Thresholds = [.. Raising.Select(c => index.Choose(c, c == SafetyCategory.Urgent ? options.UrgentRecall : options.DeclineRecall))];
+        var normalised = vectors.Select(v => Normalised(v.Span)).ToArray();
+        var labels = examples.All.Select(e => e.Category).ToArray();
+        var index = new ExampleIndex([.. examples.All], normalised, options.Neighbours)
+        {
+            _classifier = ExampleClassifier.Train(normalised, labels, options.Regularisation),
+        };
+        var outOfFold = ExampleClassifier.CrossValidate(normalised, labels, options.Regularisation, options.Folds);
+        var nearestOwn = Raising.ToDictionary(c => c, c => NearestOf(normalised, labels, c));
+        index.Thresholds = [.. Raising.Select(c => Choose(c, labels, outOfFold, nearestOwn[c], c == SafetyCategory.Urgent ? options.UrgentRecall : options.DeclineRecall))];
         return index;
     }
 
-    /// <summary>Each category's score for one piece of a message (its vector, normalised), and the nearest examples.</summary>
-    public PieceScores Score(ReadOnlySpan<float> vector, int nearest = 3)
+    /// <summary>The classifier's probabilities for one piece of a message, its similarity to the
+    /// nearest example of each raising category, and its nearest examples: one pass over the examples.</summary>
+    public PieceScores Score(ReadOnlySpan<float> vector)
     {
         var query = Normalised(vector);
-        var similarities = new double[_examples.Length];
+        Span<int> top = stackalloc int[Math.Min(_neighbours, _examples.Length)];
+        Span<double> topSimilarity = stackalloc double[top.Length];
+        topSimilarity.Fill(double.NegativeInfinity);
+        Span<double> nearestOf = stackalloc double[Raising.Length];
         for (var i = 0; i < _examples.Length; i++)
         {
-            similarities[i] = Dot(query, _vectors[i]);
+            double similarity = Dot(query, _vectors[i]);
+            if (_examples[i].Category is { } category)
+            {
+                var slot = Array.IndexOf(Raising, category);
+                nearestOf[slot] = Math.Max(nearestOf[slot], similarity);
+            }
+
+            // Keep the nearest few in order: shift the weaker ones down.
+            for (var k = 0; k < top.Length; k++)
+            {
+                if (similarity > topSimilarity[k])
+                {
+                    for (var m = top.Length - 1; m > k; m--)
+                    {
+                        (top[m], topSimilarity[m]) = (top[m - 1], topSimilarity[m - 1]);
+                    }
+
+                    (top[k], topSimilarity[k]) = (i, similarity);
+                    break;
+                }
+            }
         }
 
-        var order = Enumerable.Range(0, _examples.Length).OrderByDescending(i => similarities[i]).Take(nearest);
+        var nearest = new NearExample[top.Length];
+        for (var k = 0; k < top.Length; k++)
+        {
+            nearest[k] = new NearExample(_examples[top[k]].Id, _examples[top[k]].Category, Math.Round(topSimilarity[k], 3));
+        }
+
         return new PieceScores(
-            Mean(similarities, null, skip: -1),
-            Raising.ToDictionary(c => c, c => Mean(similarities, c, skip: -1)),
-            [.. order.Select(i => new NearExample(_examples[i].Id, _examples[i].Category, Math.Round(similarities[i], 3)))]);
+            _classifier!.Predict(query),
+            new Dictionary<SafetyCategory, double>
+            {
+                [SafetyCategory.Urgent] = nearestOf[Array.IndexOf(Raising, SafetyCategory.Urgent)],
+                [SafetyCategory.Dosing] = nearestOf[Array.IndexOf(Raising, SafetyCategory.Dosing)],
+                [SafetyCategory.Diagnostic] = nearestOf[Array.IndexOf(Raising, SafetyCategory.Diagnostic)],
+            },
+            nearest);
     }
 
-    /// <summary>The category the scores reach, most severe first, or null.</summary>
-    public SafetyCategory? Decide(PieceScores scores)
+    /// <summary>The most severe category whose threshold the piece reaches, or null. Besides the
+    /// thresholds, an example of the category must be among the piece's nearest examples (the
+    /// classifier alone guesses far from every example; a piece nearest only harmless examples
+    /// and approved snippets' questions is not raised); with <paramref name="nearestFirst"/>, the
+    /// very nearest example must be of the category.</summary>
+    public SafetyCategory? Decide(PieceScores scores, bool nearestFirst = false)
     {
         foreach (var threshold in Thresholds)
         {
-            var score = scores.ByCategory[threshold.Category];
-            if (score >= threshold.Score && score - scores.Harmless >= threshold.Margin)
+            if (scores.Probabilities.Of(threshold.Category) >= threshold.Probability && scores.NearestOf[threshold.Category] >= threshold.Similarity
+                && (nearestFirst ? scores.Nearest.Count > 0 && scores.Nearest[0].Category == threshold.Category : scores.Nearest.Any(n => n.Category == threshold.Category)))
             {
                 return threshold.Category;
             }
@@ -81,100 +128,61 @@ public sealed class ExampleIndex
         return null;
     }
 
-    private CategoryThreshold Choose(SafetyCategory category, double wantedRecall)
+    /// <summary>The strictest pair (probability, similarity to the nearest example of the category)
+    /// that at least <paramref name="wantedRecall"/> of the category's examples reach, each judged
+    /// out of fold and against the other examples, with the fewest examples of other labels
+    /// reaching it.</summary>
+    private static CategoryThreshold Choose(SafetyCategory category, SafetyCategory?[] labels, Probabilities[] outOfFold, double[] nearestOwn, double wantedRecall)
     {
-        var n = _examples.Length;
-        var own = new List<(double Score, double Margin)>();
-        var others = new List<(double Score, double Margin)>();
-        var similarities = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                similarities[j] = Dot(_vectors[i], _vectors[j]);
-            }
-
-            var score = Mean(similarities, category, skip: i);
-            var harmless = Mean(similarities, null, skip: i);
-            (_examples[i].Category == category ? own : others).Add((score, score - harmless));
-        }
-
+        var own = Enumerable.Range(0, labels.Length).Where(i => labels[i] == category).ToList();
+        var others = Enumerable.Range(0, labels.Length).Where(i => labels[i] != category).ToList();
         if (own.Count == 0)
         {
             return new CategoryThreshold(category, double.PositiveInfinity, double.PositiveInfinity, 0, 0);
         }
 
+        var needed = Math.Clamp((int)Math.Ceiling(wantedRecall * own.Count), 1, own.Count);
         CategoryThreshold? best = null;
-        for (var s = 20; s <= 95; s++)
+        for (var s = 0; s <= 40; s++)
         {
-            for (var m = -15; m <= 25; m++)
+            var similarity = 0.2 + (s * 0.02);
+            var passing = own.Where(i => nearestOwn[i] >= similarity).Select(i => outOfFold[i].Of(category)).OrderByDescending(p => p).ToList();
+            if (passing.Count < needed)
             {
-                var (score, margin) = (s / 100.0, m / 100.0);
-                var recall = own.Count(p => p.Score >= score && p.Margin >= margin) / (double)own.Count;
-                if (recall < wantedRecall)
-                {
-                    continue;
-                }
+                break;
+            }
 
-                var falseRaises = others.Count == 0 ? 0 : others.Count(p => p.Score >= score && p.Margin >= margin) / (double)others.Count;
-                if (best is null || falseRaises < best.FalseRaises || (falseRaises == best.FalseRaises && score + margin > best.Score + best.Margin))
-                {
-                    best = new CategoryThreshold(category, score, margin, recall, falseRaises);
-                }
+            var probability = passing[needed - 1];
+            var falseRaises = others.Count == 0 ? 0
+                : others.Count(i => outOfFold[i].Of(category) >= probability && nearestOwn[i] >= similarity) / (double)others.Count;
+            if (best is null || falseRaises <= best.FalseRaises)
+            {
+                best = new CategoryThreshold(category, probability, similarity, needed / (double)own.Count, falseRaises);
             }
         }
 
-        // No pair reaches the wanted recall on the examples: take the loosest, which catches the most.
-        return best ?? new CategoryThreshold(category, 0.20, -0.15,
-            own.Count(p => p.Score >= 0.20 && p.Margin >= -0.15) / (double)own.Count,
-            others.Count == 0 ? 0 : others.Count(p => p.Score >= 0.20 && p.Margin >= -0.15) / (double)others.Count);
+        return best!;
     }
 
-    /// <summary>The mean of the <see cref="_neighbours"/> highest similarities among examples labelled
-    /// <paramref name="label"/>, leaving out example <paramref name="skip"/>; 0 when there are none.</summary>
-    private double Mean(double[] similarities, SafetyCategory? label, int skip)
+    /// <summary>For each example, its similarity to the nearest other example labelled <paramref name="category"/>.</summary>
+    private static double[] NearestOf(float[][] vectors, SafetyCategory?[] labels, SafetyCategory category)
     {
-        Span<double> top = stackalloc double[_neighbours];
-        top.Fill(double.NegativeInfinity);
-        var found = 0;
-        for (var i = 0; i < similarities.Length; i++)
+        var nearest = new double[vectors.Length];
+        for (var i = 0; i < vectors.Length; i++)
         {
-            if (i == skip || _examples[i].Category != label)
+            var best = 0.0;
+            for (var j = 0; j < vectors.Length; j++)
             {
-                continue;
+                if (j != i && labels[j] == category)
+                {
+                    best = Math.Max(best, Dot(vectors[i], vectors[j]));
+                }
             }
 
-            found++;
-            var value = similarities[i];
-            var smallest = 0;
-            for (var k = 1; k < top.Length; k++)
-            {
-                smallest = top[k] < top[smallest] ? k : smallest;
-            }
-
-            if (value > top[smallest])
-            {
-                top[smallest] = value;
-            }
+            nearest[i] = best;
         }
 
-        if (found == 0)
-        {
-            return 0;
-        }
-
-        double sum = 0;
-        var count = 0;
-        foreach (var value in top)
-        {
-            if (!double.IsNegativeInfinity(value))
-            {
-                sum += value;
-                count++;
-            }
-        }
-
-        return sum / count;
+        return nearest;
     }
 
     private static float[] Normalised(ReadOnlySpan<float> vector)
@@ -217,5 +225,5 @@ public sealed class ExampleIndex
     }
 }
 
-/// <summary>One piece's scores: harmless, each raising category, and its nearest examples.</summary>
-public sealed record PieceScores(double Harmless, IReadOnlyDictionary<SafetyCategory, double> ByCategory, IReadOnlyList<NearExample> Nearest);
+/// <summary>One piece's probabilities, its similarity to the nearest example of each raising category, and its nearest examples.</summary>
+public sealed record PieceScores(Probabilities Probabilities, IReadOnlyDictionary<SafetyCategory, double> NearestOf, IReadOnlyList<NearExample> Nearest);

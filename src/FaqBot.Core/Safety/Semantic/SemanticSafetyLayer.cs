@@ -1,3 +1,4 @@
+using FaqBot.Core.Knowledge;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -25,16 +26,26 @@ public sealed class SemanticSafetyLayer(
     /// <summary>The fewest words a clause needs to be compared alone; shorter ones ride with the whole message.</summary>
     private const int MinClauseWords = 3;
 
+    /// <summary>The most words of one piece that are encoded: a clause says what it says in far fewer,
+    /// and it keeps a 20,000-character message to a few milliseconds per piece.</summary>
+    public const int MaxPieceWords = 64;
+
     private readonly SemaphoreSlim _building = new(1, 1);
-    private (SafetyExamples Examples, ExampleIndex Index)? _built;
+    private ((SafetyExamples, IReadOnlyList<Snippet>) Key, ExampleIndex Index)? _built;
+
+    /// <summary>The index built last in this process, under a hash of everything it was built from
+    /// (model, settings, every example's label and text): a reload that changed none of it, or
+    /// another host in the same process, reuses it instead of training again.</summary>
+    private static volatile SharedIndex? Shared;
 
     public SemanticSafetyOptions Options => options.Value;
 
-    /// <summary>The index for <paramref name="examples"/>, built (and its vectors read from the disk
-    /// cache or encoded) the first time these examples are seen.</summary>
-    public async Task<ExampleIndex> IndexAsync(SafetyExamples examples, CancellationToken cancellationToken)
+    /// <summary>The index for a knowledge snapshot, built (its vectors read from the disk cache or
+    /// encoded) the first time the snapshot's examples and snippets are seen.</summary>
+    public async Task<ExampleIndex> IndexAsync(KnowledgeBase kb, CancellationToken cancellationToken)
     {
-        if (_built is { } built && ReferenceEquals(built.Examples, examples))
+        var key = (kb.SafetyExamples, kb.Snippets);
+        if (_built is { } built && built.Key.Equals(key))
         {
             return built.Index;
         }
@@ -42,14 +53,22 @@ public sealed class SemanticSafetyLayer(
         await _building.WaitAsync(cancellationToken);
         try
         {
-            if (_built is { } again && ReferenceEquals(again.Examples, examples))
+            if (_built is { } again && again.Key.Equals(key))
             {
                 return again.Index;
             }
 
-            var encoded = await vectors.GetAsync([.. examples.All.Select(e => e.Text)], cancellationToken);
-            var index = ExampleIndex.Build(examples, encoded, options.Value);
-            _built = (examples, index);
+            var examples = TrainingSet(kb);
+            var content = ContentKey(examples);
+            var index = Shared is { } shared && shared.Content == content ? shared.Index : null;
+            if (index is null)
+            {
+                var encoded = await vectors.GetAsync([.. examples.All.Select(e => e.Text)], cancellationToken);
+                index = ExampleIndex.Build(examples, encoded, options.Value);
+                Shared = new SharedIndex(content, index);
+            }
+
+            _built = (key, index);
             return index;
         }
         finally
@@ -58,15 +77,35 @@ public sealed class SemanticSafetyLayer(
         }
     }
 
-    public async Task<SemanticVerdict> ClassifyAsync(SafetyGate gate, SafetyExamples examples, string message, CancellationToken cancellationToken)
+    /// <summary>The labelled examples, plus every question an approved snippet answers as a harmless
+    /// example: what the clinic has approved answers for is by definition not to be declined.</summary>
+    public static SafetyExamples TrainingSet(KnowledgeBase kb)
     {
-        if (examples.Count == 0)
+        var snippetQuestions = kb.Snippets
+            .Where(s => s.Status == SnippetStatus.Approved)
+            .SelectMany(s => s.Questions.Select((q, i) => new SafetyExample($"snippet.{s.Id}.{i + 1:00}", null, q, s.Id)))
+            .Where(e => e.Text.Length <= SafetyExampleLoader.MaxTextLength);
+        return new SafetyExamples([.. kb.SafetyExamples.All, .. snippetQuestions]);
+    }
+
+    /// <summary>The layer's verdict on <paramref name="message"/> given the rules' verdict: clauses
+    /// in which the rules found only a denial ("I'm not suicidal") are left out, and a message the
+    /// rules already declined is raised only when its very nearest example is of the higher category.</summary>
+    public async Task<SemanticVerdict> ClassifyAsync(KnowledgeBase kb, string message, TriageResult rules, CancellationToken cancellationToken)
+    {
+        message = rules.QuestionWithoutDenials ?? message;
+        if (kb.SafetyExamples.Count == 0)
         {
             return new SemanticVerdict(null, "", [], "semantic: no examples");
         }
 
-        var index = await IndexAsync(examples, cancellationToken);
-        var pieces = Pieces(gate.Normalize(message), options.Value.MaxPieces);
+        var index = await IndexAsync(kb, cancellationToken);
+        var pieces = Pieces(kb.Safety.Normalize(message), options.Value.MaxPieces);
+        if (pieces.Count == 0)
+        {
+            return new SemanticVerdict(null, "", [], $"semantic: none (fewer than {MinClauseWords} words)");
+        }
+
         var embeddings = await encoder.GenerateAsync(pieces, cancellationToken: cancellationToken);
         SafetyCategory? category = null;
         var chosen = 0;
@@ -74,7 +113,7 @@ public sealed class SemanticSafetyLayer(
         for (var i = 0; i < pieces.Count; i++)
         {
             var scores = index.Score(embeddings[i].Vector.Span);
-            var decided = index.Decide(scores);
+            var decided = index.Decide(scores, nearestFirst: rules.Category is not null);
             if (decided is { } c && (category is null || c > category))
             {
                 (category, chosen, chosenScores) = (c, i, scores);
@@ -93,10 +132,28 @@ public sealed class SemanticSafetyLayer(
 
     public void Dispose() => _building.Dispose();
 
+    /// <summary>SHA-256 over the model's identity, the layer's settings and every example.</summary>
+    private string ContentKey(SafetyExamples examples)
+    {
+        var o = options.Value;
+        var text = new System.Text.StringBuilder();
+        text.Append(encoder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? encoder.GetType().FullName).Append('\n')
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"{o.UrgentRecall}|{o.DeclineRecall}|{o.Regularisation}|{o.Folds}|{o.Neighbours}\n");
+        foreach (var example in examples.All)
+        {
+            text.Append(example.Id).Append('\t').Append(example.Category?.ToString() ?? "none").Append('\t').Append(example.Text).Append('\n');
+        }
+
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private sealed record SharedIndex(string Content, ExampleIndex Index);
+
     private static double Nearest(PieceScores scores) => scores.Nearest.Count > 0 ? scores.Nearest[0].Similarity : 0;
 
-    /// <summary>The whole message first, then its clauses of at least <see cref="MinClauseWords"/>
-    /// words; when there are more than <paramref name="max"/> clauses, neighbouring clauses are
+    /// <summary>The whole message first, then its clauses, each of at least <see cref="MinClauseWords"/>
+    /// words (a greeting or a farewell alone is left to the rules) and cut to its first
+    /// <see cref="MaxPieceWords"/>; when there are more than <paramref name="max"/> clauses, neighbouring clauses are
     /// joined so that every part of the message is in some piece.</summary>
     internal static List<string> Pieces(NormalizedMessage normalized, int max)
     {
@@ -110,7 +167,8 @@ public sealed class SemanticSafetyLayer(
             }
         }
 
-        var pieces = new List<string>(max + 1) { normalized.Text.Trim() };
+        var pieces = new List<string>(max + 1);
+        AddPiece(pieces, normalized.Text);
         if (clauses.Count <= 1)
         {
             return pieces;
@@ -119,13 +177,19 @@ public sealed class SemanticSafetyLayer(
         var perPiece = (clauses.Count + max - 1) / max;
         for (var i = 0; i < clauses.Count; i += perPiece)
         {
-            var piece = string.Join(", ", clauses.Skip(i).Take(perPiece));
-            if (piece.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinClauseWords)
-            {
-                pieces.Add(piece);
-            }
+            AddPiece(pieces, string.Join(", ", clauses.Skip(i).Take(perPiece)));
         }
 
         return pieces;
+    }
+
+    /// <summary>Adds the piece's first <see cref="MaxPieceWords"/> words when it has at least <see cref="MinClauseWords"/>.</summary>
+    private static void AddPiece(List<string> pieces, string text)
+    {
+        var words = text.Split(' ', MaxPieceWords + 1, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (words.Length >= MinClauseWords)
+        {
+            pieces.Add(string.Join(' ', words.Take(MaxPieceWords)));
+        }
     }
 }

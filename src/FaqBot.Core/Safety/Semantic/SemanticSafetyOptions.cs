@@ -11,18 +11,26 @@ public sealed class SemanticSafetyOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>How many nearest examples of a category its score averages.</summary>
+    /// <summary>How many nearest examples the trace shows.</summary>
     [Range(1, 15)]
     public int Neighbours { get; set; } = 3;
 
-    /// <summary>The share of urgent examples the urgent threshold must catch when each is left out
-    /// of the examples in turn (leave-one-out); urgent is tuned for recall.</summary>
+    /// <summary>L2 strength of the classifier trained on the examples.</summary>
+    [Range(0.0, 10.0)]
+    public double Regularisation { get; set; } = 0.01;
+
+    /// <summary>Folds of the cross-validation that chooses the thresholds.</summary>
+    [Range(2, 20)]
+    public int Folds { get; set; } = 5;
+
+    /// <summary>The share of urgent examples the urgent threshold must catch out of fold (each
+    /// predicted by a classifier trained without it); urgent is tuned for recall.</summary>
     [Range(0.5, 1.0)]
-    public double UrgentRecall { get; set; } = 0.98;
+    public double UrgentRecall { get; set; } = 0.90;
 
     /// <summary>The same for dosing and diagnostic examples.</summary>
     [Range(0.5, 1.0)]
-    public double DeclineRecall { get; set; } = 0.92;
+    public double DeclineRecall { get; set; } = 0.85;
 
     /// <summary>The most pieces of a message encoded: its clauses, grouped into this many windows
     /// when there are more, plus the whole message. Bounds the cost of a long message.</summary>

@@ -84,18 +84,25 @@ public sealed class SemanticSafetyLayerTests
     }
 
     [Fact]
-    public async Task The_index_is_built_once_per_snapshot_of_the_examples()
+    public async Task The_index_is_built_once_per_content_with_the_snippets_questions_as_harmless_examples()
     {
         var encoder = new WordHashEncoder();
         using var layer = Layer(encoder);
+        var own = new SafetyExamples([.. Examples.All, Example("n.unique", null, "a harmless example only this test writes " + Guid.NewGuid())]);
+        var kb = Knowledge(own);
+        var questions = kb.Snippets.Where(s => s.Status == SnippetStatus.Approved).Sum(s => s.Questions.Count);
 
-        var first = await layer.IndexAsync(Examples, CancellationToken.None);
-        var again = await layer.IndexAsync(Examples, CancellationToken.None);
-        var reloaded = await layer.IndexAsync(new SafetyExamples([.. Examples.All]), CancellationToken.None);
+        var first = await layer.IndexAsync(kb, CancellationToken.None);
+        var again = await layer.IndexAsync(kb, CancellationToken.None);
+        var reloadedUnchanged = await layer.IndexAsync(Knowledge(new SafetyExamples([.. own.All])), CancellationToken.None);
+        Assert.Equal(own.Count + questions, encoder.Encoded);
+        var changed = await layer.IndexAsync(Knowledge(new SafetyExamples([.. own.All.SkipLast(1), Example("n.unique", null, "changed " + Guid.NewGuid())])), CancellationToken.None);
 
         Assert.Same(first, again);
-        Assert.NotSame(first, reloaded);
-        Assert.Equal(2 * Examples.Count, encoder.Encoded);
+        Assert.Same(first, reloadedUnchanged);
+        Assert.NotSame(first, changed);
+        Assert.Equal(own.Count + questions, first.Count);
+        Assert.Equal(2 * (own.Count + questions), encoder.Encoded);
     }
 
     [Fact]
@@ -124,6 +131,12 @@ public sealed class SemanticSafetyLayerTests
         Assert.Contains(pieces.Skip(1), p => p.Contains("clause number 0 ", StringComparison.Ordinal));
     }
 
+    private static KnowledgeBase Knowledge(SafetyExamples examples)
+    {
+        var shipped = KnowledgeFolder.Shipped;
+        return new KnowledgeBase(shipped.Sources, shipped.Snippets, shipped.Replies, shipped.SmallTalk, shipped.Vocabulary, shipped.Safety, safetyExamples: examples);
+    }
+
     private static SafetyExample Example(string id, SafetyCategory? category, string text) => new(id, category, text, "test");
 
     private static SemanticSafetyLayer Layer(WordHashEncoder encoder) =>
@@ -133,8 +146,7 @@ public sealed class SemanticSafetyLayerTests
     private static Answerer Answerer(out WordHashEncoder encoder)
     {
         encoder = new WordHashEncoder();
-        var shipped = KnowledgeFolder.Shipped;
-        var kb = new KnowledgeBase(shipped.Sources, shipped.Snippets, shipped.Replies, shipped.SmallTalk, shipped.Vocabulary, shipped.Safety, safetyExamples: Examples);
+        var kb = Knowledge(Examples);
         var time = new FakeTimeProvider(TestBot.Now);
         return new Answerer(KnowledgeHolder.Fixed(kb, time), Options.Create(TestBot.ShippedRetrieval()), Options.Create(new FaqBot.Core.Configuration.InputOptions()), time,
             new RecordingHandoffSink(), semanticSafety: Layer(encoder));
