@@ -71,7 +71,7 @@ public sealed class EmbeddedSentenceEncoder : IEmbeddingGenerator<string, Embedd
         foreach (var batch in byLength.Chunk(_maxBatchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var encoded = _encoder.Encode([.. batch.Select(i => texts[i])], cancellationToken);
+            var encoded = Encode([.. batch.Select(i => texts[i])], cancellationToken);
             for (var j = 0; j < batch.Length; j++)
             {
                 vectors[batch[j]] = encoded[j];
@@ -81,6 +81,20 @@ public sealed class EmbeddedSentenceEncoder : IEmbeddingGenerator<string, Embedd
         var embeddings = new GeneratedEmbeddings<Embedding<float>>(vectors.Length);
         embeddings.AddRange(vectors.Select(vector => new Embedding<float>(vector) { ModelId = Model.Identity }));
         return Task.FromResult(embeddings);
+    }
+
+    /// <summary>One run of the model. A cancelled run ends with the runtime's own error; it is
+    /// reported as the cancellation it is, so a caller's time limit reads as one.</summary>
+    private float[][] Encode(string[] batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return _encoder.Encode(batch, cancellationToken);
+        }
+        catch (OnnxRuntimeException ex) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The encoding was cancelled.", ex, cancellationToken);
+        }
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null)

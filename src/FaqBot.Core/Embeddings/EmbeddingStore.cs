@@ -23,6 +23,7 @@ public sealed partial class EmbeddingStore(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _identity = IdentityOf(generator);
+    private readonly string _modelTag = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(IdentityOf(generator))))[..16];
 
     /// <summary>The vectors of <paramref name="texts"/>, in their order, encoding only those not
     /// stored for this model; the file of <paramref name="set"/> (letters, digits and dashes, e.g.
@@ -49,7 +50,7 @@ public sealed partial class EmbeddingStore(
                 {
                     vectors[keys[i]] = known;
                 }
-                else if (vectors.TryAdd(keys[i], []))
+                else if (vectors.TryAdd(keys[i], [])) // a text repeated in the set is encoded once
                 {
                     missing.Add((keys[i], texts[i]));
                 }
@@ -87,7 +88,7 @@ public sealed partial class EmbeddingStore(
     /// <summary>The file of a set for this model, or null when vectors are not kept on disk.</summary>
     public string? PathOf(string set) => options.Value.CachePath.Length == 0
         ? null
-        : Path.Combine(options.Value.CachePath, $"{set}.{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(_identity)))[..16]}.vectors");
+        : Path.Combine(options.Value.CachePath, $"{set}.{_modelTag}.vectors");
 
     /// <summary>What identifies a generator's vectors: its provider, address, model and size.</summary>
     internal static string IdentityOf(IEmbeddingGenerator<string, Embedding<float>> generator) =>

@@ -121,6 +121,19 @@ public sealed class EmbeddedSentenceEncoderTests
     }
 
     [Fact]
+    public async Task A_run_cancelled_part_way_ends_as_a_cancellation()
+    {
+        using var cancel = new CancellationTokenSource();
+        var model = new TerminatedRun();
+        using var encoder = EmbeddedSentenceEncoder.Load(SentenceModel.MiniLm with { Load = _ => model }, new EmbeddingOptions());
+        model.Cancel = cancel;
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => encoder.GenerateAsync(["How long does it take?"], cancellationToken: cancel.Token));
+
+        Assert.Equal(cancel.Token, error.CancellationToken);
+    }
+
+    [Fact]
     public async Task A_call_is_split_into_batches_of_similar_length()
     {
         var model = new RecordingSentenceEncoder();
@@ -180,5 +193,25 @@ public sealed class EmbeddedSentenceEncoderTests
         }
 
         return dot; // both are unit length
+    }
+
+    /// <summary>A model run stopped by the caller's token: the runtime ends it with an error of its own.</summary>
+    private sealed class TerminatedRun : SentenceTransformers.ISentenceEncoder
+    {
+        private static readonly byte[] NotAModel = [0x01, 0x02, 0x03];
+
+        public CancellationTokenSource? Cancel { get; set; }
+
+        public float[][] Encode(string[] sentences, CancellationToken cancellationToken = default)
+        {
+            if (Cancel is null)
+            {
+                return [.. sentences.Select(s => new[] { s.Length + 1f })];
+            }
+
+            Cancel.Cancel();
+            using var terminated = new Microsoft.ML.OnnxRuntime.InferenceSession(NotAModel); // throws the runtime's OnnxRuntimeException
+            return [];
+        }
     }
 }
