@@ -58,7 +58,8 @@ public sealed class TranscriptRedaction(Redactor redactor)
         return (node.ToJsonString(ActivityJson.Options), text);
     }
 
-    /// <summary>The trace as JSON for reviewers: safety clauses redacted; terms not in the
+    /// <summary>The trace as JSON for reviewers: safety clauses redacted (a semantic hit also lists
+    /// the labelled examples nearest its clause, by id, with their similarity); terms not in the
     /// redacted question (a name, a number) left out.</summary>
     public string Trace(Answer answer, string redactedQuestion)
     {
@@ -80,6 +81,14 @@ public sealed class TranscriptRedaction(Redactor redactor)
                 ["category"] = ContractNames.Category(hit.Category),
                 ["clause"] = redactor.Redact(hit.Clause),
                 ["denied"] = hit.Denied,
+                ["nearest"] = hit.Nearest is { } nearest
+                    ? new JsonArray([.. nearest.Select(n => (JsonNode)new JsonObject
+                    {
+                        ["example"] = n.Id,
+                        ["category"] = ContractNames.Category(n.Category) ?? "none",
+                        ["similarity"] = n.Similarity,
+                    })])
+                    : null,
             })]),
             ["terms"] = new JsonArray([.. trace.Terms
                 .Where(term => visible.Contains(term.CorrectedFrom ?? term.Term, StringComparison.Ordinal))

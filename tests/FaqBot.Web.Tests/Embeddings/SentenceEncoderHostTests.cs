@@ -1,6 +1,7 @@
 using System.Net;
 using FaqBot.Core.Answering;
 using FaqBot.Core.Embeddings;
+using FaqBot.Web.Tests.Generation;
 using FaqBot.Web.Tests.TestSupport;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,5 +87,21 @@ public sealed class SentenceEncoderHostTests
         var hit = Assert.Single(answer.Trace.Safety!, h => h.RuleId == "semantic.urgent");
         Assert.NotEmpty(hit.Nearest!);
         Assert.Contains("semantic: urgent", answer.Trace.Decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_semantic_hit_is_stored_in_the_trace_with_its_nearest_examples()
+    {
+        await using var factory = new FaqBotFactory();
+        var client = await DirectLineClient.StartAsync(factory.CreateClient());
+
+        var reply = await client.AskAsync("sorted out who gets the dog and my guitar, the kids will be fine, this is the last week anyone has to worry about me");
+
+        var trace = await factory.StoredTraceAsync(client, reply);
+        var hit = Assert.Single(trace["safety"]!.AsArray(), h => (string?)h!["rule"] == "semantic.urgent")!;
+        var nearest = hit["nearest"]!.AsArray();
+        Assert.NotEmpty(nearest);
+        Assert.All(nearest, n => Assert.InRange((double)n!["similarity"]!, -1.0, 1.0));
+        Assert.Contains(nearest, n => (string?)n!["category"] == "urgent");
     }
 }

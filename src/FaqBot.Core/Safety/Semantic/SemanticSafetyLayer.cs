@@ -12,8 +12,9 @@ public sealed record SemanticVerdict(SafetyCategory? Category, string Piece, IRe
 /// Compares each piece of a message (its clauses, as the gate splits them, and the whole message,
 /// encoded in one batch) with the clinician-approved labelled examples of
 /// <c>knowledge/safety/examples/</c>, and names the most severe category any piece reaches. It
-/// only ever raises what the rules decided (the caller keeps the higher of the two). The examples'
-/// index is built once per snapshot of the examples, on first use or at warm-up.
+/// only ever raises what the rules decided (the caller keeps the higher of the two). Its index is
+/// built once per knowledge snapshot (at start, after a reload, or on first use), and reused
+/// whenever what it is built from has not changed.
 /// </summary>
 public sealed class SemanticSafetyLayer(
     IEmbeddingGenerator<string, Embedding<float>> encoder,
@@ -37,8 +38,6 @@ public sealed class SemanticSafetyLayer(
     /// (model, settings, every example's label and text): a reload that changed none of it, or
     /// another host in the same process, reuses it instead of training again.</summary>
     private static volatile SharedIndex? Shared;
-
-    public SemanticSafetyOptions Options => options.Value;
 
     /// <summary>The index for a knowledge snapshot, built (its vectors read from the disk cache or
     /// encoded) the first time the snapshot's examples and snippets are seen.</summary>
