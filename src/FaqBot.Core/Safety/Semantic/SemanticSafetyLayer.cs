@@ -39,6 +39,8 @@ public sealed class SemanticSafetyLayer(
     /// another host in the same process, reuses it instead of training again.</summary>
     private static volatile SharedIndex? Shared;
 
+    private static readonly SemaphoreSlim SharedBuilding = new(1, 1);
+
     /// <summary>The index for a knowledge snapshot, built (its vectors read from the disk cache or
     /// encoded) the first time the snapshot's examples and snippets are seen.</summary>
     public async Task<ExampleIndex> IndexAsync(KnowledgeBase kb, CancellationToken cancellationToken)
@@ -59,12 +61,24 @@ public sealed class SemanticSafetyLayer(
 
             var examples = TrainingSet(kb);
             var content = ContentKey(examples);
-            var index = Shared is { } shared && shared.Content == content ? shared.Index : null;
-            if (index is null)
+            ExampleIndex? index;
+
+            // One build at a time in the process: hosts starting together wait for one another and
+            // reuse the index instead of all encoding and training at once.
+            await SharedBuilding.WaitAsync(cancellationToken);
+            try
             {
-                var encoded = await vectors.GetAsync([.. examples.All.Select(e => e.Text)], cancellationToken);
-                index = ExampleIndex.Build(examples, encoded, options.Value);
-                Shared = new SharedIndex(content, index);
+                index = Shared is { } shared && shared.Content == content ? shared.Index : null;
+                if (index is null)
+                {
+                    var encoded = await vectors.GetAsync([.. examples.All.Select(e => e.Text)], cancellationToken);
+                    index = ExampleIndex.Build(examples, encoded, options.Value);
+                    Shared = new SharedIndex(content, index);
+                }
+            }
+            finally
+            {
+                SharedBuilding.Release();
             }
 
             _built = (key, index);
