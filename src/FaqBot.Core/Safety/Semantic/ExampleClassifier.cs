@@ -94,25 +94,9 @@ public sealed class ExampleClassifier
         return new ExampleClassifier(mean, scale, weights);
     }
 
-    /// <summary>The probability of each label for one vector (normalised first).</summary>
-    public Probabilities Predict(ReadOnlySpan<float> vector)
+    /// <summary>The probability of each label for one vector of unit length (the caller normalises it).</summary>
+    public Probabilities Predict(float[] unit)
     {
-        var norm = 0.0;
-        foreach (var value in vector)
-        {
-            norm += value * value;
-        }
-
-        var unit = vector.ToArray();
-        if (norm > 0)
-        {
-            var length = (float)Math.Sqrt(norm);
-            for (var j = 0; j < unit.Length; j++)
-            {
-                unit[j] /= length;
-            }
-        }
-
         var p = new double[Labels.Length];
         Softmax(_weights, Features(unit, _mean, _scale), p);
         return new Probabilities(p[0], p[1], p[2], p[3]);
@@ -172,7 +156,8 @@ public sealed class ExampleClassifier
         }
     }
 
-    private static float Dot(float[] a, float[] b)
+    /// <summary>The dot product of two vectors of the same length, a SIMD lane at a time.</summary>
+    internal static float Dot(float[] a, float[] b)
     {
         var sum = Vector<float>.Zero;
         var i = 0;

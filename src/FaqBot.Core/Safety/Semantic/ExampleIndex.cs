@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
-
 namespace FaqBot.Core.Safety.Semantic;
 
 /// <summary>A category's decision rule: a piece of a message belongs to the category when the
@@ -200,29 +197,9 @@ public sealed class ExampleIndex
         return copy;
     }
 
-    private static float Dot(float[] a, float[] b)
-    {
-        if (a.Length != b.Length)
-        {
-            throw new InvalidOperationException($"vectors of {a.Length} and {b.Length} dimensions: the examples were encoded by another model");
-        }
-
-        var sum = Vector<float>.Zero;
-        var wide = MemoryMarshal.Cast<float, Vector<float>>(a.AsSpan());
-        var wideB = MemoryMarshal.Cast<float, Vector<float>>(b.AsSpan());
-        for (var i = 0; i < wide.Length; i++)
-        {
-            sum += wide[i] * wideB[i];
-        }
-
-        var total = Vector.Sum(sum);
-        for (var i = wide.Length * Vector<float>.Count; i < a.Length; i++)
-        {
-            total += a[i] * b[i];
-        }
-
-        return total;
-    }
+    private static float Dot(float[] a, float[] b) => a.Length == b.Length
+        ? ExampleClassifier.Dot(a, b)
+        : throw new InvalidOperationException($"vectors of {a.Length} and {b.Length} dimensions: the examples were encoded by another model");
 }
 
 /// <summary>One piece's probabilities, its similarity to the nearest example of each raising category, and its nearest examples.</summary>
