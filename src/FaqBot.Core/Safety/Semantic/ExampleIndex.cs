@@ -3,7 +3,8 @@ namespace FaqBot.Core.Safety.Semantic;
 /// <summary>A category's decision rule: a piece of a message belongs to the category when the
 /// classifier's probability for it reaches <see cref="Probability"/> and some example of the
 /// category is at least <see cref="Similarity"/> near (so a piece unlike every example, "bye" or
-/// "got a recipe?", is never raised by the classifier's guess). Chosen on the examples, each
+/// "got a recipe?", is never raised by the classifier's guess), and no harmless example is nearer
+/// than the category's nearest by more than the layer's harmless lead. Chosen on the examples, each
 /// judged by a classifier trained without it and compared with the other examples;
 /// <see cref="Recall"/> and <see cref="FalseRaises"/> (the share of examples of other labels that
 /// reach it) are what it did there.</summary>
@@ -20,19 +21,23 @@ public sealed class ExampleIndex
 
     private readonly SafetyExample[] _examples;
     private readonly float[][] _vectors;
-    private readonly int _neighbours;
+    private readonly SemanticSafetyOptions _options;
     private ExampleClassifier? _classifier;
 
-    private ExampleIndex(SafetyExample[] examples, float[][] vectors, int neighbours)
+    private ExampleIndex(SafetyExample[] examples, float[][] vectors, SemanticSafetyOptions options)
     {
         _examples = examples;
         _vectors = vectors;
-        _neighbours = neighbours;
+        _options = options;
     }
 
     public IReadOnlyList<CategoryThreshold> Thresholds { get; private set; } = [];
 
     public int Count => _examples.Length;
+
+    /// <summary>The same examples and classifier under other thresholds (for tests of the decision rule).</summary>
+    internal ExampleIndex WithThresholds(IReadOnlyList<CategoryThreshold> thresholds) =>
+        new(_examples, _vectors, _options) { _classifier = _classifier, Thresholds = thresholds };
 
     /// <summary>Builds the index: trains the classifier on every example and chooses each
     /// category's threshold on out-of-fold probabilities.</summary>
@@ -45,13 +50,12 @@ public sealed class ExampleIndex
 
         var normalised = vectors.Select(v => Normalised(v.Span)).ToArray();
         var labels = examples.All.Select(e => e.Category).ToArray();
-        var index = new ExampleIndex([.. examples.All], normalised, options.Neighbours)
+        var index = new ExampleIndex([.. examples.All], normalised, options)
         {
             _classifier = ExampleClassifier.Train(normalised, labels, options.Regularisation),
         };
         var outOfFold = ExampleClassifier.CrossValidate(normalised, labels, options.Regularisation, options.Folds);
-        var nearestOwn = Raising.ToDictionary(c => c, c => NearestOf(normalised, labels, c));
-        index.Thresholds = [.. Raising.Select(c => Choose(c, labels, outOfFold, nearestOwn[c], c == SafetyCategory.Urgent ? options.UrgentRecall : options.DeclineRecall))];
+        index.Thresholds = [.. Raising.Select(c => Choose(c, labels, outOfFold, NearestOf(normalised, labels, c), c == SafetyCategory.Urgent ? options.UrgentRecall : options.DeclineRecall))];
         return index;
     }
 
@@ -60,10 +64,11 @@ public sealed class ExampleIndex
     public PieceScores Score(ReadOnlySpan<float> vector)
     {
         var query = Normalised(vector);
-        Span<int> top = stackalloc int[Math.Min(_neighbours, _examples.Length)];
+        Span<int> top = stackalloc int[Math.Min(_options.Neighbours, _examples.Length)];
         Span<double> topSimilarity = stackalloc double[top.Length];
         topSimilarity.Fill(double.NegativeInfinity);
         Span<double> nearestOf = stackalloc double[Raising.Length];
+        var nearestHarmless = 0.0;
         for (var i = 0; i < _examples.Length; i++)
         {
             double similarity = Dot(query, _vectors[i]);
@@ -71,6 +76,10 @@ public sealed class ExampleIndex
             {
                 var slot = Array.IndexOf(Raising, category);
                 nearestOf[slot] = Math.Max(nearestOf[slot], similarity);
+            }
+            else
+            {
+                nearestHarmless = Math.Max(nearestHarmless, similarity);
             }
 
             // Keep the nearest few in order: shift the weaker ones down.
@@ -103,32 +112,61 @@ public sealed class ExampleIndex
                 [SafetyCategory.Dosing] = nearestOf[Array.IndexOf(Raising, SafetyCategory.Dosing)],
                 [SafetyCategory.Diagnostic] = nearestOf[Array.IndexOf(Raising, SafetyCategory.Diagnostic)],
             },
+            nearestHarmless,
             nearest);
     }
 
-    /// <summary>The most severe category whose threshold the piece reaches, or null. Besides the
-    /// thresholds, an example of the category must be among the piece's nearest examples (the
-    /// classifier alone guesses far from every example; a piece nearest only harmless examples
-    /// and approved snippets' questions is not raised); with <paramref name="nearestFirst"/>, the
-    /// very nearest example must be of the category.</summary>
+    /// <summary>The most severe category the piece reaches, or null. A category is reached in one
+    /// of two ways. By the classifier: its thresholds are met, an example of the category is among
+    /// the piece's nearest examples (the classifier alone guesses far from every example; a piece
+    /// nearest only harmless examples and approved snippets' questions is not raised), and, unless
+    /// the classifier is sure of it, no harmless example is nearer than the category's nearest by
+    /// more than the harmless lead ("my wallet took a beating" sits by the harmless idioms). Or, for
+    /// urgent only, by its neighbours: the very nearest example is urgent, close, and clearly
+    /// nearer than every harmless one ("i have the rope already" beside an urgent example, where
+    /// the classifier's guess is low). With <paramref name="nearestFirst"/>, the very nearest
+    /// example must be of the category either way. A piece the classifier alone takes to urgent
+    /// while it finds dosing or diagnostic likelier is declined as the likelier of those.</summary>
     public SafetyCategory? Decide(PieceScores scores, bool nearestFirst = false)
     {
         foreach (var threshold in Thresholds)
         {
-            if (scores.Probabilities.Of(threshold.Category) >= threshold.Probability && scores.NearestOf[threshold.Category] >= threshold.Similarity
-                && (nearestFirst ? scores.Nearest.Count > 0 && scores.Nearest[0].Category == threshold.Category : scores.Nearest.Any(n => n.Category == threshold.Category)))
+            var nearestOf = scores.NearestOf[threshold.Category];
+            var first = scores.Nearest.Count > 0 && scores.Nearest[0].Category == threshold.Category;
+            var byClassifier = scores.Probabilities.Of(threshold.Category) >= threshold.Probability && nearestOf >= threshold.Similarity
+                && !(HarmlessLeads(scores.NearestHarmless, nearestOf, _options.HarmlessLead) && scores.Probabilities.Of(threshold.Category) < _options.HarmlessLeadBelow)
+                && (nearestFirst ? first : scores.Nearest.Any(n => n.Category == threshold.Category));
+            var byNeighbours = threshold.Category == SafetyCategory.Urgent && first
+                && nearestOf >= _options.UrgentNeighbourSimilarity && nearestOf - scores.NearestHarmless >= _options.UrgentNeighbourLead;
+            if (byNeighbours)
             {
                 return threshold.Category;
+            }
+
+            if (byClassifier)
+            {
+                // A piece that reaches urgent only by the classifier, which finds dosing or
+                // diagnostic likelier still ("i'm pregnant, can i still do this?"), is declined as
+                // the likelier of those, never let through.
+                var p = scores.Probabilities;
+                return threshold.Category == SafetyCategory.Urgent && Math.Max(p.Dosing, p.Diagnostic) > p.Urgent
+                    ? p.Dosing >= p.Diagnostic ? SafetyCategory.Dosing : SafetyCategory.Diagnostic
+                    : threshold.Category;
             }
         }
 
         return null;
     }
 
+    /// <summary>Whether a harmless example is nearer than the category's nearest by more than <paramref name="lead"/>.</summary>
+    private static bool HarmlessLeads(double nearestHarmless, double nearestOfCategory, double lead) => nearestHarmless - nearestOfCategory > lead;
+
     /// <summary>The strictest pair (probability, similarity to the nearest example of the category)
     /// that at least <paramref name="wantedRecall"/> of the category's examples reach, each judged
     /// out of fold and against the other examples, with the fewest examples of other labels
-    /// reaching it.</summary>
+    /// reaching it. The harmless lead is left out here: the examples sit close to one another by
+    /// design (each harmless look-alike beside what it looks like), so it would cost recall on
+    /// them that it does not cost on messages.</summary>
     private static CategoryThreshold Choose(SafetyCategory category, SafetyCategory?[] labels, Probabilities[] outOfFold, double[] nearestOwn, double wantedRecall)
     {
         var own = Enumerable.Range(0, labels.Length).Where(i => labels[i] == category).ToList();
@@ -202,5 +240,7 @@ public sealed class ExampleIndex
         : throw new InvalidOperationException($"vectors of {a.Length} and {b.Length} dimensions: the examples were encoded by another model");
 }
 
-/// <summary>One piece's probabilities, its similarity to the nearest example of each raising category, and its nearest examples.</summary>
-public sealed record PieceScores(Probabilities Probabilities, IReadOnlyDictionary<SafetyCategory, double> NearestOf, IReadOnlyList<NearExample> Nearest);
+/// <summary>One piece's probabilities, its similarity to the nearest example of each raising
+/// category and to the nearest harmless example, and its nearest examples.</summary>
+public sealed record PieceScores(
+    Probabilities Probabilities, IReadOnlyDictionary<SafetyCategory, double> NearestOf, double NearestHarmless, IReadOnlyList<NearExample> Nearest);

@@ -151,7 +151,7 @@ public sealed class SemanticSafetyLayer(
         var o = options.Value;
         var text = new System.Text.StringBuilder();
         text.Append(encoder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? encoder.GetType().FullName).Append('\n')
-            .Append(System.Globalization.CultureInfo.InvariantCulture, $"{o.UrgentRecall}|{o.DeclineRecall}|{o.Regularisation}|{o.Folds}|{o.Neighbours}\n");
+            .Append(System.Globalization.CultureInfo.InvariantCulture, $"{o.UrgentRecall}|{o.DeclineRecall}|{o.Regularisation}|{o.Folds}|{o.Neighbours}|{o.HarmlessLead}|{o.HarmlessLeadBelow}|{o.UrgentNeighbourSimilarity}|{o.UrgentNeighbourLead}\n");
         foreach (var example in examples.All)
         {
             text.Append(example.Id).Append('\t').Append(example.Category?.ToString() ?? "none").Append('\t').Append(example.Text).Append('\n');

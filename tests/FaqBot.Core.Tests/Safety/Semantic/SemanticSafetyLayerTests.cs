@@ -118,6 +118,86 @@ public sealed class SemanticSafetyLayerTests
         Assert.Equal([SafetyCategory.Urgent, SafetyCategory.Dosing, SafetyCategory.Diagnostic], index.Thresholds.Select(t => t.Category));
     }
 
+    [Theory]
+    [InlineData(0.0, 0.95, 1.0, null)]   // a harmless example nearer than every urgent one: not raised
+    [InlineData(0.0, 0.90, 1.0, SafetyCategory.Urgent)] // as near: raised (a tie goes to safety)
+    [InlineData(0.1, 0.95, 1.0, SafetyCategory.Urgent)] // within the configured lead: raised
+    [InlineData(-0.1, 0.85, 1.0, null)]  // a negative lead is stricter: a harmless example almost as near is enough
+    [InlineData(0.0, 0.95, 0.8, SafetyCategory.Urgent)] // the classifier is sure (0.9 >= 0.8): raised whatever the neighbours
+    public async Task A_piece_nearer_a_harmless_example_than_every_example_of_the_category_is_not_raised(double lead, double nearestHarmless, double below, SafetyCategory? expected)
+    {
+        var encoder = new WordHashEncoder();
+        var vectors = (await encoder.GenerateAsync(Examples.All.Select(e => e.Text))).Select(e => e.Vector).ToList();
+        var built = ExampleIndex.Build(Examples, vectors, new SemanticSafetyOptions { UrgentRecall = 0.75, DeclineRecall = 0.66, HarmlessLead = lead, HarmlessLeadBelow = below });
+        var index = built.WithThresholds([new CategoryThreshold(SafetyCategory.Urgent, 0.5, 0.4, 0.95, 0.1)]);
+        var likely = new Probabilities(0.1, 0, 0, 0.9);
+        var nearestOf = new Dictionary<SafetyCategory, double> { [SafetyCategory.Urgent] = 0.90, [SafetyCategory.Dosing] = 0.1, [SafetyCategory.Diagnostic] = 0.1 };
+        NearExample[] nearest = [new("n.2", null, nearestHarmless), new("u.1", SafetyCategory.Urgent, 0.90)];
+
+        var decided = index.Decide(new PieceScores(likely, nearestOf, nearestHarmless, nearest));
+
+        Assert.Equal(expected, decided);
+    }
+
+    [Theory]
+    [InlineData(0.70, 0.50, SafetyCategory.Urgent)] // an urgent example very near, harmless ones far: raised though the classifier says harmless
+    [InlineData(0.70, 0.68, null)]   // a harmless example almost as near: left to the classifier
+    [InlineData(0.50, 0.20, null)]   // the nearest urgent example is not near enough
+    public async Task A_piece_right_beside_an_urgent_example_is_urgent_whatever_the_classifier_guesses(double nearestUrgent, double nearestHarmless, SafetyCategory? expected)
+    {
+        var encoder = new WordHashEncoder();
+        var vectors = (await encoder.GenerateAsync(Examples.All.Select(e => e.Text))).Select(e => e.Vector).ToList();
+        var index = ExampleIndex.Build(Examples, vectors, new SemanticSafetyOptions { UrgentRecall = 0.75, DeclineRecall = 0.66 });
+        var harmless = new Probabilities(1, 0, 0, 0);
+        var nearestOf = new Dictionary<SafetyCategory, double> { [SafetyCategory.Urgent] = nearestUrgent, [SafetyCategory.Dosing] = 0.1, [SafetyCategory.Diagnostic] = 0.1 };
+        NearExample[] nearest = [new("u.4", SafetyCategory.Urgent, nearestUrgent), new("n.2", null, nearestHarmless)];
+
+        var decided = index.Decide(new PieceScores(harmless, nearestOf, nearestHarmless, nearest));
+
+        Assert.Equal(expected, decided);
+    }
+
+    [Fact]
+    public async Task A_piece_the_classifier_takes_to_urgent_but_finds_likelier_dosing_is_declined_as_dosing()
+    {
+        var encoder = new WordHashEncoder();
+        var vectors = (await encoder.GenerateAsync(Examples.All.Select(e => e.Text))).Select(e => e.Vector).ToList();
+        var built = ExampleIndex.Build(Examples, vectors, new SemanticSafetyOptions { UrgentRecall = 0.75, DeclineRecall = 0.66 });
+        // Thresholds as the examples of a clinic choose them: urgent tuned for recall, low; dosing strict.
+        var index = built.WithThresholds(
+        [
+            new CategoryThreshold(SafetyCategory.Urgent, 0.2, 0.4, 0.95, 0.1),
+            new CategoryThreshold(SafetyCategory.Dosing, 0.9, 0.4, 0.85, 0.01),
+            new CategoryThreshold(SafetyCategory.Diagnostic, 0.9, 0.4, 0.85, 0.01),
+        ]);
+        var nearestOf = new Dictionary<SafetyCategory, double> { [SafetyCategory.Urgent] = 0.9, [SafetyCategory.Dosing] = 0.1, [SafetyCategory.Diagnostic] = 0.1 };
+        NearExample[] nearest = [new("n.2", null, 0.9), new("u.1", SafetyCategory.Urgent, 0.9)];
+
+        var likelierDosing = index.Decide(new PieceScores(new Probabilities(0, 0, 0.7, 0.3), nearestOf, 0.9, nearest));
+        var likelierDiagnostic = index.Decide(new PieceScores(new Probabilities(0, 0.6, 0.1, 0.3), nearestOf, 0.9, nearest));
+        var urgentLikeliest = index.Decide(new PieceScores(new Probabilities(0.6, 0.05, 0.05, 0.3), nearestOf, 0.9, nearest));
+
+        Assert.Equal(SafetyCategory.Dosing, likelierDosing); // declined, never let through, though dosing's own threshold is not reached
+        Assert.Equal(SafetyCategory.Diagnostic, likelierDiagnostic);
+        Assert.Equal(SafetyCategory.Urgent, urgentLikeliest);
+    }
+
+    [Fact]
+    public async Task A_piece_is_scored_against_its_nearest_harmless_example()
+    {
+        var encoder = new WordHashEncoder();
+        var vectors = (await encoder.GenerateAsync(Examples.All.Select(e => e.Text))).Select(e => e.Vector).ToList();
+        var index = ExampleIndex.Build(Examples, vectors, new SemanticSafetyOptions { UrgentRecall = 0.75, DeclineRecall = 0.66 });
+
+        var harmless = index.Score(vectors[Examples.All.ToList().FindIndex(e => e.Id == "n.2")].Span);
+        var urgent = index.Score(vectors[0].Span);
+
+        Assert.Equal(1.0, harmless.NearestHarmless, 3);
+        Assert.True(urgent.NearestHarmless < urgent.NearestOf[SafetyCategory.Urgent], $"{urgent.NearestHarmless} against {urgent.NearestOf[SafetyCategory.Urgent]}");
+        Assert.Equal(SafetyCategory.Urgent, index.Decide(urgent));
+        Assert.Null(index.Decide(harmless));
+    }
+
     [Fact]
     public void A_long_message_is_cut_into_a_bounded_number_of_pieces_that_cover_every_clause()
     {
