@@ -153,7 +153,17 @@ public sealed class SafetyNormalizer
         return _riskLexicon.TryCorrect(shortened, out var correction, out _) ? correction : shortened;
     }
 
-    private bool IsKnown(string word) => _riskWords.Contains(word) || EnglishWords.Contains(word) || _replacements.ContainsKey(word);
+    private bool IsKnown(string word) => _riskWords.Contains(word) || EnglishWords.Contains(word) || _replacements.ContainsKey(word) || IsContraction(word);
+
+    /// <summary>An English word with a contracted ending ("that's", "dog's", "they'd"): a real word,
+    /// never a misspelt risk word one letter away ("that's" is not "what's").</summary>
+    private static bool IsContraction(string word)
+    {
+        var apostrophe = word.IndexOf('\'');
+        return apostrophe > 0
+            && word[(apostrophe + 1)..] is "s" or "re" or "ve" or "ll" or "d" or "m" or "t"
+            && EnglishWords.Contains(word[..apostrophe]);
+    }
 
     private static string Unleet(string word)
     {

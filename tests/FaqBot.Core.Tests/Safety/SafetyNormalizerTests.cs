@@ -28,6 +28,13 @@ public sealed class SafetyNormalizerTests
         Assert.Equal(expected, Normalizer.Normalize(message).Text);
 
     [Theory]
+    [InlineData("that's the last thing", "that's the last thing ")] // not "what's the last thing", one letter away
+    [InlineData("that’s all, thanks", "that's all thanks ")]
+    [InlineData("when's the last train", "when's the last train ")]
+    public void Contractions_of_real_words_are_not_corrected_to_risk_words(string message, string expected) =>
+        Assert.Equal(expected, FaqBot.Core.Tests.TestSupport.KnowledgeFolder.Shipped.Safety.Normalize(message).Text);
+
+    [Theory]
     [InlineData("cover")]
     [InlineData("suicide")]
     [InlineData("parking")]
