@@ -13,10 +13,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ROUNDS=${ROUNDS:-3}
 OUT="$HERE/results/$(date -u +%Y%m%dT%H%M%SZ)-coldstart"
 mkdir -p "$OUT"
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    echo "== Building (Release) into $ART"
-    build "$ROOT/src/FaqBot.Web/FaqBot.Web.csproj"
-fi
+build_unless_skipped "$ROOT/src/FaqBot.Web/FaqBot.Web.csproj"
 environment_info >"$OUT/environment.txt"
 
 now() { date +%s.%N; }

@@ -30,6 +30,14 @@ build() {
     done
 }
 
+# build_unless_skipped <project>...: build, unless SKIP_BUILD=1 asks to reuse the last build.
+build_unless_skipped() {
+    if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+        echo "== Building (Release) into $ART"
+        build "$@"
+    fi
+}
+
 environment_info() {
     echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "commit: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD -- src 2>/dev/null || echo ' (src has uncommitted changes)')"

@@ -22,10 +22,7 @@ ROUNDS=${ROUNDS:-1}
 OUT="$HERE/results/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$OUT"
 
-if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-    echo "== Building (Release) into $ART"
-    build "$ROOT/src/FaqBot.Web/FaqBot.Web.csproj" "$HERE/Baseline/Baseline.csproj"
-fi
+build_unless_skipped "$ROOT/src/FaqBot.Web/FaqBot.Web.csproj" "$HERE/Baseline/Baseline.csproj"
 { environment_info; echo "rounds: $ROUNDS"; } | tee "$OUT/environment.txt"
 
 for round in $(seq "$ROUNDS"); do
