@@ -37,6 +37,8 @@ public sealed class SafetyGateTests
     [InlineData("i won't be alive by the time my appointment comes")]
     [InlineData("my dad is seeing bugs on the walls and will not calm down")]
     [InlineData("i think my son is in crisis right now")]
+    [InlineData("i suddenly can't feel the right side of my body, is that normal after the infusion")]
+    [InlineData("the right side of his body went weak all of a sudden")]
     public void Urgent_messages_are_urgent(string message) =>
         Assert.Equal(SafetyCategory.Urgent, Gate.Triage(message).Category);
 
