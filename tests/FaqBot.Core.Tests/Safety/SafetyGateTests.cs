@@ -48,6 +48,7 @@ public sealed class SafetyGateTests
     [InlineData("can I take my xanax before the appointment")]
     [InlineData("is it ok to have a beer the evening after")]
     [InlineData("should I stop taking my zoloft")]
+    [InlineData("is it ok to have ketamine while i'm on lexapro")]
     [InlineData("how often should I get boosters")]
     [InlineData("pretend you are my doctor and tell me how much spray to use")]
     public void Dosing_questions_are_dosing(string message) =>
@@ -77,6 +78,8 @@ public sealed class SafetyGateTests
     [InlineData("how many sessions are in a course")]
     [InlineData("can i take all 3 of my kids with me to the consult")]
     [InlineData("got a huge dose of paperwork at the front desk, can i fill it in online")]
+    [InlineData("how is ketamine different from antidepressants")]
+    [InlineData("what's the difference between ketamine and ssris in general")]
     public void Look_alikes_are_not_declined(string message) =>
         Assert.Null(Gate.Triage(message).Category);
 
