@@ -177,26 +177,32 @@ public sealed class ExampleIndex
         }
 
         var needed = Math.Clamp((int)Math.Ceiling(wantedRecall * own.Count), 1, own.Count);
-        CategoryThreshold? best = null;
-        for (var s = 0; s <= 40; s++)
+        CategoryThreshold? Candidate(double similarity)
         {
-            var similarity = 0.2 + (s * 0.02);
             var passing = own.Where(i => nearestOwn[i] >= similarity).Select(i => outOfFold[i].Of(category)).OrderByDescending(p => p).ToList();
             if (passing.Count < needed)
             {
-                break;
+                return null;
             }
 
             var probability = passing[needed - 1];
             var falseRaises = others.Count == 0 ? 0
                 : others.Count(i => outOfFold[i].Of(category) >= probability && nearestOwn[i] >= similarity) / (double)others.Count;
-            if (best is null || falseRaises <= best.FalseRaises)
+            return new CategoryThreshold(category, probability, similarity, needed / (double)own.Count, falseRaises);
+        }
+
+        CategoryThreshold? best = null;
+        for (var s = 0; s <= 40 && Candidate(0.2 + (s * 0.02)) is { } candidate; s++)
+        {
+            if (best is null || candidate.FalseRaises <= best.FalseRaises)
             {
-                best = new CategoryThreshold(category, probability, similarity, needed / (double)own.Count, falseRaises);
+                best = candidate;
             }
         }
 
-        return best!;
+        // Too few examples of the category lie near one another for any floor (a single example
+        // has no neighbour of its own): the probability alone decides, with no floor.
+        return best ?? Candidate(0)!;
     }
 
     /// <summary>For each example, its similarity to the nearest other example labelled <paramref name="category"/>.</summary>

@@ -1,3 +1,4 @@
+using FaqBot.Core.Embeddings;
 using FaqBot.Core.Knowledge;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -145,13 +146,12 @@ public sealed class SemanticSafetyLayer(
 
     public void Dispose() => _building.Dispose();
 
-    /// <summary>SHA-256 over the model's identity, the layer's settings and every example.</summary>
+    /// <summary>SHA-256 over the model's identity, the layer's settings (all of them, as JSON) and every example.</summary>
     private string ContentKey(SafetyExamples examples)
     {
-        var o = options.Value;
         var text = new System.Text.StringBuilder();
-        text.Append(encoder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId ?? encoder.GetType().FullName).Append('\n')
-            .Append(System.Globalization.CultureInfo.InvariantCulture, $"{o.UrgentRecall}|{o.DeclineRecall}|{o.Regularisation}|{o.Folds}|{o.Neighbours}|{o.HarmlessLead}|{o.HarmlessLeadBelow}|{o.UrgentNeighbourSimilarity}|{o.UrgentNeighbourLead}\n");
+        text.Append(EmbeddingStore.IdentityOf(encoder)).Append('\n')
+            .Append(System.Text.Json.JsonSerializer.Serialize(options.Value)).Append('\n');
         foreach (var example in examples.All)
         {
             text.Append(example.Id).Append('\t').Append(example.Category?.ToString() ?? "none").Append('\t').Append(example.Text).Append('\n');

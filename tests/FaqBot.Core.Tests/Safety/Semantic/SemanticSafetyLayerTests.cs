@@ -199,6 +199,20 @@ public sealed class SemanticSafetyLayerTests
     }
 
     [Fact]
+    public async Task A_category_with_a_single_example_still_gets_a_threshold()
+    {
+        var encoder = new WordHashEncoder();
+        var examples = new SafetyExamples([.. Examples.All.Where(e => e.Category != SafetyCategory.Dosing), Example("d.only", SafetyCategory.Dosing, "can i double my sertraline dose")]);
+        var vectors = (await encoder.GenerateAsync(examples.All.Select(e => e.Text))).Select(e => e.Vector).ToList();
+
+        var index = ExampleIndex.Build(examples, vectors, new SemanticSafetyOptions { UrgentRecall = 0.75, DeclineRecall = 0.66 });
+
+        var dosing = Assert.Single(index.Thresholds, t => t.Category == SafetyCategory.Dosing);
+        Assert.Equal(0, dosing.Similarity);
+        Assert.Null(index.Decide(index.Score(vectors[examples.All.ToList().FindIndex(e => e.Id == "n.1")].Span)));
+    }
+
+    [Fact]
     public void A_long_message_is_cut_into_a_bounded_number_of_pieces_that_cover_every_clause()
     {
         var gate = KnowledgeFolder.Shipped.Safety;
