@@ -67,7 +67,7 @@ public static class CoreServices
     /// <summary>The semantic safety layer when it is on (the default): the examples' vectors come
     /// through the on-disk vector store; its index is built at start (before the first patient)
     /// and again after each served reload, in the background, where a message that comes before
-    /// the new index waits for it, never skips it.</summary>
+    /// the new index is judged by the last one built, never by none.</summary>
     private static SemanticSafetyLayer? SemanticSafety(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<SemanticSafetyOptions>>();

@@ -91,6 +91,14 @@ public sealed class SemanticSafetyLayer(
         }
     }
 
+    /// <summary>The index a message is judged by: the snapshot's own once built; while a newer
+    /// snapshot's index is being built (after a reload, which starts the build), the last one
+    /// built, so no patient waits for a rebuild; when none is built or building, the one built now.</summary>
+    private async Task<ExampleIndex> CurrentIndexAsync(KnowledgeBase kb, CancellationToken cancellationToken) =>
+        _built is { } last && (last.Key.Equals((kb.SafetyExamples, kb.Snippets)) || _building.CurrentCount == 0)
+            ? last.Index
+            : await IndexAsync(kb, cancellationToken);
+
     /// <summary>The labelled examples, plus every question an approved snippet answers as a harmless
     /// example: what the clinic has approved answers for is by definition not to be declined.</summary>
     public static SafetyExamples TrainingSet(KnowledgeBase kb)
@@ -113,7 +121,7 @@ public sealed class SemanticSafetyLayer(
             return new SemanticVerdict(null, "", [], "semantic: no examples");
         }
 
-        var index = await IndexAsync(kb, cancellationToken);
+        var index = await CurrentIndexAsync(kb, cancellationToken);
         var pieces = Pieces(kb.Safety.Normalize(message), options.Value.MaxPieces);
         if (pieces.Count == 0)
         {

@@ -106,6 +106,40 @@ public sealed class SemanticSafetyLayerTests
     }
 
     [Fact]
+    public async Task While_a_reload_rebuilds_the_index_messages_are_judged_by_the_last_one_without_waiting()
+    {
+        var encoder = new WordHashEncoder();
+        var release = new TaskCompletionSource();
+        var builds = 0;
+        using var layer = new SemanticSafetyLayer(
+            encoder,
+            new ExampleVectors(async (texts, ct) =>
+            {
+                if (Interlocked.Increment(ref builds) == 2)
+                {
+                    await release.Task.WaitAsync(ct); // the rebuild after the reload hangs until released
+                }
+
+                return [.. (await encoder.GenerateAsync(texts, cancellationToken: ct)).Select(e => e.Vector)];
+            }),
+            Options.Create(new SemanticSafetyOptions { UrgentRecall = 0.75, DeclineRecall = 0.66 }));
+        var before = Knowledge(Examples);
+        var reloaded = Knowledge(new SafetyExamples([.. Examples.All, Example("n.new", null, "a new harmless example " + Guid.NewGuid())]));
+        var first = await layer.IndexAsync(before, CancellationToken.None);
+        var rebuild = layer.IndexAsync(reloaded, CancellationToken.None);
+
+        var verdict = await layer.ClassifyAsync(reloaded, "opening hours saturday? nobody will notice after tonight", new TriageResult(null, null, []), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromMinutes(1));
+        release.SetResult();
+        var second = await rebuild;
+
+        Assert.Equal(SafetyCategory.Urgent, verdict.Category);
+        Assert.False(rebuild.IsFaulted);
+        Assert.NotSame(first, second);
+        Assert.Same(second, await layer.IndexAsync(reloaded, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Thresholds_are_chosen_to_catch_the_wanted_share_of_each_category_left_out_in_turn()
     {
         var encoder = new WordHashEncoder();
