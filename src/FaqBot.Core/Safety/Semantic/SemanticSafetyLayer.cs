@@ -33,7 +33,7 @@ public sealed class SemanticSafetyLayer(
     public const int MaxPieceWords = 64;
 
     private readonly SemaphoreSlim _building = new(1, 1);
-    private ((SafetyExamples, IReadOnlyList<Snippet>) Key, ExampleIndex Index)? _built;
+    private ((SafetyExamples, IReadOnlyList<Snippet>) Key, string Content, ExampleIndex Index)? _built;
 
     /// <summary>The index built last in this process, under a hash of everything it was built from
     /// (model, settings, every example's label and text): a reload that changed none of it, or
@@ -69,7 +69,9 @@ public sealed class SemanticSafetyLayer(
             await SharedBuilding.WaitAsync(cancellationToken);
             try
             {
-                index = Shared is { } shared && shared.Content == content ? shared.Index : null;
+                // This layer's own last index first: another host's build may have replaced the shared one.
+                index = _built is { } last && last.Content == content ? last.Index
+                    : Shared is { } shared && shared.Content == content ? shared.Index : null;
                 if (index is null)
                 {
                     var encoded = await vectors.GetAsync([.. examples.All.Select(e => e.Text)], cancellationToken);
@@ -82,7 +84,7 @@ public sealed class SemanticSafetyLayer(
                 SharedBuilding.Release();
             }
 
-            _built = (key, index);
+            _built = (key, content, index);
             return index;
         }
         finally
