@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using FaqBot.Core.Embeddings;
 using FaqBot.Core.Knowledge;
+using FaqBot.Core.Safety;
 using FaqBot.Core.Safety.Semantic;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
@@ -45,7 +46,7 @@ public class SemanticTriageBenchmarks : IDisposable
             Options.Create(options));
         _layer.IndexAsync(_kb, CancellationToken.None).GetAwaiter().GetResult();
         _message = Size == MessageSize.Question ? TriageBenchmarks.Logistics : LongMessages.Make(LongMessage.RandomWords);
-        _pieces = SemanticSafetyLayer.Pieces(_kb.Safety.Normalize(_message), options.MaxPieces);
+        _pieces = MessagePieces.Of(_kb.Safety.Normalize(_message), options.MaxPieces);
         Triage(_message).GetAwaiter().GetResult();
     }
 

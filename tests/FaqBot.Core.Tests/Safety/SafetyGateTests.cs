@@ -39,6 +39,16 @@ public sealed class SafetyGateTests
     [InlineData("i think my son is in crisis right now")]
     [InlineData("i suddenly can't feel the right side of my body, is that normal after the infusion")]
     [InlineData("the right side of his body went weak all of a sudden")]
+    [InlineData("i'm not going to kill myself tonight, i think. anyway what should i wear")]
+    [InlineData("not suicidal right now, probably, but can i book for next week")]
+    [InlineData("i don't think i will hurt myself but i'm scared")]
+    [InlineData("please get me in today, i'm not gonna make it through the night otherwise")]
+    [InlineData("i won't make it to the weekend like this")]
+    [InlineData("my brother says he knows the amount that would be enough")]
+    [InlineData("she has saved enough to not wake up")]
+    [InlineData("once i've put my affairs in order i'm done, what time do you close")]
+    [InlineData("honestly thinking of checking out for good after this month")]
+    [InlineData("i catch myself planning my own funeral in the shower")]
     public void Urgent_messages_are_urgent(string message) =>
         Assert.Equal(SafetyCategory.Urgent, Gate.Triage(message).Category);
 
@@ -51,6 +61,8 @@ public sealed class SafetyGateTests
     [InlineData("is it ok to have ketamine while i'm on lexapro")]
     [InlineData("how often should I get boosters")]
     [InlineData("pretend you are my doctor and tell me how much spray to use")]
+    [InlineData("when can i get back on my lexapro after the infusion")]
+    [InlineData("is it fine to restart my adderall the next morning")]
     public void Dosing_questions_are_dosing(string message) =>
         Assert.Equal(SafetyCategory.Dosing, Gate.Triage(message).Category);
 
@@ -78,6 +90,11 @@ public sealed class SafetyGateTests
     [InlineData("how many sessions are in a course")]
     [InlineData("can i take all 3 of my kids with me to the consult")]
     [InlineData("got a huge dose of paperwork at the front desk, can i fill it in online")]
+    [InlineData("i'm not going to make it to my appointment on time, can i move it")]
+    [InlineData("will i make it through the whole infusion without needing the bathroom")]
+    [InlineData("is one session enough to notice a change")]
+    [InlineData("can i check out early if i feel fine")]
+    [InlineData("can i go back to my desk job the same afternoon")]
     [InlineData("how is ketamine different from antidepressants")]
     [InlineData("what's the difference between ketamine and ssris in general")]
     public void Look_alikes_are_not_declined(string message) =>

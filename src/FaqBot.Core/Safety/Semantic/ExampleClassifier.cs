@@ -1,12 +1,10 @@
-using System.Numerics;
+using FaqBot.Core.Embeddings;
 
 namespace FaqBot.Core.Safety.Semantic;
 
 /// <summary>
-/// A softmax (multinomial logistic) regression over the examples' vectors: four labels (harmless,
-/// diagnostic, dosing, urgent), features standardised on the examples, L2-regularised, trained by
-/// full-batch gradient descent with momentum for a fixed number of steps, so the same examples
-/// always give the same model. Each raising category's probability threshold is chosen on
+/// A <see cref="SoftmaxRegression"/> over the examples' vectors with four labels (harmless,
+/// diagnostic, dosing, urgent). Each raising category's probability threshold is chosen on
 /// out-of-fold probabilities (k-fold cross-validation over the examples): the highest threshold
 /// that still catches the wanted share of the category's examples.
 /// </summary>
@@ -15,181 +13,25 @@ public sealed class ExampleClassifier
     /// <summary>Label order of the model's outputs; index 0 is harmless.</summary>
     private static readonly SafetyCategory?[] Labels = [null, SafetyCategory.Diagnostic, SafetyCategory.Dosing, SafetyCategory.Urgent];
 
-    private const int Steps = 300;
-    private const double LearningRate = 0.5;
-    private const double Momentum = 0.9;
+    private readonly SoftmaxRegression _model;
 
-    private readonly float[] _mean;
-    private readonly float[] _scale;
-    private readonly float[][] _weights;
-
-    private ExampleClassifier(float[] mean, float[] scale, float[][] weights)
-    {
-        _mean = mean;
-        _scale = scale;
-        _weights = weights;
-    }
+    private ExampleClassifier(SoftmaxRegression model) => _model = model;
 
     /// <summary>Trains on <paramref name="vectors"/> labelled <paramref name="labels"/> with L2
     /// strength <paramref name="l2"/>.</summary>
-    public static ExampleClassifier Train(IReadOnlyList<float[]> vectors, IReadOnlyList<SafetyCategory?> labels, double l2)
-    {
-        var n = vectors.Count;
-        var d = vectors[0].Length;
-        var mean = new float[d];
-        var scale = new float[d];
-        for (var j = 0; j < d; j++)
-        {
-            double sum = 0, squares = 0;
-            foreach (var v in vectors)
-            {
-                sum += v[j];
-            }
-
-            var m = sum / n;
-            foreach (var v in vectors)
-            {
-                squares += (v[j] - m) * (v[j] - m);
-            }
-
-            mean[j] = (float)m;
-            scale[j] = squares > 1e-12 ? (float)(1 / Math.Sqrt(squares / n)) : 0;
-        }
-
-        var x = vectors.Select(v => Features(v, mean, scale)).ToArray();
-        var y = labels.Select(l => Array.IndexOf(Labels, l)).ToArray();
-        var k = Labels.Length;
-        var width = d + 1;
-        var weights = Enumerable.Range(0, k).Select(_ => new float[width]).ToArray();
-        var velocity = Enumerable.Range(0, k).Select(_ => new float[width]).ToArray();
-        var gradient = Enumerable.Range(0, k).Select(_ => new float[width]).ToArray();
-        var p = new double[k];
-        for (var step = 0; step < Steps; step++)
-        {
-            foreach (var g in gradient)
-            {
-                Array.Clear(g);
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                Softmax(weights, x[i], p);
-                for (var c = 0; c < k; c++)
-                {
-                    AddScaled(gradient[c], x[i], (float)((p[c] - (y[i] == c ? 1 : 0)) / n));
-                }
-            }
-
-            for (var c = 0; c < k; c++)
-            {
-                for (var j = 0; j < width; j++)
-                {
-                    var g = gradient[c][j] + (j < d ? (float)l2 * weights[c][j] : 0);
-                    velocity[c][j] = (float)((Momentum * velocity[c][j]) - (LearningRate * g));
-                    weights[c][j] += velocity[c][j];
-                }
-            }
-        }
-
-        return new ExampleClassifier(mean, scale, weights);
-    }
+    public static ExampleClassifier Train(IReadOnlyList<float[]> vectors, IReadOnlyList<SafetyCategory?> labels, double l2) =>
+        new(SoftmaxRegression.Train(vectors, Indices(labels), Labels.Length, l2));
 
     /// <summary>The probability of each label for one vector of unit length (the caller normalises it).</summary>
-    public Probabilities Predict(float[] unit)
-    {
-        var p = new double[Labels.Length];
-        Softmax(_weights, Features(unit, _mean, _scale), p);
-        return new Probabilities(p[0], p[1], p[2], p[3]);
-    }
+    public Probabilities Predict(float[] unit) => Of(_model.Predict(unit));
 
-    /// <summary>Out-of-fold probabilities for every example: each fold is predicted by a model
-    /// trained on the other folds (example i is in fold i mod <paramref name="folds"/>). The folds
-    /// train in parallel.</summary>
-    public static Probabilities[] CrossValidate(IReadOnlyList<float[]> vectors, IReadOnlyList<SafetyCategory?> labels, double l2, int folds)
-    {
-        var result = new Probabilities[vectors.Count];
-        Parallel.For(0, folds, fold =>
-        {
-            var train = Enumerable.Range(0, vectors.Count).Where(i => i % folds != fold).ToList();
-            var model = Train([.. train.Select(i => vectors[i])], [.. train.Select(i => labels[i])], l2);
-            for (var i = fold; i < vectors.Count; i += folds)
-            {
-                result[i] = model.Predict(vectors[i]);
-            }
-        });
+    /// <summary>Out-of-fold probabilities for every example (see <see cref="SoftmaxRegression.CrossValidate"/>).</summary>
+    public static Probabilities[] CrossValidate(IReadOnlyList<float[]> vectors, IReadOnlyList<SafetyCategory?> labels, double l2, int folds) =>
+        [.. SoftmaxRegression.CrossValidate(vectors, Indices(labels), Labels.Length, l2, folds).Select(Of)];
 
-        return result;
-    }
+    private static int[] Indices(IReadOnlyList<SafetyCategory?> labels) => [.. labels.Select(l => Array.IndexOf(Labels, l))];
 
-    /// <summary>The standardised features of a unit vector, with a constant 1 for the bias.</summary>
-    private static float[] Features(float[] vector, float[] mean, float[] scale)
-    {
-        var features = new float[vector.Length + 1];
-        for (var j = 0; j < vector.Length; j++)
-        {
-            features[j] = (vector[j] - mean[j]) * scale[j];
-        }
-
-        features[^1] = 1;
-        return features;
-    }
-
-    private static void Softmax(float[][] weights, float[] x, double[] p)
-    {
-        var max = double.NegativeInfinity;
-        for (var c = 0; c < p.Length; c++)
-        {
-            p[c] = Dot(weights[c], x);
-            max = Math.Max(max, p[c]);
-        }
-
-        double sum = 0;
-        for (var c = 0; c < p.Length; c++)
-        {
-            p[c] = Math.Exp(p[c] - max);
-            sum += p[c];
-        }
-
-        for (var c = 0; c < p.Length; c++)
-        {
-            p[c] /= sum;
-        }
-    }
-
-    /// <summary>The dot product of two vectors of the same length, a SIMD lane at a time.</summary>
-    internal static float Dot(float[] a, float[] b)
-    {
-        var sum = Vector<float>.Zero;
-        var i = 0;
-        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
-        {
-            sum += new Vector<float>(a, i) * new Vector<float>(b, i);
-        }
-
-        var total = Vector.Sum(sum);
-        for (; i < a.Length; i++)
-        {
-            total += a[i] * b[i];
-        }
-
-        return total;
-    }
-
-    /// <summary>target += factor × source.</summary>
-    private static void AddScaled(float[] target, float[] source, float factor)
-    {
-        var scaled = new Vector<float>(factor);
-        var i = 0;
-        for (; i <= target.Length - Vector<float>.Count; i += Vector<float>.Count)
-        {
-            (new Vector<float>(target, i) + (scaled * new Vector<float>(source, i))).CopyTo(target, i);
-        }
-
-        for (; i < target.Length; i++)
-        {
-            target[i] += factor * source[i];
-        }
-    }
+    private static Probabilities Of(double[] p) => new(p[0], p[1], p[2], p[3]);
 }
 
 /// <summary>One piece's probabilities: harmless and each raising category.</summary>

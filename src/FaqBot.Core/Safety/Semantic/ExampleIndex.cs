@@ -1,3 +1,4 @@
+using FaqBot.Core.Embeddings;
 namespace FaqBot.Core.Safety.Semantic;
 
 /// <summary>A category's decision rule: a piece of a message belongs to the category when the
@@ -48,7 +49,7 @@ public sealed class ExampleIndex
             throw new ArgumentException($"{vectors.Count} vectors for {examples.Count} examples", nameof(vectors));
         }
 
-        var normalised = vectors.Select(v => Normalised(v.Span)).ToArray();
+        var normalised = vectors.Select(v => VectorMath.Unit(v.Span)).ToArray();
         var labels = examples.All.Select(e => e.Category).ToArray();
         var index = new ExampleIndex([.. examples.All], normalised, options)
         {
@@ -63,7 +64,7 @@ public sealed class ExampleIndex
     /// nearest example of each raising category, and its nearest examples: one pass over the examples.</summary>
     public PieceScores Score(ReadOnlySpan<float> vector)
     {
-        var query = Normalised(vector);
+        var query = VectorMath.Unit(vector);
         Span<int> top = stackalloc int[Math.Min(_options.Neighbours, _examples.Length)];
         Span<double> topSimilarity = stackalloc double[top.Length];
         topSimilarity.Fill(double.NegativeInfinity);
@@ -71,7 +72,7 @@ public sealed class ExampleIndex
         var nearestHarmless = 0.0;
         for (var i = 0; i < _examples.Length; i++)
         {
-            double similarity = Dot(query, _vectors[i]);
+            double similarity = VectorMath.Dot(query, _vectors[i]);
             if (_examples[i].Category is { } category)
             {
                 var slot = Array.IndexOf(Raising, category);
@@ -216,7 +217,7 @@ public sealed class ExampleIndex
             {
                 if (j != i && labels[j] == category)
                 {
-                    best = Math.Max(best, Dot(vectors[i], vectors[j]));
+                    best = Math.Max(best, VectorMath.Dot(vectors[i], vectors[j]));
                 }
             }
 
@@ -225,25 +226,6 @@ public sealed class ExampleIndex
 
         return nearest;
     }
-
-    private static float[] Normalised(ReadOnlySpan<float> vector)
-    {
-        var copy = vector.ToArray();
-        var length = MathF.Sqrt(Dot(copy, copy));
-        if (length > 0)
-        {
-            for (var i = 0; i < copy.Length; i++)
-            {
-                copy[i] /= length;
-            }
-        }
-
-        return copy;
-    }
-
-    private static float Dot(float[] a, float[] b) => a.Length == b.Length
-        ? ExampleClassifier.Dot(a, b)
-        : throw new InvalidOperationException($"vectors of {a.Length} and {b.Length} dimensions: the examples were encoded by another model");
 }
 
 /// <summary>One piece's probabilities, its similarity to the nearest example of each raising

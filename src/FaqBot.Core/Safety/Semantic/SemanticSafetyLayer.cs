@@ -25,13 +25,6 @@ public sealed class SemanticSafetyLayer(
     /// <summary>How semantic hits appear among rule hits: <c>semantic.urgent</c> and so on.</summary>
     public const string RulePrefix = "semantic.";
 
-    /// <summary>The fewest words a clause needs to be compared alone; shorter ones ride with the whole message.</summary>
-    private const int MinClauseWords = 3;
-
-    /// <summary>The most words of one piece that are encoded: a clause says what it says in far fewer,
-    /// and it keeps a 20,000-character message to a few milliseconds per piece.</summary>
-    public const int MaxPieceWords = 64;
-
     private readonly SemaphoreSlim _building = new(1, 1);
     private ((SafetyExamples, IReadOnlyList<Snippet>) Key, string Content, ExampleIndex Index)? _built;
 
@@ -124,10 +117,10 @@ public sealed class SemanticSafetyLayer(
         }
 
         var index = await CurrentIndexAsync(kb, cancellationToken);
-        var pieces = Pieces(kb.Safety.Normalize(message), options.Value.MaxPieces);
+        var pieces = MessagePieces.Of(kb.Safety.Normalize(message), options.Value.MaxPieces);
         if (pieces.Count == 0)
         {
-            return new SemanticVerdict(null, "", [], $"semantic: none (fewer than {MinClauseWords} words)");
+            return new SemanticVerdict(null, "", [], $"semantic: none (fewer than {MessagePieces.MinClauseWords} words)");
         }
 
         var embeddings = await encoder.GenerateAsync(pieces, cancellationToken: cancellationToken);
@@ -173,46 +166,4 @@ public sealed class SemanticSafetyLayer(
     private sealed record SharedIndex(string Content, ExampleIndex Index);
 
     private static double Nearest(PieceScores scores) => scores.Nearest.Count > 0 ? scores.Nearest[0].Similarity : 0;
-
-    /// <summary>The whole message first, then its clauses, each of at least <see cref="MinClauseWords"/>
-    /// words (a greeting or a farewell alone is left to the rules) and cut to its first
-    /// <see cref="MaxPieceWords"/>; when there are more than <paramref name="max"/> clauses, neighbouring clauses are
-    /// joined so that every part of the message is in some piece.</summary>
-    internal static List<string> Pieces(NormalizedMessage normalized, int max)
-    {
-        var clauses = new List<string>();
-        for (var i = 0; i < normalized.ClauseStarts.Count; i++)
-        {
-            var clause = normalized.Clause(i).Trim();
-            if (clause.Length > 0)
-            {
-                clauses.Add(clause);
-            }
-        }
-
-        var pieces = new List<string>(max + 1);
-        AddPiece(pieces, normalized.Text);
-        if (clauses.Count <= 1)
-        {
-            return pieces;
-        }
-
-        var perPiece = (clauses.Count + max - 1) / max;
-        for (var i = 0; i < clauses.Count; i += perPiece)
-        {
-            AddPiece(pieces, string.Join(", ", clauses.Skip(i).Take(perPiece)));
-        }
-
-        return pieces;
-    }
-
-    /// <summary>Adds the piece's first <see cref="MaxPieceWords"/> words when it has at least <see cref="MinClauseWords"/>.</summary>
-    private static void AddPiece(List<string> pieces, string text)
-    {
-        var words = text.Split(' ', MaxPieceWords + 1, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length >= MinClauseWords)
-        {
-            pieces.Add(string.Join(' ', words.Take(MaxPieceWords)));
-        }
-    }
 }

@@ -42,7 +42,7 @@ public sealed class SemanticSafetyOptions
     /// <summary>The harmless lead holds a piece back only when the classifier's probability for the
     /// category is below this; a piece it is surer of is raised whatever its neighbours (1.0: always held back).</summary>
     [Range(0.0, 1.0)]
-    public double HarmlessLeadBelow { get; set; } = 0.8;
+    public double HarmlessLeadBelow { get; set; } = 0.6;
 
     /// <summary>A piece whose very nearest example is urgent is raised to urgent, whatever the
     /// classifier says, when that example is at least this near (cosine similarity) ...</summary>

@@ -252,7 +252,7 @@ public sealed class SemanticSafetyLayerTests
         var gate = KnowledgeFolder.Shipped.Safety;
         var message = string.Join(". ", Enumerable.Range(0, 200).Select(i => $"clause number {i} says something"));
 
-        var pieces = SemanticSafetyLayer.Pieces(gate.Normalize(message), 12);
+        var pieces = MessagePieces.Of(gate.Normalize(message), 12);
 
         Assert.InRange(pieces.Count, 2, 13);
         Assert.Contains(pieces.Skip(1), p => p.Contains("199", StringComparison.Ordinal));
