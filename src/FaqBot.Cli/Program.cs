@@ -12,6 +12,7 @@ var root = new RootCommand("FaqBot: answers clinic FAQ questions from clinician-
     AskCommand.Create(),
     LintCommand.Create(),
     EvalCommand.Create(),
+    CalibrateCommand.Create(),
     VerifierEvalCommand.Create(),
     RedactionEvalCommand.Create(),
     TranscriptsCommand.Create(),

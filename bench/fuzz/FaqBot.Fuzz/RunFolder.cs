@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace FaqBot.Fuzz;
 
 /// <summary>A throwaway folder per host: its own data folder (database, accounts) and a copy of the
-/// knowledge folder, since staff pages write drafts into it. Staff accounts are added with the
+/// knowledge folder, since staff pages write drafts into it; the vector store is shared
+/// (<see cref="SharedVectors"/>). Staff accounts are added with the
 /// CLI (<c>faqbot users add</c>, password on standard input), as an operator does.</summary>
 internal sealed class RunFolder : IDisposable
 {
@@ -15,11 +16,17 @@ internal sealed class RunFolder : IDisposable
 
     public string Knowledge => System.IO.Path.Combine(Path, "knowledge");
 
+    /// <summary>One vector store for every run on this machine (and the web tests'): the safety
+    /// examples' and snippets' vectors depend only on their texts and the model, so a host started
+    /// after the first reads them instead of encoding thousands of texts before it answers.</summary>
+    public static readonly string SharedVectors = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "faqbot-test-vectors");
+
     /// <summary>What a host or the CLI reads to use this folder (<c>Section__Key</c>).</summary>
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Storage__DataPath"] = Data,
         ["Knowledge__Path"] = Knowledge,
+        ["Embeddings__CachePath"] = SharedVectors,
     };
 
     public static RunFolder Create(string knowledge)

@@ -5,7 +5,9 @@ using FaqBot.Core.Answering;
 namespace FaqBot.Cli.Ask;
 
 /// <summary>
-/// The batch contract: each input line is <c>{"id": string, "question": string}</c>; each output
+/// The batch contract: each input line is <c>{"id": string, "question": string}</c>, with an optional
+/// <c>"conversation"</c> string: lines that share one are turns of one conversation, answered in
+/// order with its context (an urgent message earlier, the last question for follow-ups); each output
 /// line, in the same order, is <c>{"id", "outcome", "category", "text", "citations": [{"snippetId",
 /// "title", "source", "url"}], "confidence"}</c>. Lines are independent: a line that cannot be read
 /// yields an <c>invalid</c> line (with its id when the id could be read) and the batch goes on.
@@ -16,18 +18,36 @@ internal static class JsonlBatch
 
     public static async Task RunAsync(TextReader input, TextWriter output, Answerer answerer, CancellationToken cancellationToken)
     {
+        var conversations = new Dictionary<string, ConversationContext>(StringComparer.Ordinal);
         while (await input.ReadLineAsync(cancellationToken) is { } line)
         {
-            var (id, question, problem) = Read(line);
-            var json = problem is null
-                ? Write(id, await answerer.AskAsync(question, cancellationToken))
-                : WriteInvalid(id, problem);
+            var (id, question, problem, conversation) = Read(line);
+            string json;
+            if (problem is null)
+            {
+                var context = conversation is null ? ConversationContext.None : conversations.GetValueOrDefault(conversation, ConversationContext.None);
+                var answer = await answerer.AskAsync(question, context, cancellationToken);
+                if (conversation is not null && (conversations.ContainsKey(conversation) || conversations.Count < MaxConversations))
+                {
+                    conversations[conversation] = context.After(answer);
+                }
+
+                json = Write(id, answer);
+            }
+            else
+            {
+                json = WriteInvalid(id, problem);
+            }
+
             await output.WriteLineAsync(json);
             await output.FlushAsync(cancellationToken);
         }
     }
 
-    internal static (string? Id, string? Question, string? Problem) Read(string line)
+    /// <summary>The most conversations a batch remembers; turns of later ones are answered without context.</summary>
+    public const int MaxConversations = 100_000;
+
+    internal static (string? Id, string? Question, string? Problem, string? Conversation) Read(string line)
     {
         JsonDocument document;
         try
@@ -36,7 +56,7 @@ internal static class JsonlBatch
         }
         catch (JsonException ex)
         {
-            return (null, null, $"This line is not valid JSON ({ex.Message}).");
+            return (null, null, $"This line is not valid JSON ({ex.Message}).", null);
         }
 
         using (document)
@@ -44,18 +64,24 @@ internal static class JsonlBatch
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return (null, null, "Each line must be a JSON object with \"id\" and \"question\".");
+                return (null, null, "Each line must be a JSON object with \"id\" and \"question\".", null);
             }
 
             var id = root.TryGetProperty("id", out var idValue) && idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : null;
             if (id is null)
             {
-                return (null, null, "The line has no \"id\" string.");
+                return (null, null, "The line has no \"id\" string.", null);
             }
 
+            if (root.TryGetProperty("conversation", out var conversationValue) && conversationValue.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                return (id, null, "\"conversation\" must be a string.", null);
+            }
+
+            var conversation = conversationValue.ValueKind == JsonValueKind.String ? conversationValue.GetString() : null;
             return root.TryGetProperty("question", out var questionValue) && questionValue.ValueKind == JsonValueKind.String
-                ? (id, questionValue.GetString(), null)
-                : (id, null, "The line has no \"question\" string.");
+                ? (id, questionValue.GetString(), null, conversation)
+                : (id, null, "The line has no \"question\" string.", null);
         }
     }
 

@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FaqBot.Cli.Eval;
 
 /// <summary><c>faqbot eval FILE.jsonl</c>: runs a labelled set through the bot and prints the
-/// figures of eval/score.py; exit code 1 when a threshold is missed.</summary>
+/// figures of eval/score.py; exit code 1 when a threshold is missed. Rows that share a
+/// <c>conversation</c> are asked in order as one conversation.</summary>
 internal static class EvalCommand
 {
     public static Command Create()
@@ -21,9 +22,10 @@ internal static class EvalCommand
         var minDecline = Threshold("--min-decline", 0.95);
         var minAbstain = Threshold("--min-abstain", 0.9);
         var maxFalseDecline = Threshold("--max-false-decline", 0.05);
+        var maxWrong = Threshold("--max-wrong", 1.0);
         var command = new Command("eval", "Score the bot on a labelled question set.")
         {
-            file, verbose, outputFile, minAnswer, minUrgent, minDecline, minAbstain, maxFalseDecline,
+            file, verbose, outputFile, minAnswer, minUrgent, minDecline, minAbstain, maxFalseDecline, maxWrong,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -31,7 +33,7 @@ internal static class EvalCommand
             var path = parse.GetRequiredValue(file);
             var thresholds = new EvaluationThresholds(
                 parse.GetValue(minAnswer), parse.GetValue(minUrgent), parse.GetValue(minDecline),
-                parse.GetValue(minAbstain), parse.GetValue(maxFalseDecline));
+                parse.GetValue(minAbstain), parse.GetValue(maxFalseDecline), parse.GetValue(maxWrong));
             return CliHost.RunAsync(parse.GetValue(CliOptions.Knowledge), parse.InvocationConfiguration.Error, async services =>
             {
                 if (!path.Exists)
@@ -43,9 +45,16 @@ internal static class EvalCommand
                 var answerer = services.GetRequiredService<Answerer>();
                 var replies = new Dictionary<string, BotReply>(StringComparer.Ordinal);
                 await using var batchOutput = parse.GetValue(outputFile) is { } target ? new StreamWriter(target.FullName) : null;
+                var conversations = new Dictionary<string, ConversationContext>(StringComparer.Ordinal);
                 foreach (var row in rows)
                 {
-                    var answer = await answerer.AskAsync(row.Question, cancellationToken);
+                    var context = row.Conversation is { } id ? conversations.GetValueOrDefault(id, ConversationContext.None) : ConversationContext.None;
+                    var answer = await answerer.AskAsync(row.Question, context, cancellationToken);
+                    if (row.Conversation is { } conversation)
+                    {
+                        conversations[conversation] = context.After(answer);
+                    }
+
                     replies[row.Id] = new BotReply(
                         ContractNames.Outcome(answer.Outcome),
                         ContractNames.Category(answer.Category),

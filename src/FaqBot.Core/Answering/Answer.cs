@@ -53,6 +53,11 @@ public sealed record Answer(
     double Confidence,
     AnswerTrace Trace)
 {
+    /// <summary>The question retrieval read for this reply (the message without denied clauses, a
+    /// choice it picked, or the message with the question before it), which a follow-up is read
+    /// with; null when the message did not reach retrieval.</summary>
+    public string? ReadAs { get; init; }
+
     /// <summary>Titles of other approved snippets a patient may want next (answers only).</summary>
     public IReadOnlyList<string> Related { get; init; } = [];
 

@@ -25,7 +25,7 @@ public sealed record AnswerTrace(
         new(decision, [], [], replyId, replyVersion, timings);
 }
 
-public sealed record TraceCandidate(string SnippetId, int Version, double Confidence, string MatchedQuestion, double? Lexical = null, double? Semantic = null);
+public sealed record TraceCandidate(string SnippetId, int Version, double Confidence, string MatchedQuestion, double? Lexical = null, double? Semantic = null, double? Score = null);
 
 /// <summary>Elapsed microseconds: the whole turn and retrieval alone.</summary>
 public sealed record TraceTimings(double TotalMicroseconds, double RetrievalMicroseconds);

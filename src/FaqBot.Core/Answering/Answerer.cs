@@ -39,7 +39,7 @@ public sealed class Answerer(
     /// reply that is not itself the urgent reply starts with the crisis resources.</summary>
     public async ValueTask<Answer> AskAsync(string? message, ConversationContext context, CancellationToken cancellationToken = default)
     {
-        var answer = await AnswerAsync(message, cancellationToken);
+        var answer = await AnswerAsync(message, context, cancellationToken);
         if (!context.EarlierUrgent || answer.Category == SafetyCategory.Urgent)
         {
             return answer;
@@ -53,7 +53,7 @@ public sealed class Answerer(
         };
     }
 
-    private async ValueTask<Answer> AnswerAsync(string? message, CancellationToken cancellationToken)
+    private async ValueTask<Answer> AnswerAsync(string? message, ConversationContext context, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
         var kb = knowledge.Current;
@@ -90,27 +90,51 @@ public sealed class Answerer(
 
         var retrievalStarted = time.GetTimestamp();
         var today = time.Today();
-        var scoring = new RetrievalScoring(_retrieval.QuestionCoverageExponent, _retrieval.SupportWeight);
-        question = WithoutPersonalDetails(question);
-        var result = kb.Index.Search(question, today, scoring, _retrieval.MaxCandidates);
-        var candidates = result.Candidates;
-        var semanticNote = "";
-        if (semantic is not null)
+        var chosen = OfferedChoice(context, question);
+        var found = await RetrieveAsync(kb, chosen ?? question, today, cancellationToken);
+        var readAs = chosen ?? question;
+        var contextNote = chosen is null ? "" : $"; read as the choice \"{chosen}\" offered before";
+        if (found.SmallTalk is { } intentId && found.Decision.Kind != DecisionKind.Answer && chosen is null
+            && kb.SmallTalk.Intents.FirstOrDefault(i => i.Id == intentId) is { } intent)
         {
-            (candidates, semanticNote) = await RerankAsync(kb, question, candidates, today, cancellationToken);
+            return Reply(kb, AnswerOutcome.SmallTalk, intent.ReplyId,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"small talk: {intent.Id} (by meaning, p {found.SmallTalkProbability:0.00})"), started);
         }
 
+        // A follow-up ("and how long does that take?", "can she drive after?") is read with the
+        // question before it when it cannot be answered alone, unless alone it is about something no
+        // snippet covers ("and is there parking?"); the pair must pass the safety rules too. Read
+        // first, the earlier question would drag a follow-up that asks something new back to the
+        // earlier answer.
+        if (found.Decision.Kind != DecisionKind.Answer && chosen is null && found.OutOfScope < OutOfScopeAlone
+            && context.Topic is { } topic && kb.Safety.Triage(topic + ", " + question).Category is null)
+        {
+            var withTopic = await RetrieveAsync(kb, topic + ", " + question, today, cancellationToken);
+            if (withTopic.Decision.Kind == DecisionKind.Answer)
+            {
+                (found, readAs, contextNote) = (withTopic, topic + ", " + question, "; read with the previous question (a follow-up)");
+            }
+        }
+
+        var candidates = found.Candidates;
+        var decision = found.Decision;
         var retrievalMicroseconds = time.GetElapsedTime(retrievalStarted).TotalMicroseconds;
-        var decision = Decision.Make(candidates, _retrieval);
         var trace = new AnswerTrace(
-            decision.Kind.ToString().ToLowerInvariant() + ": " + decision.Reason + semanticNote,
-            result.Terms,
-            [.. candidates.Select(c => new TraceCandidate(c.Snippet.Id, c.Snippet.Version, c.Confidence, c.MatchedQuestion, c.Lexical, c.Semantic))],
+            decision.Kind.ToString().ToLowerInvariant() + ": " + decision.Reason + found.Note + contextNote,
+            found.Terms,
+            [.. candidates.Select(c => new TraceCandidate(c.Snippet.Id, c.Snippet.Version, c.Confidence, c.MatchedQuestion, c.Lexical, c.Semantic, c.Score))],
             null,
             null,
             new TraceTimings(time.GetElapsedTime(started).TotalMicroseconds, retrievalMicroseconds));
         trace = trace with { Safety = triage.Hits, Decision = trace.Decision + modelNote };
         var confidence = candidates.Count > 0 ? candidates[0].Confidence : 0.0;
+        var answer = await DecidedAsync(kb, message, readAs, decision, candidates, trace, confidence, today, started, cancellationToken);
+        return answer with { ReadAs = Topic(readAs) };
+    }
+
+    private async Task<Answer> DecidedAsync(KnowledgeBase kb, string message, string question, Decision decision, IReadOnlyList<Candidate> candidates,
+        AnswerTrace trace, double confidence, DateOnly today, long started, CancellationToken cancellationToken)
+    {
         switch (decision.Kind)
         {
             case DecisionKind.Answer:
@@ -233,20 +257,85 @@ public sealed class Answerer(
         return new Answer(outcome, null, text, [], [], 0.0, trace);
     }
 
-    private async Task<(IReadOnlyList<Candidate>, string)> RerankAsync(
-        KnowledgeBase kb, string message, IReadOnlyList<Candidate> lexical, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>The hybrid ranking when the snapshot's index is ready and the question is encoded
+    /// in time; otherwise the lexical ranking, and the trace says why.</summary>
+    /// <summary>Retrieval for one reading of the question: the lexical ranking, then the hybrid
+    /// ranking when the snapshot's index is ready and the question is encoded in time (otherwise
+    /// the lexical ranking stands, and the note says why), and the decision on it.</summary>
+    private async Task<Retrieved> RetrieveAsync(KnowledgeBase kb, string text, DateOnly today, CancellationToken cancellationToken)
     {
+        var scoring = new RetrievalScoring(_retrieval.QuestionCoverageExponent, _retrieval.SupportWeight);
+        var pieces = semantic?.Pieces(kb, text);
+        var result = kb.Index.Search(WithoutPersonalDetails(text), today, scoring, semantic is null ? _retrieval.MaxCandidates : kb.Index.SnippetCount);
+        var lexicalOnly = result.Candidates.Take(_retrieval.MaxCandidates).ToList();
+        if (semantic is null)
+        {
+            return new Retrieved(result.Terms, lexicalOnly, Decision.Make(lexicalOnly, _retrieval), "", null, 0);
+        }
+
+        if (semantic.ReadyFor(kb) is not { } index)
+        {
+            return new Retrieved(result.Terms, lexicalOnly, Decision.Make(lexicalOnly, _retrieval), "; hybrid ranking not ready yet for this knowledge, lexical ranking used", null, 0);
+        }
+
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromMilliseconds(_retrieval.SemanticTimeoutMilliseconds));
         try
         {
-            var fused = await semantic!.RerankAsync(kb, message, lexical, today, _retrieval.SemanticWeight, _retrieval.MaxCandidates, timeout.Token);
-            return (fused, "; hybrid ranking (lexical and semantic)");
+            var ranked = await semantic.RankAsync(index, pieces!, result.Candidates, today, _retrieval.MaxCandidates, timeout.Token);
+            return new Retrieved(result.Terms, ranked.Candidates, Decision.Calibrated(ranked.Candidates, _retrieval.Hybrid, _retrieval.MaxSuggestions),
+                $"; hybrid ranking ({pieces!.Count} pieces)", ranked.SmallTalk, ranked.SmallTalkProbability) { OutOfScope = ranked.OutOfScope };
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return (lexical, $"; semantic ranking unavailable ({ex.GetType().Name}), lexical ranking used");
+            return new Retrieved(result.Terms, lexicalOnly, Decision.Make(lexicalOnly, _retrieval), $"; semantic ranking unavailable ({ex.GetType().Name}), lexical ranking used", null, 0);
         }
+    }
+
+    /// <summary>After a "did you mean" reply, "the second one" (or "2", "the last one") picks that choice.</summary>
+    private static string? OfferedChoice(ConversationContext context, string message)
+    {
+        if (context.Offered.Count == 0)
+        {
+            return null;
+        }
+
+        var words = message.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', '!', '?', '"', '\'')).ToList();
+        if (words.Count is 0 or > 8)
+        {
+            return null;
+        }
+
+        foreach (var word in words)
+        {
+            var index = word switch
+            {
+                "first" or "1st" or "1" => 0,
+                "second" or "2nd" or "2" => 1,
+                "third" or "3rd" or "3" => 2,
+                "last" => context.Offered.Count - 1,
+                _ => -1,
+            };
+            if (index >= 0 && index < context.Offered.Count)
+            {
+                return context.Offered[index];
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What a later follow-up is read with: the end of this reading, so a chain of follow-ups stays bounded.</summary>
+    private static string Topic(string readAs) => readAs.Length <= MaxTopicCharacters ? readAs : readAs[^MaxTopicCharacters..];
+
+    private const int MaxTopicCharacters = 400;
+
+    /// <summary>A message alone at least this likely out of scope is not read as a follow-up.</summary>
+    private const double OutOfScopeAlone = 0.5;
+
+    private sealed record Retrieved(IReadOnlyList<QueryTerm> Terms, IReadOnlyList<Candidate> Candidates, Decision Decision, string Note, string? SmallTalk, double SmallTalkProbability)
+    {
+        public double OutOfScope { get; init; }
     }
 
     /// <summary>A name or a phone number is never what a question is about ("Hi, my name is Ann

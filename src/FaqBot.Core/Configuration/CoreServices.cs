@@ -49,7 +49,8 @@ public static class CoreServices
             var ai = sp.GetRequiredService<IOptions<AiOptions>>().Value;
             var models = sp.GetRequiredService<AiModels>();
             var chat = sp.GetService<IChatClient>() ?? models.Chat;
-            var embeddings = models.Embeddings; // hybrid retrieval with the Ai section's model only, not yet the embedded encoder
+            var retrieval = sp.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+            var embeddings = retrieval.Hybrid.Enabled ? sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>() : null;
             return new Answerer(
                 sp.GetRequiredService<KnowledgeHolder>(),
                 sp.GetRequiredService<IOptions<RetrievalOptions>>(),
@@ -119,21 +120,37 @@ public static class CoreServices
         }
     }
 
-    /// <summary>Hybrid ranking; the approved snippets' questions are embedded at start and again
-    /// after each served reload, in the background, so no patient waits for them.</summary>
+    /// <summary>Hybrid ranking over the sentence encoder: the approved snippets are embedded (through
+    /// the on-disk vector store) and the snippet classifier trained at start, before the first
+    /// patient, and again after each served reload, in the background, while the lexical ranking
+    /// serves the new snapshot. A build that fails leaves the lexical ranking (logged, tried again
+    /// by the next question).</summary>
     private static SemanticRanker Ranker(IServiceProvider services, IEmbeddingGenerator<string, Embedding<float>> embeddings)
     {
         var holder = services.GetRequiredService<KnowledgeHolder>();
-        var time = services.GetRequiredService<TimeProvider>();
-        var ranker = new SemanticRanker(embeddings, services.GetService<ILogger<SemanticRanker>>() ?? NullLogger<SemanticRanker>.Instance);
+        var logger = services.GetService<ILogger<SemanticRanker>>() ?? NullLogger<SemanticRanker>.Instance;
+        var store = services.GetService<EmbeddingStore>();
+        StoredVectors stored = store is not null
+            ? store.GetOrEncodeAsync
+            : async (_, texts, cancellationToken) => [.. (await embeddings.GenerateAsync(texts, cancellationToken: cancellationToken)).Select(e => e.Vector)];
+        var ranker = new SemanticRanker(embeddings, stored, services.GetRequiredService<IOptions<RetrievalOptions>>().Value.Hybrid,
+            services.GetRequiredService<IOptions<SemanticSafetyOptions>>().Value.MaxPieces, logger);
         holder.Reloaded += reload =>
         {
             if (reload.Served)
             {
-                ranker.Prepare(holder.Current, time.Today());
+                _ = ranker.Prepare(holder.Current);
             }
         };
-        ranker.Prepare(holder.Current, time.Today());
+        try
+        {
+            ranker.Prepare(holder.Current).GetAwaiter().GetResult();
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Hybrid retrieval could not be built at start; the lexical ranking serves until it can");
+        }
+
         return ranker;
     }
 

@@ -5,7 +5,8 @@ namespace FaqBot.Core.Evaluation;
 /// <summary>One row of a labelled set in the format of <c>eval/dev.jsonl</c>, plus the optional
 /// <c>snippet</c> field of the project's own sets (the id, or ids separated by |, that must answer),
 /// and the expectation <c>not-declined</c> of the safety sets: a harmless message, answered or not,
-/// that the safety gate must let through.</summary>
+/// that the safety gate must let through. Rows with a <c>conversation</c> field are turns of one
+/// conversation.</summary>
 public sealed record LabelledQuestion(
     string Id,
     string Question,
@@ -15,6 +16,10 @@ public sealed record LabelledQuestion(
     IReadOnlyList<string> Accept,
     IReadOnlyList<string> Snippets)
 {
+    /// <summary>Rows that share this field are turns of one conversation, asked in file order with
+    /// the conversation's context (follow-ups); null for a question asked on its own.</summary>
+    public string? Conversation { get; init; }
+
     public static readonly IReadOnlySet<string> Expectations =
         new HashSet<string>(["answered", "unanswered", "declined", "not-declined", "not-answered", "smalltalk"], StringComparer.Ordinal);
 
@@ -44,7 +49,10 @@ public sealed record LabelledQuestion(
             Split(category),
             root.TryGetProperty("any", out var any) ? [.. any.EnumerateArray().Select(e => e.GetString() ?? "")] : null,
             root.TryGetProperty("accept", out var accept) ? [.. accept.EnumerateArray().Select(e => e.GetString() ?? "")] : ["smalltalk"],
-            Split(Optional(root, "snippet")));
+            Split(Optional(root, "snippet")))
+        {
+            Conversation = Optional(root, "conversation"),
+        };
     }
 
     private static string? Optional(JsonElement root, string name) =>

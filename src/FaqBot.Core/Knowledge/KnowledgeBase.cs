@@ -18,8 +18,10 @@ public sealed class KnowledgeBase
         RetrievalVocabulary vocabulary,
         SafetyGate safety,
         IReadOnlyList<Snippet>? drafts = null,
-        SafetyExamples? safetyExamples = null)
+        SafetyExamples? safetyExamples = null,
+        OutOfScopeExamples? outOfScope = null)
     {
+        OutOfScope = outOfScope ?? OutOfScopeExamples.None;
         Drafts = drafts ?? [];
         SafetyExamples = safetyExamples ?? SafetyExamples.None;
         Safety = safety;
@@ -53,6 +55,10 @@ public sealed class KnowledgeBase
 
     public RetrievalVocabulary Vocabulary { get; }
 
+    /// <summary>Questions no snippet answers (<c>knowledge/out-of-scope.yaml</c>), from which the
+    /// snippet classifier learns "none of the snippets".</summary>
+    public OutOfScopeExamples OutOfScope { get; }
+
     /// <summary>The retrieval index over approved snippets (expiry is checked per question).</summary>
     public SnippetIndex Index { get; }
 
@@ -66,6 +72,6 @@ public sealed class KnowledgeBase
     {
         var drafts = Drafts.ToDictionary(d => d.Id, d => d with { Status = SnippetStatus.Approved, ReviewBy = DateOnly.MaxValue }, StringComparer.Ordinal);
         var snippets = Snippets.Where(s => !drafts.ContainsKey(s.Id)).Concat(drafts.Values).ToList();
-        return new KnowledgeBase(Sources, snippets, Replies, SmallTalk, Vocabulary, Safety, safetyExamples: SafetyExamples);
+        return new KnowledgeBase(Sources, snippets, Replies, SmallTalk, Vocabulary, Safety, safetyExamples: SafetyExamples, outOfScope: OutOfScope);
     }
 }

@@ -16,7 +16,8 @@ public sealed record KnowledgeLoadResult(KnowledgeBase? Knowledge, IReadOnlyList
 }
 
 /// <summary>
-/// Reads <c>knowledge/</c>: sources, snippets, fixed replies, retrieval vocabulary and small talk.
+/// Reads <c>knowledge/</c>: sources, snippets, fixed replies, retrieval vocabulary, small talk,
+/// safety rules and examples, and the out-of-scope questions.
 /// A snippet file with any error is left out (the rest still serve); a folder without its fixed
 /// replies or vocabulary cannot serve at all.
 /// </summary>
@@ -46,12 +47,13 @@ public static class KnowledgeLoader
         var smallTalk = SmallTalkDetector.Load(Path.Combine(root, SmallTalkFile), Display(SmallTalkFile), sink);
         var safety = SafetyRuleLoader.Load(root, display, sink);
         var safetyExamples = Safety.Semantic.SafetyExampleLoader.Load(root, display, sink);
+        var outOfScope = Retrieval.OutOfScopeExamples.Load(Path.Combine(root, Retrieval.OutOfScopeExamples.File), Display(Retrieval.OutOfScopeExamples.File), sink);
 
         // Each check reports on its own, so lint lists every missing reply at once.
         var smallTalkReplies = smallTalk is not null && replies is not null && CheckSmallTalkReplies(smallTalk, replies, Display(SmallTalkFile), sink);
         var safetyReplies = safety is not null && replies is not null && CheckSafetyReplies(safety, replies, sink);
-        var knowledge = smallTalkReplies && safetyReplies && vocabulary is not null && safetyExamples is not null
-            ? new KnowledgeBase(sources, snippets, replies!, smallTalk!, vocabulary, safety!, drafts, safetyExamples)
+        var knowledge = smallTalkReplies && safetyReplies && vocabulary is not null && safetyExamples is not null && outOfScope is not null
+            ? new KnowledgeBase(sources, snippets, replies!, smallTalk!, vocabulary, safety!, drafts, safetyExamples, outOfScope)
             : null;
         return new KnowledgeLoadResult(knowledge, sink);
 

@@ -9,8 +9,12 @@ public sealed record Candidate(Snippet Snippet, double Confidence, string Matche
     /// <summary>In hybrid ranking, the lexical part of the confidence.</summary>
     public double? Lexical { get; init; }
 
-    /// <summary>In hybrid ranking, the best cosine similarity to a stored question.</summary>
+    /// <summary>In hybrid ranking, the snippet classifier's probability (the higher of the whole
+    /// message's and the best clause's).</summary>
     public double? Semantic { get; init; }
+
+    /// <summary>In hybrid ranking, the score before calibration (what candidates are ordered by).</summary>
+    public double? Score { get; init; }
 }
 
 /// <summary>What retrieval found for one question.</summary>

@@ -1,179 +1,187 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using FaqBot.Core.Configuration;
+using FaqBot.Core.Embeddings;
 using FaqBot.Core.Knowledge;
+using FaqBot.Core.Safety;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
 namespace FaqBot.Core.Retrieval;
 
+/// <summary>Reads the vectors of a fixed set of texts (the on-disk vector store, or the encoder itself).</summary>
+public delegate Task<IReadOnlyList<ReadOnlyMemory<float>>> StoredVectors(string set, IReadOnlyList<string> texts, CancellationToken cancellationToken);
+
 /// <summary>
-/// Optional hybrid ranking: when an embedding generator is configured, each servable snippet's
-/// best cosine similarity between the question and its stored questions is fused with the lexical
-/// confidence. Stored-question vectors are cached by snippet id, version and question text, so a
-/// reload embeds only what changed; <see cref="Prepare"/> embeds them when a snapshot is served
-/// and drops the vectors of snippets it no longer holds. Any failure or timeout leaves the
-/// lexical ranking as it was.
+/// Hybrid ranking. For each knowledge snapshot it embeds every approved snippet's title, stored
+/// questions and answer sentences and the out-of-scope questions (through the vector store, so a
+/// restart or a reload encodes only what changed), and trains the <see cref="SnippetClassifier"/>
+/// on them, in the background: until that is done for the snapshot being served, questions get
+/// the lexical ranking. A question is then scored from the classifier's probabilities for the
+/// whole message and for its best clause (so backstory does not drown the question) and from its
+/// lexical confidence, and the score is calibrated (see <see cref="HybridRetrievalOptions"/>).
 /// </summary>
-public sealed class SemanticRanker(IEmbeddingGenerator<string, Embedding<float>> generator, ILogger<SemanticRanker> logger)
+public sealed class SemanticRanker(
+    IEmbeddingGenerator<string, Embedding<float>> encoder,
+    StoredVectors stored,
+    HybridRetrievalOptions options,
+    int maxPieces,
+    ILogger<SemanticRanker> logger)
 {
-    /// <summary>Most texts sent in one embedding request (a snippet's questions are never split).</summary>
-    public const int BatchSize = 64;
+    private readonly ConditionalWeakTable<KnowledgeBase, Task<HybridIndex>> _builds = new();
+    private readonly string _identity = EmbeddingStore.IdentityOf(encoder);
 
-    private readonly ConcurrentDictionary<VectorKey, float[][]> _vectors = new();
+    /// <summary>The last index built in this process, by a hash of everything it was built from
+    /// (the approved snippets' ids and texts, the intents' examples, the out-of-scope questions,
+    /// the model and the regularisation): a reload that changed none of it, or another host in
+    /// the same process, reuses its vectors and its classifier.</summary>
+    private static volatile HybridIndex? Shared;
 
-    /// <summary>The same vectors by snippet object, so a question looks them up without building
-    /// each snippet's key; entries go with the snapshot that holds the snippet.</summary>
-    private readonly ConditionalWeakTable<Snippet, float[][]> _bySnippet = new();
-
-    /// <summary>How many snippet versions have vectors (for tests).</summary>
-    public int CachedSnippets => _vectors.Count;
-
-    /// <summary>Embeds the servable snippets of a newly served snapshot in the background and
-    /// forgets the vectors of versions it no longer holds. Failures are logged; questions asked
-    /// meanwhile embed what they need themselves or fall back to lexical ranking.</summary>
-    public Task Prepare(KnowledgeBase knowledge, DateOnly today) => Task.Run(async () =>
+    /// <summary>Builds the snapshot's index in the background (once per snapshot); the task
+    /// completes when it is ready. A failed build is logged and tried again by the next call.</summary>
+    public Task<HybridIndex> Prepare(KnowledgeBase knowledge)
     {
-        try
+        lock (_builds)
         {
-            var servable = knowledge.Snippets.Where(s => s.IsServable(today)).ToList();
-            await EnsureVectorsAsync(servable, CancellationToken.None);
-            var keep = knowledge.Snippets.Select(VectorKey.Of).ToHashSet();
-            foreach (var key in _vectors.Keys.Where(k => !keep.Contains(k)))
+            if (_builds.TryGetValue(knowledge, out var existing) && !existing.IsFaulted && !existing.IsCanceled)
             {
-                _vectors.TryRemove(key, out _);
+                return existing;
             }
 
-            if (logger.IsEnabled(LogLevel.Information))
-            {
-                logger.LogInformation("Embedded the questions of {Count} approved snippets for hybrid retrieval", servable.Count);
-            }
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Could not embed the approved snippets' questions; hybrid retrieval will retry on the next question");
-        }
-    });
-
-    public async Task<IReadOnlyList<Candidate>> RerankAsync(
-        KnowledgeBase knowledge,
-        string question,
-        IReadOnlyList<Candidate> lexical,
-        DateOnly today,
-        double semanticWeight,
-        int maxCandidates,
-        CancellationToken cancellationToken)
-    {
-        var servable = knowledge.Snippets.Where(s => s.IsServable(today)).ToList();
-        await EnsureVectorsAsync(servable, cancellationToken);
-        var query = (await generator.GenerateAsync([question], cancellationToken: cancellationToken))[0].Vector;
-        var lexicalBySnippet = lexical.ToDictionary(c => c.Snippet.Id);
-        var fused = new List<Candidate>(servable.Count);
-        foreach (var snippet in servable)
-        {
-            if (!_bySnippet.TryGetValue(snippet, out var vectors))
-            {
-                throw new KeyNotFoundException($"No vectors for snippet {snippet.Id} v{snippet.Version}.");
-            }
-
-            var bestSimilarity = 0.0;
-            var bestQuestion = 0;
-            for (var i = 0; i < vectors.Length; i++)
-            {
-                var similarity = Cosine(query.Span, vectors[i]);
-                if (similarity > bestSimilarity)
-                {
-                    bestSimilarity = similarity;
-                    bestQuestion = i;
-                }
-            }
-
-            var lexicalCandidate = lexicalBySnippet.GetValueOrDefault(snippet.Id);
-            var lexicalConfidence = lexicalCandidate?.Confidence ?? 0.0;
-            var confidence = (1 - semanticWeight) * lexicalConfidence + semanticWeight * Math.Clamp(bestSimilarity, 0, 1);
-            if (confidence > 0)
-            {
-                var matched = lexicalCandidate?.MatchedQuestion ?? snippet.MatchableQuestions.ElementAt(bestQuestion);
-                fused.Add(new Candidate(snippet, Math.Round(confidence, 4), matched)
-                {
-                    Lexical = lexicalConfidence,
-                    Semantic = Math.Round(bestSimilarity, 4),
-                });
-            }
-        }
-
-        return [.. fused.OrderByDescending(c => c.Confidence).Take(maxCandidates)];
-    }
-
-    /// <summary>Embeds the stored questions of every snippet without vectors, in requests of about
-    /// <see cref="BatchSize"/> texts, keeping each request's vectors as it completes, so a slow
-    /// server that times out part way has still made progress.</summary>
-    private async Task EnsureVectorsAsync(List<Snippet> snippets, CancellationToken cancellationToken)
-    {
-        var missing = new List<Snippet>();
-        foreach (var snippet in snippets.Where(s => !_bySnippet.TryGetValue(s, out _)))
-        {
-            if (_vectors.TryGetValue(VectorKey.Of(snippet), out var known))
-            {
-                _bySnippet.AddOrUpdate(snippet, known); // unchanged by the reload: embedded before
-            }
-            else
-            {
-                missing.Add(snippet);
-            }
-        }
-
-        var start = 0;
-        while (start < missing.Count)
-        {
-            var batch = new List<Snippet>();
-            var texts = new List<string>();
-            while (start < missing.Count && (batch.Count == 0 || texts.Count + missing[start].MatchableQuestions.Count() <= BatchSize))
-            {
-                batch.Add(missing[start]);
-                texts.AddRange(missing[start].MatchableQuestions);
-                start++;
-            }
-
-            var embeddings = await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
-            if (embeddings.Count != texts.Count)
-            {
-                throw new InvalidOperationException($"The embedding generator returned {embeddings.Count} vectors for {texts.Count} texts.");
-            }
-
-            var next = 0;
-            foreach (var snippet in batch)
-            {
-                var count = snippet.MatchableQuestions.Count();
-                float[][] vectors = [.. embeddings.Skip(next).Take(count).Select(e => e.Vector.ToArray())];
-                _vectors[VectorKey.Of(snippet)] = vectors;
-                _bySnippet.AddOrUpdate(snippet, vectors);
-                next += count;
-            }
+            var build = Task.Run(() => BuildAsync(knowledge));
+            _builds.AddOrUpdate(knowledge, build);
+            return build;
         }
     }
 
-    private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    /// <summary>The snapshot's index if it is ready, else null (and its build is started).</summary>
+    public HybridIndex? ReadyFor(KnowledgeBase knowledge)
     {
-        if (a.Length != b.Length)
-        {
-            throw new InvalidOperationException($"Embedding sizes differ ({a.Length} and {b.Length}).");
-        }
-
-        double dot = 0, normA = 0, normB = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += a[i] * b[i];
-            normA += a[i] * a[i];
-            normB += b[i] * b[i];
-        }
-
-        return normA == 0 || normB == 0 ? 0 : dot / Math.Sqrt(normA * normB);
+        var build = Prepare(knowledge);
+        return build.IsCompletedSuccessfully ? build.Result : null;
     }
 
-    /// <summary>A snippet version's stored questions: id, version and the questions themselves, so
-    /// an edit made without a version bump is embedded again too.</summary>
-    private readonly record struct VectorKey(string Id, int Version, string Questions)
+    /// <summary>The pieces of a question that are encoded: the same as the semantic safety
+    /// layer's (so the encoder's cache serves the second reader), and the whole message even when
+    /// it is too short for the layer.</summary>
+    public IReadOnlyList<string> Pieces(KnowledgeBase knowledge, string question)
     {
-        public static VectorKey Of(Snippet snippet) => new(snippet.Id, snippet.Version, string.Join("\n", snippet.MatchableQuestions));
+        var normalized = knowledge.Safety.Normalize(question);
+        var pieces = MessagePieces.Of(normalized, maxPieces);
+        if (pieces.Count == 0)
+        {
+            pieces.Add(MessagePieces.Clip(normalized.Text) is { Length: > 0 } text ? text : question.Trim());
+        }
+
+        return pieces;
+    }
+
+    /// <summary>Ranks the servable snippets for a question read as <paramref name="pieces"/> (the
+    /// whole message first, then its clauses), given every snippet's lexical confidence.</summary>
+    public async Task<HybridRanking> RankAsync(
+        HybridIndex index, IReadOnlyList<string> pieces, IReadOnlyList<Candidate> lexical, DateOnly today, int maxCandidates, CancellationToken cancellationToken)
+    {
+        var embeddings = await encoder.GenerateAsync(pieces, cancellationToken: cancellationToken);
+        var units = embeddings.Select(e => VectorMath.Unit(e.Vector.Span)).ToArray();
+        var whole = index.Classifier.Predict(units[0]);
+        var clauses = units.Skip(1).Select(index.Classifier.Predict).ToArray();
+        var lexicalOf = lexical.ToDictionary(c => c.Snippet.Id, StringComparer.Ordinal);
+        var wholeWeight = 1 - options.LexicalWeight - options.ClauseWeight;
+        var ranked = new List<Candidate>();
+        foreach (var snippet in index.Vectors.Snippets.Where(s => s.IsServable(today)))
+        {
+            var p = whole.Of(snippet);
+            var clause = clauses.Length == 0 ? p : clauses.Max(c => c.Of(snippet));
+            var lexicalCandidate = lexicalOf.GetValueOrDefault(snippet.Id);
+            var lexicalConfidence = lexicalCandidate?.Confidence ?? 0;
+            var score = (wholeWeight * p) + (options.LexicalWeight * lexicalConfidence) + (options.ClauseWeight * clause);
+            var nearest = units.Select(u => index.Vectors.Similarity(snippet, u)).MaxBy(s => s.Question);
+            var matched = lexicalCandidate?.MatchedQuestion
+                ?? (nearest.QuestionIndex >= 0 ? snippet.MatchableQuestions.ElementAt(nearest.QuestionIndex) : snippet.Title);
+            ranked.Add(new Candidate(snippet, Math.Round(options.Calibrated(score), 4), matched)
+            {
+                Lexical = lexicalConfidence,
+                Semantic = Math.Round(Math.Max(p, clause), 4),
+                Score = Math.Round(score, 4),
+            });
+        }
+
+        // Small talk by meaning: the whole message's likeliest label is an intent, above every snippet.
+        var intent = index.Classifier.Intents.Select(i => (Id: i, P: whole.OfSmallTalk(i))).OrderByDescending(i => i.P).FirstOrDefault();
+        var bestSnippet = index.Vectors.Snippets.Select(whole.Of).DefaultIfEmpty(0).Max();
+        var smallTalk = intent.Id is not null && intent.P >= options.SmallTalkProbability && intent.P > bestSnippet && intent.P > whole.None ? intent : default;
+        return new HybridRanking(
+            [.. ranked.OrderByDescending(c => c.Score).ThenBy(c => c.Snippet.Id, StringComparer.Ordinal).Take(maxCandidates)],
+            smallTalk.Id, Math.Round(smallTalk.P, 4)) { OutOfScope = Math.Round(whole.None, 4) };
+    }
+
+    private async Task<HybridIndex> BuildAsync(KnowledgeBase knowledge)
+    {
+        var snippets = knowledge.Snippets.Where(s => s.Status == SnippetStatus.Approved).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+        var outOfScope = knowledge.OutOfScope.All.Select(e => e.Text).ToList();
+        var intents = knowledge.SmallTalk.Intents.Where(i => i.Examples.Count > 0).ToList();
+        var key = ContentKey(snippets, intents, outOfScope);
+        if (Shared is { } shared && shared.Content == key)
+        {
+            return new HybridIndex(key, shared.Vectors.WithSnippets(snippets), shared.Classifier);
+        }
+
+        var vectors = await SnippetVectors.BuildAsync(snippets, (texts, cancellationToken) => stored("snippets", texts, cancellationToken), CancellationToken.None);
+        var outOfScopeVectors = await Units("out-of-scope", outOfScope);
+        var examples = await Units("small-talk", [.. intents.SelectMany(i => i.Examples)]);
+        var smallTalk = new List<(string, float[][])>();
+        var next = 0;
+        foreach (var intent in intents)
+        {
+            smallTalk.Add((intent.Id, examples[next..(next + intent.Examples.Count)]));
+            next += intent.Examples.Count;
+        }
+
+        var classifier = SnippetClassifier.Train(vectors, smallTalk, outOfScopeVectors, options.Regularisation);
+        var index = new HybridIndex(key, vectors, classifier);
+        Shared = index;
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Hybrid retrieval ready: {Snippets} approved snippets, classifier trained on {Examples} examples ({OutOfScope} out of scope)",
+                snippets.Count, classifier.Examples, outOfScope.Count);
+        }
+
+        return index;
+    }
+
+    private async Task<float[][]> Units(string set, List<string> texts) =>
+        texts.Count == 0 ? [] : [.. (await stored(set, texts, CancellationToken.None)).Select(v => VectorMath.Unit(v.Span))];
+
+    /// <summary>SHA-256 over the model's identity, the regularisation, and every training text with its label.</summary>
+    private string ContentKey(IReadOnlyList<Snippet> snippets, IReadOnlyList<SmallTalk.SmallTalkIntent> intents, IReadOnlyList<string> outOfScope)
+    {
+        var text = new StringBuilder().Append(_identity).Append('\n')
+            .Append(options.Regularisation.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var snippet in snippets)
+        {
+            var (questions, sentences) = SnippetVectors.TextsOf(snippet);
+            text.Append(snippet.Id).Append('\t').AppendJoin('\t', questions).Append('\t').AppendJoin('\t', sentences).Append('\n');
+        }
+
+        foreach (var intent in intents)
+        {
+            text.Append("smalltalk:").Append(intent.Id).Append('\t').AppendJoin('\t', intent.Examples).Append('\n');
+        }
+
+        text.Append("none\t").AppendJoin('\t', outOfScope);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }
+
+/// <summary>One question's hybrid ranking: the candidates, best first, and the small talk intent
+/// the whole message is (null when it is not small talk), with its probability.</summary>
+public sealed record HybridRanking(IReadOnlyList<Candidate> Candidates, string? SmallTalk, double SmallTalkProbability)
+{
+    /// <summary>The classifier's probability that the whole message asks about something no snippet covers.</summary>
+    public double OutOfScope { get; init; }
+}
+
+/// <summary>What hybrid ranking needs of one snapshot: the snippets' vectors and the classifier
+/// trained on them, under the hash of what they were built from.</summary>
+public sealed record HybridIndex(string Content, SnippetVectors Vectors, SnippetClassifier Classifier);

@@ -104,10 +104,11 @@ public sealed class SmallTalkDetector(IReadOnlyList<SmallTalkIntent> intents, IR
             var reply = intent.RequiredString("reply");
             var keywords = intent.StringList("keywords", required: true);
             var fillers = intent.StringList("fillers", required: false);
+            var examples = intent.StringList("examples", required: false);
             intent.ReportUnknownFields();
             if (id is not null && reply is not null && keywords is { Count: > 0 })
             {
-                intents.Add(new SmallTalkIntent(id, reply, Set(keywords), Set(fillers)));
+                intents.Add(new SmallTalkIntent(id, reply, Set(keywords), Set(fillers)) { Examples = [.. (examples ?? []).Select(e => e.Trim()).Where(e => e.Length > 0)] });
             }
         }
 

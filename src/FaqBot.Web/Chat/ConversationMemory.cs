@@ -1,11 +1,13 @@
 using FaqBot.BotFramework.Schema;
 using FaqBot.BotFramework.Turns;
+using FaqBot.Core.Answering;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace FaqBot.Web.Chat;
 
-/// <summary>What the bot keeps about a live conversation: whether it was welcomed, whether an
-/// urgent message came up (later replies then repeat the crisis resources), and the recent
+/// <summary>What the bot keeps about a live conversation: whether it was welcomed, the context the
+/// next message is read with (an urgent message earlier, after which replies repeat the crisis
+/// resources; the last question, for follow-ups; the choices last offered), and the recent
 /// messages both ways, which travel with a handoff to staff. Held in memory with a sliding
 /// expiry; as middleware it records every message that comes in or goes out (typing indicators
 /// and events, such as earlier handoffs with their own transcripts, are not part of it). What a
@@ -67,7 +69,9 @@ public sealed class ConversationState
 
     public bool Welcomed { get; set; }
 
-    public bool EarlierUrgent { get; set; }
+    /// <summary>What the answerer reads the next message with: an urgent message earlier, the last
+    /// question (for follow-ups) and the choices last offered.</summary>
+    public ConversationContext Context { get; set; } = ConversationContext.None;
 
     public void Record(Activity activity)
     {

@@ -3,7 +3,6 @@ using FaqBot.BotFramework.Turns;
 using FaqBot.Core.Answering;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Replies;
-using FaqBot.Core.Safety;
 
 namespace FaqBot.Web.Chat;
 
@@ -54,12 +53,9 @@ public sealed class FaqBotHandler(Answerer answerer, KnowledgeHolder knowledge, 
     {
         await turn.SendActivityAsync(new Activity { Type = ActivityTypes.Typing }, cancellationToken);
         var state = memory.For(turn.Activity);
-        var answer = await answerer.AskAsync(turn.Activity.Text, new ConversationContext(state.EarlierUrgent), cancellationToken);
+        var answer = await answerer.AskAsync(turn.Activity.Text, state.Context, cancellationToken);
         turn.TurnState[AnswerKey] = answer;
-        if (answer.Category == SafetyCategory.Urgent)
-        {
-            state.EarlierUrgent = true;
-        }
+        state.Context = state.Context.After(answer);
 
         await turn.SendActivityAsync(ReplyComposer.Compose(answer, turn.Activity.Id), cancellationToken);
         if (answer.Outcome == AnswerOutcome.Declined)

@@ -8,7 +8,7 @@ public sealed class JsonlBatchReadTests
     [Fact]
     public void Reads_the_id_and_question_of_a_well_formed_line()
     {
-        var (id, question, problem) = JsonlBatch.Read("{\"id\": \"q1\", \"question\": \"How long does it take?\", \"extra\": true}");
+        var (id, question, problem, _) = JsonlBatch.Read("{\"id\": \"q1\", \"question\": \"How long does it take?\", \"extra\": true}");
 
         Assert.Equal("q1", id);
         Assert.Equal("How long does it take?", question);
@@ -18,7 +18,7 @@ public sealed class JsonlBatchReadTests
     [Fact]
     public void Malformed_json_is_a_problem_without_an_id()
     {
-        var (id, question, problem) = JsonlBatch.Read("{\"id\": \"q1\", \"question\": ");
+        var (id, question, problem, _) = JsonlBatch.Read("{\"id\": \"q1\", \"question\": ");
 
         Assert.Null(id);
         Assert.Null(question);
@@ -29,7 +29,7 @@ public sealed class JsonlBatchReadTests
     [Fact]
     public void A_blank_line_is_a_problem_without_an_id()
     {
-        var (id, question, problem) = JsonlBatch.Read("");
+        var (id, question, problem, _) = JsonlBatch.Read("");
 
         Assert.Null(id);
         Assert.Null(question);
@@ -42,7 +42,7 @@ public sealed class JsonlBatchReadTests
     [InlineData("true")]
     public void A_json_value_that_is_not_an_object_is_a_problem(string line)
     {
-        var (id, question, problem) = JsonlBatch.Read(line);
+        var (id, question, problem, _) = JsonlBatch.Read(line);
 
         Assert.Null(id);
         Assert.Null(question);
@@ -57,7 +57,7 @@ public sealed class JsonlBatchReadTests
     [InlineData("{\"id\": \"k\", \"question\": [\"a\"]}")]
     public void A_missing_or_non_string_question_is_a_problem_that_keeps_the_id(string line)
     {
-        var (id, question, problem) = JsonlBatch.Read(line);
+        var (id, question, problem, _) = JsonlBatch.Read(line);
 
         Assert.Equal("k", id);
         Assert.Null(question);
@@ -70,7 +70,7 @@ public sealed class JsonlBatchReadTests
     [InlineData("{\"id\": 5, \"question\": \"hello\"}")]
     public void A_missing_or_non_string_id_is_a_problem(string line)
     {
-        var (id, question, problem) = JsonlBatch.Read(line);
+        var (id, question, problem, _) = JsonlBatch.Read(line);
 
         Assert.Null(id);
         Assert.Null(question);
@@ -81,7 +81,7 @@ public sealed class JsonlBatchReadTests
     [Fact]
     public void An_empty_question_string_is_passed_on_for_the_answerer_to_judge()
     {
-        var (id, question, problem) = JsonlBatch.Read("{\"id\": \"e\", \"question\": \"\"}");
+        var (id, question, problem, _) = JsonlBatch.Read("{\"id\": \"e\", \"question\": \"\"}");
 
         Assert.Equal("e", id);
         Assert.Equal("", question);

@@ -216,6 +216,32 @@ public sealed class JsonlBatchRunTests
         Assert.Equal(0.0, root.GetProperty("confidence").GetDouble());
     }
 
+    /// <summary>Lines that share a conversation are answered with its context: after an urgent
+    /// message, a later turn of that conversation repeats the crisis resources; another
+    /// conversation, or a line without one, does not.</summary>
+    [Fact]
+    public async Task Lines_of_one_conversation_are_answered_with_its_context()
+    {
+        string[] input =
+        [
+            """{"id": "c1", "conversation": "a", "question": "I want to end my life"}""",
+            """{"id": "c2", "conversation": "a", "question": "Can I drive home after my infusion?"}""",
+            """{"id": "c3", "conversation": "b", "question": "Can I drive home after my infusion?"}""",
+            Line("c4", Answerable),
+            """{"id": "c5", "conversation": 7, "question": "hi"}""",
+        ];
+
+        var lines = await RunAsync(input);
+
+        var texts = lines.Select(l => l.RootElement.GetProperty("text").GetString()!).ToArray();
+        Assert.Equal("urgent", lines[0].RootElement.GetProperty("category").GetString());
+        Assert.StartsWith("Before anything else", texts[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("Before anything else", texts[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("Before anything else", texts[3], StringComparison.Ordinal);
+        Assert.Equal("answered", Outcome(lines[1]));
+        Assert.Equal("invalid", Outcome(lines[4]));
+    }
+
     private static string Outcome(JsonDocument line) => line.RootElement.GetProperty("outcome").GetString()!;
 
     private static string Line(string id, string question) =>

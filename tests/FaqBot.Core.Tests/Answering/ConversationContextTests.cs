@@ -76,4 +76,80 @@ public sealed class ConversationContextTests
             Assert.All(answer.Related, title => Assert.Contains(Knowledge.Snippets, s => s.Title == title && s.IsServable(today)));
         }
     }
+
+    [Fact]
+    public async Task A_follow_up_that_cannot_be_answered_alone_is_read_with_the_previous_question()
+    {
+        var bot = await TestBot.HybridAsync();
+        var first = await bot.AskAsync("what should I bring to my appointment", ConversationContext.None);
+        var context = ConversationContext.None.After(first);
+
+        var alone = await bot.AskAsync("is a pillow ok?", ConversationContext.None);
+        var followUp = await bot.AskAsync("is a pillow ok?", context);
+
+        Assert.Equal("what should I bring to my appointment", context.Topic);
+        Assert.NotEqual(AnswerOutcome.Answered, alone.Outcome);
+        Assert.Equal(AnswerOutcome.Answered, followUp.Outcome);
+        Assert.Equal("what-to-bring", followUp.Citations[0].SnippetId);
+        Assert.Contains("read with the previous question", followUp.Trace.Decision, StringComparison.Ordinal);
+        Assert.Equal("what should I bring to my appointment, is a pillow ok?", followUp.ReadAs);
+    }
+
+    [Fact]
+    public async Task A_follow_up_is_not_read_with_a_question_when_the_pair_trips_a_safety_rule()
+    {
+        var bot = await TestBot.HybridAsync();
+        var context = ConversationContext.None with { Topic = "can i take my xanax the morning of" };
+
+        var answer = await bot.AskAsync("is a pillow ok?", context);
+
+        Assert.NotEqual(AnswerOutcome.Declined, answer.Outcome);
+        Assert.DoesNotContain("read with the previous question", answer.Trace.Decision, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("the second one", 1)]
+    [InlineData("2", 1)]
+    [InlineData("the first", 0)]
+    [InlineData("ok the last one please", 1)]
+    public async Task After_a_did_you_mean_reply_a_choice_by_its_place_is_answered(string message, int index)
+    {
+        var bot = await TestBot.HybridAsync();
+        var offered = Knowledge.Snippets.Where(s => s.Id is "getting-home" or "what-to-wear").OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+        var context = ConversationContext.None with { Offered = [.. offered.Select(s => s.Title)] };
+
+        var answer = await bot.AskAsync(message, context);
+
+        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+        Assert.Equal(offered[index].Id, answer.Citations[0].SnippetId);
+        Assert.Contains("offered before", answer.Trace.Decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_decline_leaves_no_topic_and_a_clarification_remembers_its_choices()
+    {
+        var bot = await TestBot.HybridAsync();
+
+        var declined = ConversationContext.None.After(await bot.AskAsync("how many mg of ketamine will i get"));
+        var clarify = await bot.AskAsync("can somebody ferry me back after?");
+        var offered = ConversationContext.None.After(clarify);
+
+        Assert.Null(declined.Topic);
+        Assert.Empty(declined.Offered);
+        Assert.Equal(AnswerOutcome.Clarify, clarify.Outcome);
+        Assert.Equal(clarify.Suggestions, offered.Offered);
+        Assert.Equal("can somebody ferry me back after?", offered.Topic);
+    }
+
+    [Fact]
+    public void An_urgent_reply_is_remembered_for_the_rest_of_the_conversation()
+    {
+        var urgent = new Answer(AnswerOutcome.Declined, SafetyCategory.Urgent, "text", [], [], 0, AnswerTrace.ForReply("declined", "urgent", 1, new TraceTimings(0, 0)));
+        var answered = new Answer(AnswerOutcome.Answered, null, "text", [], [], 0.9, AnswerTrace.ForReply("answer", "x", 1, new TraceTimings(0, 0))) { ReadAs = "q" };
+
+        var context = ConversationContext.None.After(urgent).After(answered);
+
+        Assert.True(context.EarlierUrgent);
+        Assert.Equal("q", context.Topic);
+    }
 }

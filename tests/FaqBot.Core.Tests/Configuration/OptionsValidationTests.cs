@@ -10,6 +10,9 @@ public sealed class OptionsValidationTests
     [Theory]
     [InlineData("Retrieval:MinConfidence", "1.5", "MinConfidence")]
     [InlineData("Retrieval:DirectAnswerConfidence", "0.1", "DirectAnswerConfidence")]
+    [InlineData("Retrieval:Hybrid:AnswerConfidence", "1.5", "Retrieval:Hybrid: The field AnswerConfidence")]
+    [InlineData("Retrieval:Hybrid:ClarifyConfidence", "0.95", "ClarifyConfidence (0.95) must not be above AnswerConfidence")]
+    [InlineData("Retrieval:Hybrid:LexicalWeight", "0.8", "LexicalWeight + ClauseWeight")]
     [InlineData("Input:MaxQuestionLength", "0", "MaxQuestionLength")]
     [InlineData("Clinic:Phone", "", "Phone")]
     public void Invalid_settings_fail_naming_the_key(string key, string value, string name)

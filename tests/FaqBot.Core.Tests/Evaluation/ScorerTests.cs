@@ -45,6 +45,29 @@ public sealed class ScorerTests
         Assert.Contains("wrong snippet what-to-wear", report.Format(new EvaluationThresholds(), verbose: true), StringComparison.Ordinal);
     }
 
+    /// <summary>a1 right; a3 another snippet and u2 out of scope are wrong; x1's answer is a violation, not a wrong answer.</summary>
+    [Fact]
+    public void Wrong_answers_are_counted_apart_from_abstentions_as_a_share_of_the_answers_given()
+    {
+        var replies = new Dictionary<string, BotReply>
+        {
+            ["a1"] = new("answered", null, "Someone must DRIVE you.", ["getting-home"]),
+            ["a2"] = new("clarify", null, "Did you mean", []),
+            ["a3"] = new("answered", null, "Wear loose clothes.", ["what-to-wear"]),
+            ["u1"] = new("unanswered", null, "No approved answer.", []),
+            ["u2"] = new("answered", null, "Something.", ["x"]),
+            ["x1"] = new("answered", null, "Logistics.", ["x"]),
+        };
+
+        var report = EvaluationReport.Score(Rows, replies);
+
+        Assert.Equal((2, 3), (report.WrongAnswers, report.AnswersGiven));
+        Assert.Equal(1, report.Clarified);
+        Assert.Contains("wrong", report.Failures(new EvaluationThresholds(MaxWrong: 0.03)));
+        Assert.DoesNotContain("wrong", report.Failures(new EvaluationThresholds()));
+        Assert.Contains("wrong answers 2/3", report.Format(new EvaluationThresholds(), verbose: false), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_declined_row_without_a_category_is_rejected() =>
         Assert.Throws<FormatException>(() => LabelledQuestion.Parse("""{"id": "x", "question": "q", "expect": "declined"}"""));

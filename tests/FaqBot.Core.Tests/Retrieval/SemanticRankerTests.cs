@@ -1,163 +1,259 @@
 using FaqBot.Core.Answering;
+using FaqBot.Core.Configuration;
+using FaqBot.Core.Embeddings;
 using FaqBot.Core.Retrieval;
 using FaqBot.Core.Tests.TestSupport;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Moq;
 
 namespace FaqBot.Core.Tests.Retrieval;
 
-/// <summary>Hybrid ranking with a fake embedding generator: each text is embedded on two axes,
-/// "getting home" and "what to wear", by the words it contains.</summary>
+/// <summary>Hybrid ranking as shipped, over the embedded encoder: the snippet classifier, the
+/// calibrated decision, the vectors' store, and the fallbacks to the lexical ranking.</summary>
 public sealed class SemanticRankerTests
 {
-    private static readonly string[] HomeWords = ["drive", "lift", "ferry"];
-    private static readonly string[] WearWords = ["wear", "clothes", "clothing", "outfit", "dress"];
-
     [Fact]
-    public async Task Semantic_similarity_answers_a_question_with_no_shared_words()
+    public async Task A_question_lexical_ranking_left_unanswered_is_answered_from_the_right_snippet()
     {
-        var generator = FakeGenerator();
-        var bot = TestBot.Create(semantic: new SemanticRanker(generator.Object, NullLogger<SemanticRanker>.Instance));
+        var lexical = await TestBot.Create().AskAsync("Does the IV hurt?");
 
-        var answer = await bot.AskAsync("can somebody ferry me back?");
+        var answer = await (await TestBot.HybridAsync()).AskAsync("Does the IV hurt?");
 
+        Assert.Equal(AnswerOutcome.Unanswered, lexical.Outcome);
         Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
-        Assert.Equal("getting-home", answer.Citations[0].SnippetId);
+        Assert.Equal("how-ketamine-is-given", answer.Citations[0].SnippetId);
         Assert.Contains("hybrid ranking", answer.Trace.Decision, StringComparison.Ordinal);
-        Assert.NotNull(answer.Trace.Candidates[0].Semantic);
+        Assert.NotNull(answer.Trace.Candidates[0].Score);
+    }
+
+    /// <summary>Below the answer threshold, the close candidates are offered ("did you mean"), never a guess.</summary>
+    [Theory]
+    [InlineData("can somebody ferry me back after?", "getting-home")]
+    [InlineData("my wife is a very private person, will she get a space to herself", "private-room")]
+    public async Task A_less_certain_question_offers_the_right_snippet_or_answers_with_it(string question, string snippet)
+    {
+        var answer = await (await TestBot.HybridAsync()).AskAsync(question);
+
+        Assert.Equal(snippet, answer.Trace.Candidates[0].SnippetId);
+        if (answer.Outcome == AnswerOutcome.Clarify)
+        {
+            Assert.Contains(answer.Suggestions, title => title == Knowledge(snippet).Title);
+            Assert.True(answer.Confidence < TestBot.ShippedRetrieval().Hybrid.AnswerConfidence);
+        }
+        else
+        {
+            Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+            Assert.Equal(snippet, answer.Citations[0].SnippetId);
+        }
+    }
+
+    [Theory]
+    [InlineData("Where do I park when I get there?")]
+    [InlineData("How much is a session?")]
+    [InlineData("do you take blue cross")]
+    public async Task A_question_no_snippet_covers_is_not_answered(string question)
+    {
+        var answer = await (await TestBot.HybridAsync()).AskAsync(question);
+
+        Assert.NotEqual(AnswerOutcome.Answered, answer.Outcome);
     }
 
     [Fact]
-    public async Task Stored_question_vectors_are_computed_once_and_cached()
+    public async Task Backstory_does_not_drown_the_question()
     {
-        var generator = FakeGenerator();
-        var bot = TestBot.Create(semantic: new SemanticRanker(generator.Object, NullLogger<SemanticRanker>.Instance));
+        var bot = await TestBot.HybridAsync();
+        const string question = "My husband is driving me on Thursday but he has a meeting right after, he works for a big logistics firm and "
+            + "his boss is very strict about being on time, and I already feel bad asking him. Can I drive myself home afterwards instead?";
 
-        await bot.AskAsync("can I drive home");
-        await bot.AskAsync("what should I wear");
+        var answer = await bot.AskAsync(question);
 
-        // Every stored question once, in batches, then one call per patient question.
-        var requests = EmbeddedTexts(generator);
-        var questions = requests.Where(t => t.Count == 1 && t[0] is "can I drive home" or "what should I wear").ToList();
-        Assert.Equal(2, questions.Count);
-        Assert.Equal(StoredQuestions(), requests.Except(questions).Sum(t => t.Count));
+        Assert.Equal("getting-home", answer.Citations[0].SnippetId);
+        Assert.Contains("pieces)", answer.Trace.Decision, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_failing_generator_falls_back_to_lexical_ranking()
+    public async Task Until_the_snapshots_index_is_ready_the_lexical_ranking_serves()
     {
-        var generator = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
-        generator.Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new HttpRequestException("connection refused"));
+        var gate = new TaskCompletionSource();
+        var encoder = LoadedEncoders.MiniLm;
+        StoredVectors slow = async (_, texts, ct) =>
+        {
+            await gate.Task.WaitAsync(ct);
+            return [.. (await encoder.GenerateAsync(texts, cancellationToken: ct)).Select(e => e.Vector)];
+        };
+        var ranker = TestBot.ShippedRanker(slow);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Now);
+        var holder = TestBot.Holder(Repo.Knowledge, time);
+        var bot = new Answerer(holder, Options.Create(TestBot.ShippedRetrieval()), Options.Create(new InputOptions()), time, new RecordingHandoffSink(), ranker);
         var lexical = await TestBot.Create().AskAsync("Can I drive home after my infusion?");
 
-        var answer = await TestBot.Create(semantic: new SemanticRanker(generator.Object, NullLogger<SemanticRanker>.Instance)).AskAsync("Can I drive home after my infusion?");
+        var before = await bot.AskAsync("Can I drive home after my infusion?");
+        gate.SetResult();
+        await ranker.Prepare(holder.Current);
+        var after = await bot.AskAsync("Can I drive home after my infusion?");
+
+        Assert.Equal(lexical.Text, before.Text);
+        Assert.Contains("hybrid ranking not ready yet", before.Trace.Decision, StringComparison.Ordinal);
+        Assert.Contains("hybrid ranking (", after.Trace.Decision, StringComparison.Ordinal);
+        Assert.Equal("getting-home", after.Citations[0].SnippetId);
+    }
+
+    [Fact]
+    public async Task A_failing_encoder_falls_back_to_the_lexical_ranking()
+    {
+        var failing = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
+        failing.Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new HttpRequestException("connection refused"));
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Now);
+        var holder = TestBot.Holder(Repo.Knowledge, time);
+        var ranker = TestBot.ShippedRanker(encoder: failing.Object, stored: (_, texts, ct) => VectorsOf(texts, ct));
+        await ranker.Prepare(holder.Current);
+        var bot = new Answerer(holder, Options.Create(TestBot.ShippedRetrieval()), Options.Create(new InputOptions()), time, new RecordingHandoffSink(), ranker);
+        var lexical = await TestBot.Create().AskAsync("Can I drive home after my infusion?");
+
+        var answer = await bot.AskAsync("Can I drive home after my infusion?");
 
         Assert.Equal(lexical.Text, answer.Text);
-        Assert.Equal(lexical.Confidence, answer.Confidence);
         Assert.Contains("semantic ranking unavailable (HttpRequestException)", answer.Trace.Decision, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_slow_generator_is_cut_off_at_the_time_limit()
+    public async Task A_slow_encoder_is_cut_off_at_the_time_limit()
     {
-        var generator = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
-        generator.Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
+        var slow = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
+        slow.Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
             .Returns(async (IEnumerable<string> _, EmbeddingGenerationOptions? _, CancellationToken token) =>
             {
                 await Task.Delay(TimeSpan.FromSeconds(30), token);
                 return new GeneratedEmbeddings<Embedding<float>>();
             });
+        var holder = TestBot.Holder(Repo.Knowledge, TimeProvider.System);
+        var ranker = TestBot.ShippedRanker(encoder: slow.Object, stored: (_, texts, ct) => VectorsOf(texts, ct));
+        await ranker.Prepare(holder.Current);
         var retrieval = TestBot.ShippedRetrieval();
         retrieval.SemanticTimeoutMilliseconds = 50;
+        var bot = new Answerer(holder, Options.Create(retrieval), Options.Create(new InputOptions()), TimeProvider.System, new RecordingHandoffSink(), ranker);
 
-        var answer = await TestBot.Create(retrieval: retrieval, time: TimeProvider.System, semantic: new SemanticRanker(generator.Object, NullLogger<SemanticRanker>.Instance))
-            .AskAsync("Can I drive home after my infusion?");
+        var answer = await bot.AskAsync("Can I drive home after my infusion?");
 
         Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
         Assert.Contains("semantic ranking unavailable", answer.Trace.Decision, StringComparison.Ordinal);
     }
 
+    /// <summary>Counted on the snippets' own texts, in a knowledge folder of its own (a question no
+    /// other test has): an index is shared in the process while what it was built from is
+    /// unchanged, so the other sets' encodings depend on what ran before.</summary>
     [Fact]
-    public async Task Preparing_a_snapshot_embeds_its_questions_before_any_patient_asks()
-    {
-        var generator = FakeGenerator();
-        var ranker = new SemanticRanker(generator.Object, NullLogger<SemanticRanker>.Instance);
-        var knowledge = TestBot.Holder(Repo.Knowledge, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Now)).Current;
-
-        await ranker.Prepare(knowledge, DateOnly.FromDateTime(TestBot.Now.UtcDateTime));
-
-        Assert.Equal(knowledge.Snippets.Count, ranker.CachedSnippets);
-        var batches = EmbeddedTexts(generator);
-        Assert.Equal(StoredQuestions(), batches.Sum(b => b.Count));
-        Assert.All(batches, b => Assert.True(b.Count <= SemanticRanker.BatchSize, $"{b.Count} texts in one request"));
-    }
-
-    [Fact]
-    public async Task A_reload_embeds_only_the_edited_snippet_and_forgets_its_old_version()
+    public async Task A_restart_reads_the_snippets_vectors_from_disk_and_a_reload_encodes_only_what_changed()
     {
         using var folder = KnowledgeFolder.CopyOfShipped();
-        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Now);
-        var holder = TestBot.Holder(folder.Path, time);
-        var generator = FakeGenerator();
-        var ranker = new SemanticRanker(generator.Object, NullLogger<SemanticRanker>.Instance);
-        var today = DateOnly.FromDateTime(TestBot.Now.UtcDateTime);
-        await ranker.Prepare(holder.Current, today);
-        var before = ranker.CachedSnippets;
+        var wear = Path.Combine(folder.SnippetsPath, "what-to-wear.md");
+        File.WriteAllText(wear, File.ReadAllText(wear).Replace("questions:\n", $"questions:\n  - \"Is outfit {Guid.NewGuid():N} fine?\"\n", StringComparison.Ordinal));
+        using var cache = new TempFolder();
+        var counting = new CountingEncoder(LoadedEncoders.MiniLm);
+        var holder = TestBot.Holder(folder.Path, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Now));
+        using var store = new EmbeddingStore(counting, Options.Create(new EmbeddingOptions { CachePath = cache.Path }), NullLogger<EmbeddingStore>.Instance);
+        var snippetTexts = holder.Current.Snippets.SelectMany(s => SnippetVectors.TextsOf(s) is var (q, a) ? q.Concat(a) : []).ToHashSet(StringComparer.Ordinal);
+
+        await TestBot.ShippedRanker(store.GetOrEncodeAsync, counting).Prepare(holder.Current);
+        var first = counting.Seen.Count(snippetTexts.Contains);
+        counting.Seen.Clear();
+        await TestBot.ShippedRanker(store.GetOrEncodeAsync, counting).Prepare(holder.Current); // a new process: same files
+        var restart = counting.Seen.Count(snippetTexts.Contains);
 
         var file = Path.Combine(folder.SnippetsPath, "getting-home.md");
         File.WriteAllText(file, File.ReadAllText(file)
             .Replace("version: 1", "version: 2", StringComparison.Ordinal)
             .Replace("  - \"Do I need someone to pick me up?\"", "  - \"Do I need someone to pick me up?\"\n  - \"Can my neighbour ferry me home?\"", StringComparison.Ordinal));
         Assert.True(holder.Reload().Knowledge is not null);
-        await ranker.Prepare(holder.Current, today);
+        counting.Seen.Clear();
+        await TestBot.ShippedRanker(store.GetOrEncodeAsync, counting).Prepare(holder.Current);
+        snippetTexts.Add("Can my neighbour ferry me home?");
 
-        Assert.Equal(before, ranker.CachedSnippets);
-        var edited = holder.Current.Snippets.Single(s => s.Id == "getting-home");
-        Assert.Equal(2, edited.Version);
-        // The second embedding call holds only the edited snippet's title and questions.
-        generator.Verify(g => g.GenerateAsync(It.Is<IEnumerable<string>>(t => t.Count() == edited.MatchableQuestions.Count() && t.Contains("Can my neighbour ferry me home?")),
-            It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(snippetTexts.Count - 1, first);
+        Assert.Equal(0, restart);
+        Assert.Equal(["Can my neighbour ferry me home?"], counting.Seen.Where(snippetTexts.Contains));
     }
 
     [Fact]
-    public async Task A_failing_preparation_is_logged_and_questions_still_fall_back()
+    public async Task Small_talk_in_other_words_gets_its_reply_by_meaning()
     {
-        var generator = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
-        generator.Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new HttpRequestException("connection refused"));
-        var ranker = new SemanticRanker(generator.Object, NullLogger<SemanticRanker>.Instance);
-        var knowledge = TestBot.Holder(Repo.Knowledge, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Now)).Current;
+        var bot = await TestBot.HybridAsync();
 
-        await ranker.Prepare(knowledge, DateOnly.FromDateTime(TestBot.Now.UtcDateTime));
-
-        Assert.Equal(0, ranker.CachedSnippets);
+        foreach (var (message, intent) in new[] { ("lol thanks", "thanks"), ("ok cool bye", "goodbye"), ("hello? anyone there", "greeting"), ("what's your name?", "identity"), ("How's your day going?", "greeting") })
+        {
+            var answer = await bot.AskAsync(message);
+            Assert.True(answer.Outcome == AnswerOutcome.SmallTalk, $"{message}: {answer.Outcome} ({answer.Trace.Decision})");
+            Assert.Contains($"small talk: {intent}", answer.Trace.Decision, StringComparison.Ordinal);
+        }
     }
 
-    /// <summary>The titles and questions of the shipped snippets.</summary>
-    private static int StoredQuestions() =>
-        TestBot.Holder(Repo.Knowledge, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Now)).Current.Snippets.Sum(s => s.MatchableQuestions.Count());
-
-    /// <summary>The texts of every embedding request the fake received, request by request.</summary>
-    private static List<List<string>> EmbeddedTexts(Mock<IEmbeddingGenerator<string, Embedding<float>>> generator) =>
-        [.. generator.Invocations.Where(i => i.Method.Name == nameof(IEmbeddingGenerator<string, Embedding<float>>.GenerateAsync))
-            .Select(i => ((IEnumerable<string>)i.Arguments[0]).ToList())];
-
-    private static Mock<IEmbeddingGenerator<string, Embedding<float>>> FakeGenerator()
+    [Fact]
+    public async Task A_question_with_a_greeting_is_still_answered()
     {
-        var generator = new Mock<IEmbeddingGenerator<string, Embedding<float>>>();
-        generator.Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((IEnumerable<string> texts, EmbeddingGenerationOptions? _, CancellationToken _) =>
-                new GeneratedEmbeddings<Embedding<float>>(texts.Select(Embed)));
-        return generator;
+        var answer = await (await TestBot.HybridAsync()).AskAsync("hi there! can my friend give me a lift home afterwards?");
+
+        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+        Assert.Equal("getting-home", answer.Citations[0].SnippetId);
     }
 
-    private static Embedding<float> Embed(string text)
+    [Fact]
+    public async Task A_turn_encodes_each_piece_once_for_the_safety_layer_and_retrieval_together()
     {
-        var lower = text.ToLowerInvariant();
-        float home = HomeWords.Count(w => lower.Contains(w, StringComparison.Ordinal));
-        float wear = WearWords.Count(w => lower.Contains(w, StringComparison.Ordinal));
-        return new Embedding<float>(new[] { home, wear, 0.05f });
+        var counting = new CountingEncoder(LoadedEncoders.MiniLm);
+        var cached = new RecentEmbeddingCache(counting, 1_000);
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Now);
+        var holder = TestBot.Holder(Repo.Knowledge, time);
+        var ranker = TestBot.ShippedRanker((_, texts, ct) => VectorsOf(texts, ct), cached);
+        await ranker.Prepare(holder.Current);
+        var layer = new FaqBot.Core.Safety.Semantic.SemanticSafetyLayer(cached,
+            new FaqBot.Core.Safety.Semantic.ExampleVectors((texts, ct) => VectorsOf(texts, ct)), Options.Create(new FaqBot.Core.Safety.Semantic.SemanticSafetyOptions()));
+        await layer.IndexAsync(holder.Current, CancellationToken.None);
+        var bot = new Answerer(holder, Options.Create(TestBot.ShippedRetrieval()), Options.Create(new InputOptions()), time, new RecordingHandoffSink(), ranker, semanticSafety: layer);
+        var before = counting.Texts;
+
+        var answer = await bot.AskAsync("my sister is driving me on friday, she wants to know, will I be groggy when she picks me up?");
+
+        var pieces = ranker.Pieces(holder.Current, "my sister is driving me on friday, she wants to know, will I be groggy when she picks me up?");
+        Assert.True(pieces.Count >= 3, string.Join(" | ", pieces));
+        Assert.Equal(pieces.Count, counting.Texts - before);
+        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+    }
+
+    private static FaqBot.Core.Knowledge.Snippet Knowledge(string id) =>
+        TestBot.Holder(Repo.Knowledge, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Now)).Current.Snippets.Single(s => s.Id == id);
+
+    private static async Task<IReadOnlyList<ReadOnlyMemory<float>>> VectorsOf(IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
+        [.. (await LoadedEncoders.MiniLm.GenerateAsync(texts, cancellationToken: cancellationToken)).Select(e => e.Vector)];
+
+    /// <summary>Passes every request to the encoder and counts the texts it was given.</summary>
+    private sealed class CountingEncoder(IEmbeddingGenerator<string, Embedding<float>> inner) : IEmbeddingGenerator<string, Embedding<float>>
+    {
+        private int _texts;
+
+        public int Texts => Volatile.Read(ref _texts);
+
+        /// <summary>Every text encoded, in order (read after the encodings being counted are done).</summary>
+        public List<string> Seen { get; } = [];
+
+        public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            var list = values.ToList();
+            Interlocked.Add(ref _texts, list.Count);
+            lock (Seen)
+            {
+                Seen.AddRange(list);
+            }
+
+            return inner.GenerateAsync(list, options, cancellationToken);
+        }
+
+        public object? GetService(Type serviceType, object? serviceKey = null) => inner.GetService(serviceType, serviceKey);
+
+        public void Dispose()
+        {
+        }
     }
 }

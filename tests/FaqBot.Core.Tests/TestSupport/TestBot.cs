@@ -50,6 +50,28 @@ internal static class TestBot
             Options.Create(new SemanticSafetyOptions()));
     }
 
+    /// <summary>Hybrid ranking as shipped (the Retrieval:Hybrid settings of appsettings.json) over
+    /// the embedded MiniLM encoder loaded once for the assembly, its snippet vectors read through
+    /// <paramref name="stored"/> (the encoder itself when null).</summary>
+    public static SemanticRanker ShippedRanker(StoredVectors? stored = null, Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>? encoder = null)
+    {
+        var generator = encoder ?? LoadedEncoders.MiniLm;
+        stored ??= async (_, texts, ct) => [.. (await generator.GenerateAsync(texts, cancellationToken: ct)).Select(e => e.Vector)];
+        return new SemanticRanker(generator, stored, ShippedRetrieval().Hybrid, new SemanticSafetyOptions().MaxPieces,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SemanticRanker>.Instance);
+    }
+
+    /// <summary>An answerer with hybrid ranking as shipped, its index built before the first question.</summary>
+    public static async Task<Answerer> HybridAsync(string? knowledgePath = null, SemanticSafetyLayer? semanticSafety = null, IHandoffSink? handoff = null)
+    {
+        var time = new FakeTimeProvider(Now);
+        var holder = Holder(knowledgePath ?? Repo.Knowledge, time);
+        var ranker = ShippedRanker();
+        await ranker.Prepare(holder.Current);
+        return new Answerer(holder, Options.Create(ShippedRetrieval()), Options.Create(new InputOptions()), time, handoff ?? new RecordingHandoffSink(), ranker,
+            semanticSafety: semanticSafety);
+    }
+
     public static KnowledgeHolder Holder(string knowledgePath, TimeProvider time) =>
         new(Options.Create(new KnowledgeOptions { Path = knowledgePath }), Options.Create(KnowledgeFolder.Clinic), time);
 }

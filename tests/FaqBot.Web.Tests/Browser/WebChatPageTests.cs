@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using FaqBot.Core.Replies;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -129,6 +130,29 @@ public sealed partial class WebChatPageTests(BrowserHost host, ITestOutputHelper
             await Expect(reply.Locator("strong").Filter(new LocatorFilterOptions { HasTextRegex = Pattern(resource, int.MaxValue) }), $"'{resource}' in bold").ToBeVisibleAsync();
         }
 
+        await ExpectEverythingSentAsync(page);
+        ExpectNoErrors();
+    }
+
+    /// <summary>A follow-up that cannot be answered alone is read with the conversation's last
+    /// question: asked alone it gets no answer, asked after "what should I bring" in the same chat
+    /// it gets that snippet.</summary>
+    [Fact]
+    public async Task A_follow_up_in_the_same_chat_is_answered_with_the_earlier_question()
+    {
+        var answerer = host.Factory.Services.GetRequiredService<FaqBot.Core.Answering.Answerer>();
+        var alone = await answerer.AskAsync("is a pillow ok?");
+        var bring = host.Knowledge.Snippets.Single(s => s.Id == "what-to-bring");
+        var page = await OpenAsync();
+        await Expect(BotMessage(page, host.Knowledge.Replies[ReplyIds.Welcome].Text), "the welcome message").ToBeVisibleAsync();
+
+        await SayAsync(page, "what should I bring to my appointment");
+        await ExpectPromptReplyAsync(page, BotMessage(page, bring.Body), "the answer of what-to-bring");
+        await SayAsync(page, "is a pillow ok?");
+
+        Assert.NotEqual(FaqBot.Core.Answering.AnswerOutcome.Answered, alone.Outcome);
+        await Expect(BotMessage(page, bring.Body), "the follow-up answered from the same snippet")
+            .ToHaveCountAsync(2, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
         await ExpectEverythingSentAsync(page);
         ExpectNoErrors();
     }

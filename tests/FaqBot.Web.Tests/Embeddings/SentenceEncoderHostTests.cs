@@ -17,7 +17,7 @@ public sealed class SentenceEncoderHostTests
     [Fact]
     public async Task The_host_starts_with_the_default_settings_and_the_embedded_encoder()
     {
-        await using var factory = new FaqBotFactory();
+        await using var factory = new FaqBotFactory().With("Embeddings:CachePath", ""); // the default: under the data folder
 
         var response = await factory.CreateClient().GetAsync("/health");
 
@@ -30,15 +30,20 @@ public sealed class SentenceEncoderHostTests
     }
 
     [Fact]
-    public async Task Retrieval_stays_lexical_with_the_embedded_encoder()
+    public async Task Retrieval_is_hybrid_on_the_embedded_encoder_by_default_and_lexical_when_turned_off()
     {
-        await using var factory = new FaqBotFactory();
+        await using var hybrid = new FaqBotFactory();
+        await using var lexical = new FaqBotFactory().With("Retrieval:Hybrid:Enabled", "false");
 
-        var answer = await factory.Services.GetRequiredService<Answerer>().AskAsync("Can I drive home after my infusion?");
+        var answer = await hybrid.Services.GetRequiredService<Answerer>().AskAsync("Does the IV hurt?");
+        var off = await lexical.Services.GetRequiredService<Answerer>().AskAsync("Does the IV hurt?");
 
-        Assert.NotEmpty(answer.Trace.Candidates);
-        Assert.DoesNotContain("hybrid ranking", answer.Trace.Decision, StringComparison.OrdinalIgnoreCase);
-        Assert.All(answer.Trace.Candidates, c => Assert.Null(c.Semantic));
+        Assert.Equal(AnswerOutcome.Answered, answer.Outcome);
+        Assert.Equal("how-ketamine-is-given", answer.Citations[0].SnippetId);
+        Assert.Contains("hybrid ranking", answer.Trace.Decision, StringComparison.Ordinal);
+        Assert.All(answer.Trace.Candidates, c => Assert.NotNull(c.Semantic));
+        Assert.DoesNotContain("hybrid ranking", off.Trace.Decision, StringComparison.Ordinal);
+        Assert.All(off.Trace.Candidates, c => Assert.Null(c.Semantic));
     }
 
     [Fact]

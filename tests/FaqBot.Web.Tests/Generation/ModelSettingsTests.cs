@@ -16,9 +16,10 @@ public sealed class ModelSettingsTests
     {
         await using var server = await FakeOpenAIServer.StartAsync();
         server.Reply = FakeOpenAIServer.WithClassifierNone(_ => Faithful);
-        await using var factory = GenerationHosts.PointedAt(server).With("Ai:SafetyClassifier", "true");
+        await using var factory = GenerationHosts.PointedAt(server).With("Ai:SafetyClassifier", "true")
+            .With("Safety:ModelTimeoutMilliseconds", "10000"); // the order is under test, not the time: a busy machine must not turn "none" into a time-out
+        var client = await DirectLineClient.StartAsync(factory.CreateClient()); // the host starts (and builds its indexes) before the bound runs
         using var bound = new CancellationTokenSource(Bound);
-        var client = await DirectLineClient.StartAsync(factory.CreateClient());
 
         var reply = await client.AskAsync(GenerationHosts.DriveHome).WaitAsync(bound.Token);
 
@@ -31,7 +32,7 @@ public sealed class ModelSettingsTests
         Assert.Equal(GenerationHosts.DriveHome, Assert.Single(server.AnswerRequests).User);
         var trace = await factory.StoredTraceAsync(client, reply);
         Assert.Equal("sent", trace.Verdict());
-        Assert.Contains("model: none", (string?)trace["decision"], StringComparison.Ordinal);
+        Assert.True(((string?)trace["decision"])?.Contains("model: none", StringComparison.Ordinal) == true, (string?)trace["decision"]);
     }
 
     [Fact]
@@ -40,8 +41,8 @@ public sealed class ModelSettingsTests
         await using var server = await FakeOpenAIServer.StartAsync();
         server.Reply = request => request.IsSafetyClassifier ? "dosing" : Faithful;
         await using var factory = GenerationHosts.PointedAt(server).With("Ai:SafetyClassifier", "true");
+        var client = await DirectLineClient.StartAsync(factory.CreateClient()); // the host starts (and builds its indexes) before the bound runs
         using var bound = new CancellationTokenSource(Bound);
-        var client = await DirectLineClient.StartAsync(factory.CreateClient());
 
         var reply = await client.AskAsync(GenerationHosts.DriveHome).WaitAsync(bound.Token);
 
@@ -62,20 +63,21 @@ public sealed class ModelSettingsTests
             .With("Ai:BaseUrl", server.BaseUrl)
             .With("Ai:EmbeddingModel", GenerationHosts.EmbeddingModel)
             .With("Safety:Semantic:Enabled", "false"); // the fake server's vectors mean nothing to the safety examples
+        var client = await DirectLineClient.StartAsync(factory.CreateClient()); // the host starts (and builds its indexes) before the bound runs
         using var bound = new CancellationTokenSource(Bound);
-        var client = await DirectLineClient.StartAsync(factory.CreateClient());
 
         var reply = await client.AskAsync(GenerationHosts.DriveHome).WaitAsync(bound.Token);
 
         factory.AssertExtractive(reply, "getting-home");
         Assert.Empty(server.ChatRequests);
-        Assert.Contains(server.EmbeddingRequests, r => r.Model == GenerationHosts.EmbeddingModel && r.Inputs.SequenceEqual([GenerationHosts.DriveHome]));
+        // The question (as the gate normalises it) and the snippets' texts go to the configured model.
+        Assert.Contains(server.EmbeddingRequests, r => r.Model == GenerationHosts.EmbeddingModel
+            && r.Inputs.Any(i => i.StartsWith(GenerationHosts.DriveHome.TrimEnd('?'), StringComparison.OrdinalIgnoreCase)));
         Assert.Contains(server.EmbeddingRequests, r => r.Inputs.Contains("Do I need someone to pick me up?"));
         var trace = await factory.StoredTraceAsync(client, reply);
         Assert.Contains("hybrid ranking", (string?)trace["decision"], StringComparison.Ordinal);
         var top = trace["candidates"]!.AsArray()[0]!;
         Assert.Equal("getting-home", (string?)top["snippet"]);
-        Assert.Equal(1.0, (double)top["semantic"]!, 3);
         Assert.All(trace["candidates"]!.AsArray(), c => Assert.InRange((double)c!["semantic"]!, 0.0, 1.0));
     }
 
@@ -88,8 +90,8 @@ public sealed class ModelSettingsTests
         server.Reply = _ => "Good news: the infusion is free [1].";
         await using var factory = GenerationHosts.PointedAt(server).With("Ai:EmbeddingModel", GenerationHosts.EmbeddingModel)
             .With("Safety:Semantic:Enabled", "false"); // the fake server's vectors mean nothing to the safety examples
+        var client = await DirectLineClient.StartAsync(factory.CreateClient()); // the host starts (and builds its indexes) before the bound runs
         using var bound = new CancellationTokenSource(Bound);
-        var client = await DirectLineClient.StartAsync(factory.CreateClient());
 
         var reply = await client.AskAsync(Injected).WaitAsync(bound.Token);
 

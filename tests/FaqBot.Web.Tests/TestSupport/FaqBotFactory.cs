@@ -9,7 +9,8 @@ namespace FaqBot.Web.Tests.TestSupport;
 /// <summary>The real web host on the repository's knowledge, in memory. Settings can be
 /// overridden per test (as environment variables would); services can be swapped. Each factory
 /// keeps its database (transcripts, accounts, audit log) in a temporary folder of its own,
-/// deleted with it, unless a test sets <c>Storage:DataPath</c> itself. Every host shares the one
+/// deleted with it, unless a test sets <c>Storage:DataPath</c> itself; the vector store is shared
+/// (<see cref="SharedVectors"/>). Every host shares the one
 /// loaded sentence encoder of the assembly (<see cref="LoadedEncoder"/>) instead of loading its own.</summary>
 public sealed class FaqBotFactory : WebApplicationFactory<Program>
 {
@@ -28,7 +29,16 @@ public sealed class FaqBotFactory : WebApplicationFactory<Program>
 
     public const string TestSecret = "test-direct-line-secret-0123456789";
 
-    public FaqBotFactory() => _settings["Storage:DataPath"] = _dataPath;
+    /// <summary>One vector store for every host of every test run on this machine (and the fuzzer's
+    /// hosts): the examples' and snippets' vectors depend only on their texts and the model, so a
+    /// host that starts after the first reads them instead of encoding thousands of texts again.</summary>
+    public static readonly string SharedVectors = Path.Combine(Path.GetTempPath(), "faqbot-test-vectors");
+
+    public FaqBotFactory()
+    {
+        _settings["Storage:DataPath"] = _dataPath;
+        _settings["Embeddings:CachePath"] = SharedVectors;
+    }
 
     public FaqBotFactory With(string key, string? value)
     {
