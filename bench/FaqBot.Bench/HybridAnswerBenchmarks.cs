@@ -17,11 +17,15 @@ namespace FaqBot.Bench;
 [Config(typeof(AnswerConfig))]
 public class HybridAnswerBenchmarks : IDisposable
 {
+    /// <summary>The vector store every run of these benchmarks shares.</summary>
+    public static readonly string SharedStore = Path.Combine(Path.GetTempPath(), "faqbot-bench-vectors");
+
     public const string Wordy = "my husband is driving me but he has a meeting right after, can i drive myself home instead?";
 
     private BenchKnowledgeFolder? _folder;
     private EmbeddedSentenceEncoder _encoder = null!;
     private RecentEmbeddingCache _cache = null!;
+    private EmbeddingStore _store = null!;
     private SemanticSafetyLayer _layer = null!;
     private Answerer _answerer = null!;
     private int _fresh;
@@ -39,7 +43,9 @@ public class HybridAnswerBenchmarks : IDisposable
         var holder = BenchBot.Holder(_folder);
         _encoder = EmbeddedSentenceEncoder.Load(SentenceModel.MiniLm, new EmbeddingOptions());
         _cache = new RecentEmbeddingCache(_encoder, new EmbeddingOptions().CacheCapacity);
-        StoredVectors stored = async (_, texts, ct) => [.. (await _cache.GenerateAsync(texts, cancellationToken: ct)).Select(e => e.Vector)];
+        // The examples' and snippets' vectors on disk, as a host keeps them: only the first process encodes them.
+        _store = new EmbeddingStore(_cache, Options.Create(new EmbeddingOptions { CachePath = SharedStore }), NullLogger<EmbeddingStore>.Instance);
+        StoredVectors stored = _store.GetOrEncodeAsync;
         var safety = new SemanticSafetyOptions();
         _layer = new SemanticSafetyLayer(_cache, new ExampleVectors((texts, ct) => stored("safety-examples", texts, ct)), Options.Create(safety));
         _layer.IndexAsync(holder.Current, CancellationToken.None).GetAwaiter().GetResult();
@@ -60,6 +66,7 @@ public class HybridAnswerBenchmarks : IDisposable
     {
         _folder?.Dispose();
         _layer.Dispose();
+        _store.Dispose();
         _cache.Dispose();
         _encoder.Dispose();
         GC.SuppressFinalize(this);

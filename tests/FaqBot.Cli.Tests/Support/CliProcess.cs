@@ -14,7 +14,14 @@ internal sealed record CliResult(int ExitCode, string StandardOutput, string Sta
 /// <summary>Runs the built <c>faqbot.dll</c> with <c>dotnet</c>, in the repository root, as a shell would.</summary>
 internal static class CliProcess
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    /// <summary>Long enough for a first start on a fresh clone, which encodes the safety examples and
+    /// the snippets (about a minute on two busy cores; later starts read them from the vector store);
+    /// a hung process is still caught.</summary>
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(300);
+
+    /// <summary>One vector store for every process of the test runs on this machine (and the web
+    /// tests' hosts): only the first start encodes.</summary>
+    private static readonly string SharedVectors = Path.Combine(Path.GetTempPath(), "faqbot-test-vectors");
 
     public static Task<CliResult> RunAsync(string? standardInput, params string[] args) =>
         RunAsync(standardInput, new Dictionary<string, string>(), args);
@@ -52,6 +59,7 @@ internal static class CliProcess
             start.Environment.Remove(key);
         }
 
+        start.Environment["Embeddings__CachePath"] = SharedVectors;
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
