@@ -32,7 +32,7 @@ public class HybridIndexBenchmarks : IDisposable
     [GlobalSetup]
     public void Setup()
     {
-        _folder = BenchKnowledgeFolder.Prepare(Knowledge);
+        _folder = BenchKnowledgeFolder.Prepare(Knowledge, writable: true); // each iteration edits a snippet
         _holder = BenchBot.Holder(_folder);
         _encoder = EmbeddedSentenceEncoder.Load(SentenceModel.MiniLm, new EmbeddingOptions());
         _store = Directory.CreateTempSubdirectory("faqbot-bench-vectors-").FullName;
