@@ -268,14 +268,15 @@ public sealed class Answerer(
         var pieces = semantic?.Pieces(kb, text);
         var result = kb.Index.Search(WithoutPersonalDetails(text), today, scoring, semantic is null ? _retrieval.MaxCandidates : kb.Index.SnippetCount);
         var lexicalOnly = result.Candidates.Take(_retrieval.MaxCandidates).ToList();
+        Retrieved Lexical(string note) => new(result.Terms, lexicalOnly, Decision.Make(lexicalOnly, _retrieval), note, null, 0);
         if (semantic is null)
         {
-            return new Retrieved(result.Terms, lexicalOnly, Decision.Make(lexicalOnly, _retrieval), "", null, 0);
+            return Lexical("");
         }
 
         if (semantic.ReadyFor(kb) is not { } index)
         {
-            return new Retrieved(result.Terms, lexicalOnly, Decision.Make(lexicalOnly, _retrieval), "; hybrid ranking not ready yet for this knowledge, lexical ranking used", null, 0);
+            return Lexical("; hybrid ranking not ready yet for this knowledge, lexical ranking used");
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -288,7 +289,7 @@ public sealed class Answerer(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new Retrieved(result.Terms, lexicalOnly, Decision.Make(lexicalOnly, _retrieval), $"; semantic ranking unavailable ({ex.GetType().Name}), lexical ranking used", null, 0);
+            return Lexical($"; semantic ranking unavailable ({ex.GetType().Name}), lexical ranking used");
         }
     }
 
@@ -325,10 +326,21 @@ public sealed class Answerer(
         return null;
     }
 
-    /// <summary>What a later follow-up is read with: the end of this reading, so a chain of follow-ups stays bounded.</summary>
-    private static string Topic(string readAs) => readAs.Length <= MaxTopicCharacters ? readAs : readAs[^MaxTopicCharacters..];
+    /// <summary>What a later follow-up is read with: the end of this reading, at most
+    /// <see cref="MaxTopicCharacters"/> characters (never starting inside a surrogate pair), so a
+    /// chain of follow-ups stays bounded.</summary>
+    internal static string Topic(string readAs)
+    {
+        if (readAs.Length <= MaxTopicCharacters)
+        {
+            return readAs;
+        }
 
-    private const int MaxTopicCharacters = 400;
+        var start = readAs.Length - MaxTopicCharacters;
+        return readAs[(char.IsLowSurrogate(readAs[start]) ? start + 1 : start)..];
+    }
+
+    internal const int MaxTopicCharacters = 400;
 
     /// <summary>A message alone at least this likely out of scope is not read as a follow-up.</summary>
     private const double OutOfScopeAlone = 0.5;

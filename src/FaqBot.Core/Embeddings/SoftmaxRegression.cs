@@ -134,24 +134,12 @@ public sealed class SoftmaxRegression
 
     private static void Softmax(float[][] weights, float[] x, double[] p)
     {
-        var max = double.NegativeInfinity;
         for (var c = 0; c < p.Length; c++)
         {
             p[c] = VectorMath.Dot(weights[c], x);
-            max = Math.Max(max, p[c]);
         }
 
-        double sum = 0;
-        for (var c = 0; c < p.Length; c++)
-        {
-            p[c] = Math.Exp(p[c] - max);
-            sum += p[c];
-        }
-
-        for (var c = 0; c < p.Length; c++)
-        {
-            p[c] /= sum;
-        }
+        VectorMath.Softmax(p);
     }
 
     /// <summary>target += factor × source.</summary>

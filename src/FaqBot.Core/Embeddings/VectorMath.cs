@@ -44,4 +44,27 @@ public static class VectorMath
 
         return copy;
     }
+
+    /// <summary>Turns <paramref name="values"/> into probabilities in place: e^(value / temperature),
+    /// shifted by the largest value so none overflows, divided by their sum.</summary>
+    public static void Softmax(Span<double> values, double temperature = 1)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var value in values)
+        {
+            max = Math.Max(max, value);
+        }
+
+        double sum = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Math.Exp((values[i] - max) / temperature);
+            sum += values[i];
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] /= sum;
+        }
+    }
 }

@@ -67,11 +67,10 @@ public sealed class SemanticRanker(
     /// it is too short for the layer.</summary>
     public IReadOnlyList<string> Pieces(KnowledgeBase knowledge, string question)
     {
-        var normalized = knowledge.Safety.Normalize(question);
-        var pieces = MessagePieces.Of(normalized, maxPieces);
+        var pieces = MessagePieces.Of(knowledge.Safety.Normalize(question), maxPieces, minWholeWords: 1);
         if (pieces.Count == 0)
         {
-            pieces.Add(MessagePieces.Clip(normalized.Text) is { Length: > 0 } text ? text : question.Trim());
+            pieces.Add(MessagePieces.Clip(question)); // nothing left once normalised (symbols only): the message as written
         }
 
         return pieces;
@@ -96,10 +95,7 @@ public sealed class SemanticRanker(
             var lexicalCandidate = lexicalOf.GetValueOrDefault(snippet.Id);
             var lexicalConfidence = lexicalCandidate?.Confidence ?? 0;
             var score = (wholeWeight * p) + (options.LexicalWeight * lexicalConfidence) + (options.ClauseWeight * clause);
-            var nearest = units.Select(u => index.Vectors.Similarity(snippet, u)).MaxBy(s => s.Question);
-            var matched = lexicalCandidate?.MatchedQuestion
-                ?? (nearest.QuestionIndex >= 0 ? snippet.MatchableQuestions.ElementAt(nearest.QuestionIndex) : snippet.Title);
-            ranked.Add(new Candidate(snippet, Math.Round(options.Calibrated(score), 4), matched)
+            ranked.Add(new Candidate(snippet, Math.Round(options.Calibrated(score), 4), lexicalCandidate?.MatchedQuestion ?? "")
             {
                 Lexical = lexicalConfidence,
                 Semantic = Math.Round(Math.Max(p, clause), 4),
@@ -107,14 +103,21 @@ public sealed class SemanticRanker(
             });
         }
 
+        // The stored question shown with a candidate: the lexically matched one, else the nearest
+        // (looked up for the candidates kept only).
+        var kept = ranked.OrderByDescending(c => c.Score).ThenBy(c => c.Snippet.Id, StringComparer.Ordinal).Take(maxCandidates)
+            .Select(c => c.MatchedQuestion.Length > 0 ? c : c with { MatchedQuestion = NearestQuestion(index, c.Snippet, units) })
+            .ToList();
+
         // Small talk by meaning: the whole message's likeliest label is an intent, above every snippet.
         var intent = index.Classifier.Intents.Select(i => (Id: i, P: whole.OfSmallTalk(i))).OrderByDescending(i => i.P).FirstOrDefault();
         var bestSnippet = index.Vectors.Snippets.Select(whole.Of).DefaultIfEmpty(0).Max();
         var smallTalk = intent.Id is not null && intent.P >= options.SmallTalkProbability && intent.P > bestSnippet && intent.P > whole.None ? intent : default;
-        return new HybridRanking(
-            [.. ranked.OrderByDescending(c => c.Score).ThenBy(c => c.Snippet.Id, StringComparer.Ordinal).Take(maxCandidates)],
-            smallTalk.Id, Math.Round(smallTalk.P, 4)) { OutOfScope = Math.Round(whole.None, 4) };
+        return new HybridRanking(kept, smallTalk.Id, Math.Round(smallTalk.P, 4)) { OutOfScope = Math.Round(whole.None, 4) };
     }
+
+    private static string NearestQuestion(HybridIndex index, Snippet snippet, float[][] units) =>
+        index.Vectors.NearestQuestion(snippet, units) is var nearest and >= 0 ? snippet.MatchableQuestions.ElementAt(nearest) : snippet.Title;
 
     private async Task<HybridIndex> BuildAsync(KnowledgeBase knowledge)
     {

@@ -109,19 +109,7 @@ public sealed class SnippetClassifier
             best[_examplesLabels[i]] = Math.Max(best[_examplesLabels[i]], VectorMath.Dot(_examples[i], unit));
         }
 
-        var max = best.Max();
-        var sum = 0.0;
-        for (var label = 0; label < best.Length; label++)
-        {
-            best[label] = Math.Exp((best[label] - max) / NearestTemperature);
-            sum += best[label];
-        }
-
-        for (var label = 0; label < best.Length; label++)
-        {
-            best[label] /= sum;
-        }
-
+        VectorMath.Softmax(best, NearestTemperature);
         return best;
     }
 }

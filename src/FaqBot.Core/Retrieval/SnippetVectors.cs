@@ -24,9 +24,7 @@ public sealed class SnippetVectors
         Dimensions = dimensions;
     }
 
-    public int Dimensions { get; }
-
-    public int Count => _bySnippet.Count;
+    private int Dimensions { get; }
 
     /// <summary>The texts embedded for a snippet: its title and stored questions, then its answer's sentences.</summary>
     public static (IReadOnlyList<string> Questions, IReadOnlyList<string> Sentences) TextsOf(Snippet snippet) =>
@@ -94,34 +92,26 @@ public sealed class SnippetVectors
         return new SnippetVectors(snippets, bySnippet, Dimensions);
     }
 
-    /// <summary>Whether the vectors were built from this very snippet version (a reload that
-    /// changed a snippet has a new object for it).</summary>
-    public bool Holds(Snippet snippet) => _bySnippet.TryGetValue(snippet.Id, out var entry) && ReferenceEquals(entry.Snippet, snippet);
-
-    /// <summary>The best cosine between a unit-length message vector and the snippet's questions
-    /// (title included), with which question, and the best over its answer's sentences.</summary>
-    public SnippetSimilarity Similarity(Snippet snippet, ReadOnlySpan<float> unitQuery)
+    /// <summary>Which of the snippet's questions (index into <see cref="Snippet.MatchableQuestions"/>,
+    /// title first) is nearest to any of the unit-length message vectors; -1 when none is.</summary>
+    public int NearestQuestion(Snippet snippet, IReadOnlyList<float[]> units)
     {
-        var entry = _bySnippet[snippet.Id];
-        var (question, questionIndex) = Best(entry.Questions, unitQuery);
-        var (sentence, _) = Best(entry.Sentences, unitQuery);
-        return new SnippetSimilarity(question, questionIndex, sentence);
-    }
-
-    private static (double Similarity, int Index) Best(float[][] vectors, ReadOnlySpan<float> query)
-    {
+        var questions = _bySnippet[snippet.Id].Questions;
         var best = 0.0;
         var index = -1;
-        for (var i = 0; i < vectors.Length; i++)
+        foreach (var unit in units)
         {
-            var similarity = (double)VectorMath.Dot(vectors[i], query);
-            if (similarity > best)
+            for (var i = 0; i < questions.Length; i++)
             {
-                (best, index) = (similarity, i);
+                var similarity = (double)VectorMath.Dot(questions[i], unit);
+                if (similarity > best)
+                {
+                    (best, index) = (similarity, i);
+                }
             }
         }
 
-        return (best, index);
+        return index;
     }
 
     private static float[] UnitOf(ReadOnlyMemory<float> vector, int dimensions) => vector.Length == dimensions
@@ -130,7 +120,3 @@ public sealed class SnippetVectors
 
     private sealed record Entry(Snippet Snippet, float[][] Questions, float[][] Sentences);
 }
-
-/// <summary>How near a message piece is to a snippet: its best stored question (index into
-/// <see cref="Snippet.MatchableQuestions"/>, -1 for none) and its best answer sentence.</summary>
-public readonly record struct SnippetSimilarity(double Question, int QuestionIndex, double Sentence);

@@ -19,7 +19,11 @@ public static class MessagePieces
     /// words (a greeting or a farewell alone is left to the rules) and cut to its first
     /// <see cref="MaxPieceWords"/>; when there are more than <paramref name="max"/> clauses, neighbouring clauses are
     /// joined so that every part of the message is in some piece.</summary>
-    public static List<string> Of(NormalizedMessage normalized, int max)
+    /// <param name="normalized">The message as the gate normalised it.</param>
+    /// <param name="max">The most clause pieces; neighbouring clauses are joined above it.</param>
+    /// <param name="minWholeWords">The fewest words the whole message needs to be a piece
+    /// (retrieval reads a one-word question whole; the safety layer leaves it to the rules).</param>
+    public static List<string> Of(NormalizedMessage normalized, int max, int minWholeWords = MinClauseWords)
     {
         var clauses = new List<string>();
         for (var i = 0; i < normalized.ClauseStarts.Count; i++)
@@ -32,7 +36,7 @@ public static class MessagePieces
         }
 
         var pieces = new List<string>(max + 1);
-        AddPiece(pieces, normalized.Text);
+        AddPiece(pieces, normalized.Text, minWholeWords);
         if (clauses.Count <= 1)
         {
             return pieces;
@@ -41,23 +45,26 @@ public static class MessagePieces
         var perPiece = (clauses.Count + max - 1) / max;
         for (var i = 0; i < clauses.Count; i += perPiece)
         {
-            AddPiece(pieces, string.Join(", ", clauses.Skip(i).Take(perPiece)));
+            AddPiece(pieces, string.Join(", ", clauses.Skip(i).Take(perPiece)), MinClauseWords);
         }
 
         return pieces;
     }
 
     /// <summary>The text's first <see cref="MaxPieceWords"/> words.</summary>
-    public static string Clip(string text) =>
-        string.Join(' ', text.Split(' ', MaxPieceWords + 1, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxPieceWords));
+    public static string Clip(string text) => string.Join(' ', FirstWords(text).Take(MaxPieceWords));
 
-    /// <summary>Adds the piece's first <see cref="MaxPieceWords"/> words when it has at least <see cref="MinClauseWords"/>.</summary>
-    private static void AddPiece(List<string> pieces, string text)
+    /// <summary>Adds the piece's first <see cref="MaxPieceWords"/> words when it has at least <paramref name="minWords"/>.</summary>
+    private static void AddPiece(List<string> pieces, string text, int minWords)
     {
-        var words = text.Split(' ', MaxPieceWords + 1, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length >= MinClauseWords)
+        var words = FirstWords(text);
+        if (words.Length >= minWords)
         {
             pieces.Add(string.Join(' ', words.Take(MaxPieceWords)));
         }
     }
+
+    /// <summary>The first <see cref="MaxPieceWords"/> words, and the rest of the text as one more element.</summary>
+    private static string[] FirstWords(string text) =>
+        text.Split(' ', MaxPieceWords + 1, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

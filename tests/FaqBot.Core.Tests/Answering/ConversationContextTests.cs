@@ -152,4 +152,33 @@ public sealed class ConversationContextTests
         Assert.True(context.EarlierUrgent);
         Assert.Equal("q", context.Topic);
     }
+
+    /// <summary>The question a follow-up is read with is bounded, and a cut never leaves half of a
+    /// surrogate pair at its start.</summary>
+    [Fact]
+    public void The_remembered_question_is_bounded_and_cut_between_characters()
+    {
+        var straddling = new string('a', 399) + "\U0001F600" + new string('b', Answerer.MaxTopicCharacters - 1);
+        var longer = new string('x', 5_000);
+
+        var cut = Answerer.Topic(straddling);
+
+        Assert.True(cut.Length <= Answerer.MaxTopicCharacters);
+        Assert.False(char.IsLowSurrogate(cut[0]));
+        Assert.Equal(Answerer.MaxTopicCharacters, Answerer.Topic(longer).Length);
+        Assert.Equal("short", Answerer.Topic("short"));
+    }
+
+    [Theory]
+    [InlineData("\uDC00 lone half of a pair, what should i bring")]
+    [InlineData("\uFFFE\u200B\u0301 what should i bring")]
+    public async Task A_remembered_question_with_odd_unicode_is_read_with_a_follow_up_without_failing(string topic)
+    {
+        var bot = await TestBot.HybridAsync();
+
+        var answer = await bot.AskAsync("is a pillow ok?", ConversationContext.None with { Topic = topic });
+
+        Assert.NotEqual(AnswerOutcome.Invalid, answer.Outcome);
+        Assert.NotEqual(AnswerOutcome.Declined, answer.Outcome);
+    }
 }
