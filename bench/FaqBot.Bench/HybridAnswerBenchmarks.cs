@@ -65,8 +65,6 @@ public class HybridAnswerBenchmarks : IDisposable
     public void Dispose()
     {
         _folder?.Dispose();
-        _layer.Dispose();
-        _store.Dispose();
         _cache.Dispose();
         _encoder.Dispose();
         GC.SuppressFinalize(this);

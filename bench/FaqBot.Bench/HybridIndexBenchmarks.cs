@@ -76,7 +76,7 @@ public class HybridIndexBenchmarks : IDisposable
     [Benchmark]
     public async Task<HybridIndex> Build()
     {
-        using var store = new EmbeddingStore(_encoder, Options.Create(new EmbeddingOptions { CachePath = _store }), NullLogger<EmbeddingStore>.Instance);
+        var store = new EmbeddingStore(_encoder, Options.Create(new EmbeddingOptions { CachePath = _store }), NullLogger<EmbeddingStore>.Instance);
         var ranker = new SemanticRanker(_encoder, store.GetOrEncodeAsync, BenchSettings.Retrieval().Hybrid, new SemanticSafetyOptions().MaxPieces, NullLogger<SemanticRanker>.Instance);
         return await ranker.Prepare(_holder.Current);
     }

@@ -53,7 +53,6 @@ public class SemanticTriageBenchmarks : IDisposable
     [GlobalCleanup]
     public void Dispose()
     {
-        _layer.Dispose();
         _cache.Dispose();
         _encoder.Dispose();
         GC.SuppressFinalize(this);

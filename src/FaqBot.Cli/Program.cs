@@ -15,6 +15,7 @@ var root = new RootCommand("FaqBot: answers clinic FAQ questions from clinician-
     CalibrateCommand.Create(),
     VerifierEvalCommand.Create(),
     RedactionEvalCommand.Create(),
+    TrainNamesCommand.Create(),
     TranscriptsCommand.Create(),
     UsersCommand.Create(),
 };

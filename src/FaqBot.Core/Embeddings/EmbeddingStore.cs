@@ -15,12 +15,16 @@ namespace FaqBot.Core.Embeddings;
 /// vectors. A missing, corrupt or unwritable file only costs encoding again; it never stops a start.
 /// With no <see cref="EmbeddingOptions.CachePath"/> the vectors are not kept between runs.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The gate is never disposed on purpose: a disposed semaphore never lets its waiters through, and a waiter may hold the safety layer's process-wide lock. It holds no wait handle.")]
 public sealed partial class EmbeddingStore(
-    IEmbeddingGenerator<string, Embedding<float>> generator, IOptions<EmbeddingOptions> options, ILogger<EmbeddingStore> logger) : IDisposable
+    IEmbeddingGenerator<string, Embedding<float>> generator, IOptions<EmbeddingOptions> options, ILogger<EmbeddingStore> logger)
 {
     /// <summary>Most texts sent to the generator in one call.</summary>
     public const int BatchSize = 256;
 
+    /// <summary>One reading or writing of the files at a time. Never disposed: a call still waiting
+    /// when its host stops must be able to go on (a disposed semaphore never lets its waiters through,
+    /// and they may hold other locks, such as the safety layer's process-wide one).</summary>
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly string _identity = IdentityOf(generator);
     private readonly string _modelTag = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(IdentityOf(generator))))[..16];
@@ -82,8 +86,6 @@ public sealed partial class EmbeddingStore(
             _gate.Release();
         }
     }
-
-    public void Dispose() => _gate.Dispose();
 
     /// <summary>The file of a set for this model, or null when vectors are not kept on disk.</summary>
     public string? PathOf(string set) => options.Value.CachePath.Length == 0

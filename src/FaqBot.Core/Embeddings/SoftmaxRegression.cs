@@ -27,6 +27,9 @@ public sealed class SoftmaxRegression
     /// <summary>How many labels the model tells apart.</summary>
     public int Labels => _weights.Length;
 
+    /// <summary>The length of the vectors it reads.</summary>
+    public int Dimensions => _mean.Length;
+
     /// <summary>Trains on <paramref name="vectors"/> labelled <paramref name="labels"/> (each in
     /// 0..<paramref name="labelCount"/>-1) with L2 strength <paramref name="l2"/>.</summary>
     public static SoftmaxRegression Train(IReadOnlyList<float[]> vectors, IReadOnlyList<int> labels, int labelCount, double l2)
@@ -98,6 +101,48 @@ public sealed class SoftmaxRegression
         var p = new double[_weights.Length];
         Softmax(_weights, Features(unit, _mean, _scale), p);
         return p;
+    }
+
+    /// <summary>Writes the model (standardisation and weights) for <see cref="Read"/>.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(_mean.Length);
+        writer.Write(_weights.Length);
+        foreach (var values in (IEnumerable<float[]>)[_mean, _scale, .. _weights])
+        {
+            foreach (var value in values)
+            {
+                writer.Write(value);
+            }
+        }
+    }
+
+    /// <summary>A model written by <see cref="Write"/>.</summary>
+    /// <exception cref="InvalidDataException">The data is not a model of a plausible size.</exception>
+    public static SoftmaxRegression Read(BinaryReader reader)
+    {
+        var dimensions = reader.ReadInt32();
+        var labels = reader.ReadInt32();
+        if (dimensions is < 1 or > 65_536 || labels is < 2 or > 65_536)
+        {
+            throw new InvalidDataException($"Not a softmax regression: {dimensions} dimensions, {labels} labels.");
+        }
+
+        var mean = ReadFloats(dimensions);
+        var scale = ReadFloats(dimensions);
+        var weights = Enumerable.Range(0, labels).Select(_ => ReadFloats(dimensions + 1)).ToArray();
+        return new SoftmaxRegression(mean, scale, weights);
+
+        float[] ReadFloats(int count)
+        {
+            var values = new float[count];
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = reader.ReadSingle();
+            }
+
+            return values;
+        }
     }
 
     /// <summary>Out-of-fold probabilities for every vector: each fold is predicted by a model

@@ -7,6 +7,10 @@ internal readonly record struct Detected(int Start, int Length, RedactionKind Ki
 {
     public int End => Start + Length;
 
+    /// <summary>Read only where nothing else is: it gives way to any detail it overlaps, whatever
+    /// their lengths (a long number that is also a phone number, a card or a date is read as that).</summary>
+    public bool Weak { get; init; }
+
     public bool Overlaps(Detected other) => Start < other.End && other.Start < End;
 }
 

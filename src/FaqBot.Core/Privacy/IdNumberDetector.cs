@@ -15,7 +15,14 @@ namespace FaqBot.Core.Privacy;
 /// <item>after a plate cue ("plate", "reg", "rego", "registration", "car"): a plate of four to eight
 /// letters and digits with at least one of each ("LK19 XMP", "HXR-4471");</item>
 /// <item>without a cue, one token shaped like an id: letters and at least five digits, with
-/// dashes at most between its parts ("PA4928173", "12345678Z", "D123-4567-8901").</item>
+/// dashes at most between its parts ("PA4928173", "12345678Z", "D123-4567-8901");</item>
+/// <item>without a cue, a number of at least <see cref="MinBareDigits"/> digits in groups joined by
+/// single spaces, dots or dashes ("48293017746", "382.417.905-61", "35202-1456789-3"), after at
+/// most a short code and a slash ("AAR/00471829"): no price, dose, time or year has that many. It
+/// is a weak reading: a phone number, card, date or online id it may also be is read as that, a
+/// number said to be an order, a parcel, a referral or the like stays ("order number
+/// 1234567890123456"), and so do numbers shaped like a US phone, social security or card number, which
+/// their own kinds read (and leave when switched off).</item>
 /// </list></summary>
 internal static class IdNumberDetector
 {
@@ -35,6 +42,21 @@ internal static class IdNumberDetector
     private static readonly Regex Shaped = RedactionPatterns.Create(
         @"(?<![\w\]$@.\-/+#])(?=[A-Za-z\-]*\d)(?=[\d\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,4}(?![\w\[@]|[.\-/][\w\[])");
 
+    /// <summary>Digits an uncued number needs to be read as an id.</summary>
+    private const int MinBareDigits = 8;
+
+    /// <summary>A long number without a cue (see the list above); a thousands comma ends it ("1,250,000" is money).</summary>
+    private static readonly Regex LongNumber = RedactionPatterns.Create(
+        @"(?<![\w\]$€£¥.,\-/+#])(?:[A-Z]{1,5}/)?\d{1,14}(?:[ .\-]\d{1,14}){0,8}(?![\w\[]|[.,\-/]\d)");
+
+    /// <summary>What a long number is said to be when it identifies a thing rather than a person,
+    /// in the few words before it.</summary>
+    private static readonly Regex ThingCue = RedactionPatterns.Create(
+        @"(?i)\b(?:order|tracking|parcel|package|shipment|referral|confirmation|invoice|receipt|transaction|booking|serial|lot|batch|model)\b[^.!?\n]{0,24}$");
+
+    /// <summary>A US phone number, a social security number or a card number by its shape alone.</summary>
+    private static readonly Regex OwnKindShape = RedactionPatterns.Create(@"^(?:\(?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}|\d{3}-\d{2}-\d{4}|\d{4}(?:[ \-]?\d{4}){3})$");
+
     /// <summary>A British number plate as issued since 2001 (two letters, two digits, three letters:
     /// "KX19 BTE"), a shape no word has, so no cue is needed.</summary>
     private static readonly Regex UkPlate = RedactionPatterns.Create(@"(?<![\w\[\-])[A-Z]{2}\d{2}[ \t]?[A-Z]{3}(?![\w\[\-])");
@@ -46,7 +68,7 @@ internal static class IdNumberDetector
 
     private static readonly int MarkedGroup = Cued.GroupNumberFromName("marked");
 
-    public static DetailFinder Finder { get; } = new(RedactionKind.IdNumber, Find, [Cued, Shaped, HasMonth, UkPlate]);
+    public static DetailFinder Finder { get; } = new(RedactionKind.IdNumber, Find, [Cued, Shaped, HasMonth, UkPlate, LongNumber, ThingCue, OwnKindShape]);
 
     public static void Find(string text, List<Detected> found)
     {
@@ -76,6 +98,41 @@ internal static class IdNumberDetector
                 }
             }
         }
+
+        if (RedactionPatterns.HasDigits(text, MinBareDigits))
+        {
+            for (var match = LongNumber.Match(text); match.Success; match = match.NextMatch())
+            {
+                if (IsLongNumber(match.ValueSpan) && !OwnKindShape.IsMatch(match.Value)
+                    && !ThingCue.IsMatch(text.AsSpan(Math.Max(0, match.Index - 40), Math.Min(40, match.Index)).ToString()))
+                {
+                    found.Add(new Detected(match.Index, match.Length, RedactionKind.IdNumber) { Weak = true });
+                }
+            }
+        }
+    }
+
+    /// <summary>At least <see cref="MinBareDigits"/> digits, in groups of two digits or more on
+    /// average and one of three or more: a list of small numbers ("1 2 3 4 5 6 7 8"), times
+    /// ("10.30-11.45") or short dates ("2/3 2/5 2/7 2/10") is no id.</summary>
+    private static bool IsLongNumber(ReadOnlySpan<char> value)
+    {
+        int digits = 0, groups = 0, longest = 0, run = 0;
+        foreach (var c in value)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+                groups += run == 0 ? 1 : 0;
+                longest = Math.Max(longest, ++run);
+            }
+            else
+            {
+                run = 0;
+            }
+        }
+
+        return digits >= MinBareDigits && digits >= 2 * groups && longest >= 3;
     }
 
     /// <summary>The groups of an id number starting at <paramref name="at"/>: each of letters and

@@ -148,13 +148,20 @@ internal static partial class NameContextDetector
         "queen", "king", "lady", "bay",
     };
 
-    /// <summary>Words after a given name that make it part of a place or an institution's name.</summary>
+    /// <summary>Words after a given name that make it part of a place's or an organisation's name.</summary>
     private static readonly HashSet<string> PlaceSuffixes = new(StringComparer.OrdinalIgnoreCase)
     {
         "street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "hills", "beach", "city", "county", "springs", "falls",
         "heights", "valley", "island", "bay", "river", "hospital", "clinic", "medical", "university", "college", "school",
-        "center", "centre", "station", "airport", "mall", "memorial", "institute", "church", "square",
+        "center", "centre", "station", "airport", "mall", "memorial", "institute", "church", "square", "health",
+        "healthcare", "insurance", "assurance", "card", "airlines", "airways", "bank", "group", "care", "pharmacy", "mutual",
+        "foundation", "lodge", "elementary", "academy", "associates", "llp", "inc", "ltd", "corp", "partners", "logistics",
+        "services",
     };
+
+    /// <summary>Whether <paramref name="word"/>, after a capitalised word, makes that word part of a
+    /// place's or an organisation's name ("Discovery Health", "Rosewood Lodge", "Mercy Hospital").</summary>
+    public static bool IsPlaceSuffix(string word) => PlaceSuffixes.Contains(word);
 
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -76,7 +76,7 @@ internal static class NameLexicon
         "k", "kk", "xx", "xo", "xoxo", "haha", "hahaha", "hmm", "hm", "ugh", "yay", "wow", "yeah", "yep", "nope", "nah",
         "asap", "fyi", "appt", "appts", "dr", "dept", "abt", "bc", "cuz", "coz", "tho", "ppl", "msg", "info", "etc", "vs",
         "re", "ps", "aka", "eta", "np", "gonna", "wanna", "gotta", "kinda", "sorta", "dunno", "ya", "yall", "bro", "sis",
-        "ketamine", "esketamine", "spravato", "infusion", "infusions", "iv", "tms", "ect", "ptsd", "ocd", "adhd", "gad",
+        "ketamine", "esketamine", "spravato", "ketalar", "infusion", "infusions", "iv", "tms", "ect", "ptsd", "ocd", "adhd", "gad",
         "mdd", "covid", "icu", "er", "gp", "pcp", "hsa", "fsa", "ssn", "dob", "mrn", "nhs", "faq", "zoloft", "lexapro",
         "prozac", "wellbutrin", "effexor", "cymbalta", "paxil", "celexa", "trintellix", "abilify", "seroquel", "lamictal",
         "lithium", "xanax", "ativan", "klonopin", "valium", "adderall", "ritalin", "vyvanse", "suboxone", "naltrexone",

@@ -25,6 +25,11 @@ public sealed class RedactionOptions : IValidatableObject
 
     public bool Name { get; set; } = true;
 
+    /// <summary>Names are read by the statistical name model shipped with the project as well as by
+    /// the rules (<c>faqbot train-names</c>; it runs on the embedded MiniLM's word vectors, offline).
+    /// Off: the rules alone, and the model is not loaded.</summary>
+    public bool NameModel { get; set; } = true;
+
     public bool IdNumber { get; set; } = true;
 
     public bool OnlineId { get; set; } = true;

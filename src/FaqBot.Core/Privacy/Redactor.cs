@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using FaqBot.Core.Embeddings;
 
 namespace FaqBot.Core.Privacy;
 
@@ -42,6 +43,21 @@ public sealed class Redactor
     public Redactor(RedactionOptions options)
         : this(options, FindersFor(options))
     {
+    }
+
+    /// <summary>The rules, and <paramref name="names"/> reading names besides them when given.</summary>
+    internal Redactor(RedactionOptions options, NameRecogniser? names)
+        : this(options, names is null ? FindersFor(options) : [.. FindersFor(options), names.Finder])
+    {
+    }
+
+    /// <summary>A redactor whose names are read by the rules and by the name model in the file
+    /// <paramref name="nameModel"/> (written by <c>faqbot train-names</c>) on the embedded MiniLM.</summary>
+    /// <exception cref="InvalidDataException">The file is not a name model this build reads.</exception>
+    public static Redactor WithNameModel(RedactionOptions options, string nameModel)
+    {
+        using var stream = File.OpenRead(nameModel);
+        return new Redactor(options, NameRecogniser.Read(stream, WordVectorEncoder.Load(SentenceModel.MiniLm, threads: 1)));
     }
 
     /// <summary>Runs the given finders (tests use it to make one time out).</summary>
@@ -130,11 +146,13 @@ public sealed class Redactor
         }
     }
 
-    /// <summary>Keeps the longest of overlapping details (on a tie, the more specific kind) and
+    /// <summary>Keeps the longest of overlapping details (on a tie, the more specific kind; a weak
+    /// detail only where no other overlaps it) and
     /// returns the kept ones in text order.</summary>
     private List<Detected> Resolve(List<Detected> found)
     {
-        found.Sort((a, b) => a.Length != b.Length ? b.Length.CompareTo(a.Length)
+        found.Sort((a, b) => a.Weak != b.Weak ? a.Weak.CompareTo(b.Weak)
+            : a.Length != b.Length ? b.Length.CompareTo(a.Length)
             : a.Kind != b.Kind ? Specificity(a.Kind).CompareTo(Specificity(b.Kind))
             : a.Start.CompareTo(b.Start));
         var kept = new List<Detected>(found.Count);

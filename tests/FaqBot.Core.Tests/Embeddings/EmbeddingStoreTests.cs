@@ -109,7 +109,7 @@ public sealed class EmbeddingStoreTests : IDisposable
         var file = Path.Combine(_folder, "a-file");
         await File.WriteAllTextAsync(file, "");
         var generator = CountingGenerator.Create();
-        using var store = new EmbeddingStore(generator.Object, Options.Create(new EmbeddingOptions { CachePath = Path.Combine(file, "embeddings") }), NullLogger<EmbeddingStore>.Instance);
+        var store = new EmbeddingStore(generator.Object, Options.Create(new EmbeddingOptions { CachePath = Path.Combine(file, "embeddings") }), NullLogger<EmbeddingStore>.Instance);
 
         var vectors = await store.GetOrEncodeAsync("examples", Examples, CancellationToken.None);
 
@@ -117,10 +117,37 @@ public sealed class EmbeddingStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_call_waiting_when_its_host_stops_still_goes_on()
+    {
+        var release = new TaskCompletionSource();
+        var generator = CountingGenerator.Create();
+        generator.Setup(g => g.GenerateAsync(It.IsAny<IEnumerable<string>>(), It.IsAny<EmbeddingGenerationOptions?>(), It.IsAny<CancellationToken>()))
+            .Returns(async (IEnumerable<string> texts, EmbeddingGenerationOptions? _, CancellationToken _) =>
+            {
+                await release.Task;
+                return new GeneratedEmbeddings<Embedding<float>>(texts.Select(t => new Embedding<float>(CountingGenerator.VectorOf(t))));
+            });
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services,
+            new EmbeddingStore(generator.Object, Options.Create(new EmbeddingOptions()), NullLogger<EmbeddingStore>.Instance));
+        var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<EmbeddingStore>(provider);
+
+        var first = store.GetOrEncodeAsync("examples", Examples, CancellationToken.None);
+        var waiting = store.GetOrEncodeAsync("snippets", ["a snippet"], CancellationToken.None);
+        await provider.DisposeAsync();
+        release.SetResult();
+
+        await first.WaitAsync(TimeSpan.FromSeconds(30));
+        await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(waiting.IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public async Task Without_a_folder_nothing_is_kept()
     {
         var generator = CountingGenerator.Create();
-        using var store = new EmbeddingStore(generator.Object, Options.Create(new EmbeddingOptions()), NullLogger<EmbeddingStore>.Instance);
+        var store = new EmbeddingStore(generator.Object, Options.Create(new EmbeddingOptions()), NullLogger<EmbeddingStore>.Instance);
 
         await store.GetOrEncodeAsync("examples", Examples, CancellationToken.None);
         await store.GetOrEncodeAsync("examples", Examples, CancellationToken.None);
@@ -135,7 +162,7 @@ public sealed class EmbeddingStoreTests : IDisposable
     [InlineData("with space")]
     public async Task A_set_name_that_is_not_a_plain_name_is_refused(string set)
     {
-        using var store = Store(CountingGenerator.Create());
+        var store = Store(CountingGenerator.Create());
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.GetOrEncodeAsync(set, Examples, CancellationToken.None));
     }
@@ -154,7 +181,7 @@ public sealed class EmbeddingStoreTests : IDisposable
     /// <summary>Loads the set as a new start would: a store of its own over the same folder.</summary>
     private async Task<float[][]> LoadAsync(Mock<IEmbeddingGenerator<string, Embedding<float>>> generator, string[] texts)
     {
-        using var store = Store(generator);
+        var store = Store(generator);
         return [.. (await store.GetOrEncodeAsync("examples", texts, CancellationToken.None)).Select(v => v.ToArray())];
     }
 }

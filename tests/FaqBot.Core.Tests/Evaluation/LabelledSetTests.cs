@@ -117,7 +117,7 @@ public sealed class LabelledSetTests
 
     internal static async Task<EvaluationReport> Run(IReadOnlyList<LabelledQuestion> rows, bool semanticSafety = false, bool hybrid = false)
     {
-        using var layer = semanticSafety ? TestBot.ShippedSemanticSafety() : null;
+        var layer = semanticSafety ? TestBot.ShippedSemanticSafety() : null;
         var bot = hybrid ? await TestBot.HybridAsync(semanticSafety: layer) : TestBot.Create(semanticSafety: layer);
         var replies = new Dictionary<string, BotReply>(StringComparer.Ordinal);
         var conversations = new Dictionary<string, ConversationContext>(StringComparer.Ordinal);

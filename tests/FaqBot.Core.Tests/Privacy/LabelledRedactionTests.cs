@@ -32,7 +32,49 @@ public sealed class LabelledRedactionTests
         { "privacy-holdout-5.jsonl", 25, 4, ["email"] },
         { "privacy-holdout-6.jsonl", 20, 1, ["email", "card", "date"] },
         { "privacy-holdout-7.jsonl", 27, 3, ["card", "email"] },
+        { "privacy-holdout-8.jsonl", 38, 6, ["card"] },
     };
+
+    /// <summary>The same with the name model the hosts read names with as well (trained on these
+    /// sets and the question sets, so these are development figures): privacy-holdout-4 22/315 and
+    /// 6/200, -5 16/297 and 4/200, -6 14/287 and 1/160, -7 22/262 and 5/200, -8 27/305 and 7/200,
+    /// -9 22/277 and 5/200.</summary>
+    public static TheoryData<string, int, int> PrivacySetsWithTheNameModel => new()
+    {
+        { "privacy-holdout-4.jsonl", 24, 7 },
+        { "privacy-holdout-5.jsonl", 18, 5 },
+        { "privacy-holdout-6.jsonl", 16, 2 },
+        { "privacy-holdout-7.jsonl", 24, 6 },
+        { "privacy-holdout-8.jsonl", 29, 8 },
+        { "privacy-holdout-9.jsonl", 24, 6 },
+    };
+
+    private static readonly Lazy<Redactor> WithNameModel = new(() =>
+        new Redactor(new RedactionOptions(), NameRecogniser.Embedded ?? throw new InvalidOperationException("The name model is not embedded.")));
+
+    [Theory]
+    [MemberData(nameof(PrivacySetsWithTheNameModel))]
+    public void With_the_name_model_a_privacy_set_keeps_its_figures(string set, int maxInClear, int maxFalseRedactions)
+    {
+        var report = RedactionReport.Run(LabelledRedaction.ReadAll(Repo.LabelledSet(set)), WithNameModel.Value);
+        var rules = RedactionReport.Run(LabelledRedaction.ReadAll(Repo.LabelledSet(set)), Redactor.Default);
+
+        Assert.True(report.InClear <= maxInClear, report.Format(verbose: true));
+        Assert.True(report.InClear < rules.InClear, $"the model adds nothing: {report.InClear} vs {rules.InClear}");
+        Assert.True(report.MessagesWithFalseRedactions <= maxFalseRedactions, report.Format(verbose: true));
+    }
+
+    [Theory]
+    [InlineData("holdout.jsonl")]
+    [InlineData("safety.jsonl")]
+    [InlineData("questions-holdout-4.jsonl")]
+    public void With_the_name_model_the_question_sets_keep_their_ordinary_words(string set)
+    {
+        var report = RedactionReport.Run(LabelledRedaction.ReadAll(Repo.LabelledSet(set)), WithNameModel.Value);
+
+        var redacted = report.Messages.Where(m => m.FalseRedactions.Count > 0).ToList();
+        Assert.True(redacted.Count == 0, string.Join('\n', redacted.Select(m => $"{m.Row.Id}: {m.Stored}")));
+    }
 
     [Theory]
     [MemberData(nameof(PrivacySets))]

@@ -114,7 +114,15 @@ public sealed class RedactionOptionsTests
         const string German = "Sie erreichen mich unter 0171 2345678 oder 030 23456789";
 
         Assert.Equal("Sie erreichen mich unter [phone] oder [phone]", new Redactor(new RedactionOptions()).Redact(German));
-        Assert.Equal(German, new Redactor(new RedactionOptions { PhoneRegions = ["US"] }).Redact(German));
+        Assert.Equal(German, new Redactor(new RedactionOptions { PhoneRegions = ["US"], IdNumber = false }).Redact(German));
+    }
+
+    [Fact]
+    public void A_long_number_of_a_region_not_read_as_a_phone_is_still_not_stored()
+    {
+        const string German = "Sie erreichen mich unter 0171 2345678 oder 030 23456789";
+
+        Assert.Equal("Sie erreichen mich unter [id number] oder [id number]", new Redactor(new RedactionOptions { PhoneRegions = ["US"] }).Redact(German));
     }
 
     private static ServiceProvider Services(Dictionary<string, string?> settings)

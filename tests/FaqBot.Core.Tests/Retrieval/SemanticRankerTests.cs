@@ -154,7 +154,7 @@ public sealed class SemanticRankerTests
         using var cache = new TempFolder();
         var counting = new CountingEncoder(LoadedEncoders.MiniLm);
         var holder = TestBot.Holder(folder.Path, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Now));
-        using var store = new EmbeddingStore(counting, Options.Create(new EmbeddingOptions { CachePath = cache.Path }), NullLogger<EmbeddingStore>.Instance);
+        var store = new EmbeddingStore(counting, Options.Create(new EmbeddingOptions { CachePath = cache.Path }), NullLogger<EmbeddingStore>.Instance);
         var snippetTexts = holder.Current.Snippets.SelectMany(s => SnippetVectors.TextsOf(s) is var (q, a) ? q.Concat(a) : []).ToHashSet(StringComparer.Ordinal);
 
         await TestBot.ShippedRanker(store.GetOrEncodeAsync, counting).Prepare(holder.Current);

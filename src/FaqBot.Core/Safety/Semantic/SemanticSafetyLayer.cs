@@ -17,14 +17,17 @@ public sealed record SemanticVerdict(SafetyCategory? Category, string Piece, IRe
 /// built once per knowledge snapshot (at start, after a reload, or on first use), and reused
 /// whenever what it is built from has not changed.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The build gate is never disposed on purpose: a build waiting when its host stops must go on and release the process-wide lock. It holds no wait handle.")]
 public sealed class SemanticSafetyLayer(
     IEmbeddingGenerator<string, Embedding<float>> encoder,
     ExampleVectors vectors,
-    IOptions<SemanticSafetyOptions> options) : IDisposable
+    IOptions<SemanticSafetyOptions> options)
 {
     /// <summary>How semantic hits appear among rule hits: <c>semantic.urgent</c> and so on.</summary>
     public const string RulePrefix = "semantic.";
 
+    /// <summary>One build at a time for this layer; never disposed, like <see cref="SharedBuilding"/>,
+    /// so a build still waiting when its host stops goes on and releases what it holds.</summary>
     private readonly SemaphoreSlim _building = new(1, 1);
     private ((SafetyExamples, IReadOnlyList<Snippet>) Key, string Content, ExampleIndex Index)? _built;
 
@@ -146,8 +149,6 @@ public sealed class SemanticSafetyLayer(
             + (nearest.Count > 0 ? $" (nearest {string.Join(", ", nearest.Select(n => $"{n.Id} {n.Similarity:0.00}"))})" : "");
         return new SemanticVerdict(category, pieces[chosen], nearest, note);
     }
-
-    public void Dispose() => _building.Dispose();
 
     /// <summary>SHA-256 over the model's identity, the layer's settings (all of them, as JSON) and every example.</summary>
     private string ContentKey(SafetyExamples examples)

@@ -87,7 +87,7 @@ public sealed class SemanticSafetyLayerTests
     public async Task The_index_is_built_once_per_content_with_the_snippets_questions_as_harmless_examples()
     {
         var encoder = new WordHashEncoder();
-        using var layer = Layer(encoder);
+        var layer = Layer(encoder);
         var own = new SafetyExamples([.. Examples.All, Example("n.unique", null, "a harmless example only this test writes " + Guid.NewGuid())]);
         var kb = Knowledge(own);
         var questions = kb.Snippets.Where(s => s.Status == SnippetStatus.Approved).Sum(s => s.Questions.Count);
@@ -111,7 +111,7 @@ public sealed class SemanticSafetyLayerTests
         var encoder = new WordHashEncoder();
         var release = new TaskCompletionSource();
         var builds = 0;
-        using var layer = new SemanticSafetyLayer(
+        var layer = new SemanticSafetyLayer(
             encoder,
             new ExampleVectors(async (texts, ct) =>
             {
