@@ -18,7 +18,7 @@ namespace FaqBot.Core.Privacy;
 /// dashes at most between its parts ("PA4928173", "12345678Z", "D123-4567-8901");</item>
 /// <item>without a cue, a number of at least <see cref="MinBareDigits"/> digits in groups joined by
 /// single spaces, dots or dashes ("48293017746", "382.417.905-61", "35202-1456789-3"), after at
-/// most a short code and a slash ("AAR/00471829"): no price, dose, time or year has that many. It
+/// most a short code in capitals and a space, a dash or a slash ("AAR/00471829", "XYP 4418 2290 3"): no price, dose, time or year has that many. It
 /// is a weak reading: a phone number, card, date or online id it may also be is read as that, a
 /// number said to be an order, a parcel, a referral or the like stays ("order number
 /// 1234567890123456"), and so do numbers shaped like a US phone, social security or card number, which
@@ -47,7 +47,7 @@ internal static class IdNumberDetector
 
     /// <summary>A long number without a cue (see the list above); a thousands comma ends it ("1,250,000" is money).</summary>
     private static readonly Regex LongNumber = RedactionPatterns.Create(
-        @"(?<![\w\]$€£¥.,\-/+#])(?:[A-Z]{1,5}/)?\d{1,14}(?:[ .\-]\d{1,14}){0,8}(?![\w\[]|[.,\-/]\d)");
+        @"(?<![\w\]$€£¥.,\-/+#])(?:(?![AI][ \-])[A-Z]{1,5}[ /\-])?\d{1,14}(?:[ .\-]\d{1,14}){0,8}(?![\w\[]|[.,\-/]\d)");
 
     /// <summary>What a long number is said to be when it identifies a thing rather than a person,
     /// in the few words before it.</summary>
@@ -103,7 +103,8 @@ internal static class IdNumberDetector
         {
             for (var match = LongNumber.Match(text); match.Success; match = match.NextMatch())
             {
-                if (IsLongNumber(match.ValueSpan) && !OwnKindShape.IsMatch(match.Value)
+                var number = char.IsAsciiLetter(match.Value[0]) ? match.Value[(match.Value.IndexOfAny([' ', '/', '-']) + 1)..] : match.Value;
+                if (IsLongNumber(match.ValueSpan) && !OwnKindShape.IsMatch(number)
                     && !ThingCue.IsMatch(text.AsSpan(Math.Max(0, match.Index - 40), Math.Min(40, match.Index)).ToString()))
                 {
                     found.Add(new Detected(match.Index, match.Length, RedactionKind.IdNumber) { Weak = true });

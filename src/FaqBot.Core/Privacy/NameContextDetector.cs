@@ -145,7 +145,7 @@ internal static partial class NameContextDetector
         "towards", "across", "through", "of", "st", "saint", "ste", "san", "santa", "santo", "são", "sao", "port", "fort",
         "lake", "mount", "mt", "cape", "los", "las", "el", "la", "le", "new", "north", "south", "east", "west", "northern",
         "southern", "eastern", "western", "upper", "lower", "central", "greater", "downtown", "uptown", "prince", "princess",
-        "queen", "king", "lady", "bay",
+        "queen", "king", "lady", "bay", "memorial",
     };
 
     /// <summary>Words after a given name that make it part of a place's or an organisation's name.</summary>
@@ -156,7 +156,7 @@ internal static partial class NameContextDetector
         "center", "centre", "station", "airport", "mall", "memorial", "institute", "church", "square", "health",
         "healthcare", "insurance", "assurance", "card", "airlines", "airways", "bank", "group", "care", "pharmacy", "mutual",
         "foundation", "lodge", "elementary", "academy", "associates", "llp", "inc", "ltd", "corp", "partners", "logistics",
-        "services",
+        "services", "day", "krankenkasse", "versicherung", "mutuelle", "seguros", "saúde", "salud",
     };
 
     /// <summary>Whether <paramref name="word"/>, after a capitalised word, makes that word part of a
@@ -738,7 +738,8 @@ internal static partial class NameContextDetector
         /// <summary>What the word says by itself; a title or a relation word ("Frau", "Pastor") is never
         /// part of the name; a given name with 's is still one ("Will's", "Andre's").</summary>
         private NameEvidence Evidence(int i) => _evidence[i] ??=
-            tokens[i].IsPlaceholder || Titles.Contains(tokens[i].Text) || Relations.Contains(tokens[i].Text) ? NameEvidence.Stop
+            tokens[i].IsPlaceholder || Titles.Contains(tokens[i].Text) || Relations.Contains(tokens[i].Text)
+                || (capitalsInform && NameTokens.IsAcronym(text, tokens, i)) ? NameEvidence.Stop
             : WordEvidence(tokens[i].Text) is var evidence && ((evidence is NameEvidence.Stop && BeforeSurname(i)) || (evidence is NameEvidence.Common && WordBeforeSurname(i))) ? NameEvidence.Given
             : evidence;
 

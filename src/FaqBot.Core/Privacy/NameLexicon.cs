@@ -109,7 +109,7 @@ internal static class NameLexicon
         "nummer", "numéro", "numero", "número", "telefon", "telefono", "teléfono", "telefone", "handy", "movil", "móvil",
         "portable", "cellulare", "celular", "adresse", "dirección", "direccion", "endereço", "indirizzo", "correo", "courriel",
         "d'avance", "avance", "beaucoup", "bien", "schön", "schoen", "sehr", "vielen", "dank", "mille", "muchas", "mil",
-        "muito", "muita", "infiniment",
+        "muito", "muita", "infiniment", "antemano", "adelantado", "voraus", "anticipo", "antecipadamente",
     };
 
     /// <summary>Honorifics and words of address in many languages, said alone or after a name ("Hi

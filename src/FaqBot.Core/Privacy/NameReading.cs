@@ -4,12 +4,12 @@ namespace FaqBot.Core.Privacy;
 /// A message as the <see cref="NameRecogniser"/> reads it: its words (<see cref="NameTokens"/>),
 /// what the encoder reads (each word, and the marks and numbers between words, split at white
 /// space), and which words could be a name: letters, not a placeholder, no word the lists rule out,
-/// an everyday English word only when written with a capital, and no word naming a place or an
-/// organisation with the word after it. At most <c>maxTokens</c> are read.
+/// an everyday English word only when written with a capital, no acronym, and no word naming a
+/// place or an organisation with the word after it. At most <c>maxTokens</c> are read.
 /// </summary>
 internal sealed class NameReading
 {
-    private NameReading(string text, List<NameToken> words, List<string> encoderWords, List<int> encoderIndex, List<int> candidates, NameEvidence[] evidence)
+    private NameReading(string text, List<NameToken> words, List<string> encoderWords, List<int> encoderIndex, List<int> candidates, NameEvidence[] evidence, bool capitalsInform)
     {
         Text = text;
         Words = words;
@@ -17,7 +17,7 @@ internal sealed class NameReading
         EncoderIndex = encoderIndex;
         Candidates = candidates;
         Evidence = evidence;
-        CapitalsInform = NameTokens.CapitalsInform(words);
+        CapitalsInform = capitalsInform;
     }
 
     public string Text { get; }
@@ -65,16 +65,18 @@ internal sealed class NameReading
         }
 
         var evidence = words.Select(w => w.IsPlaceholder ? NameEvidence.Stop : NameLexicon.Evidence(w.Text)).ToArray();
+        var capitalsInform = NameTokens.CapitalsInform(words);
         var candidates = new List<int>();
         for (var i = 0; i < words.Count; i++)
         {
-            if (evidence[i] is not NameEvidence.Stop && (evidence[i] is not NameEvidence.Common || words[i].Upper) && !BeforePlaceSuffix(words, i))
+            if (evidence[i] is not NameEvidence.Stop && (evidence[i] is not NameEvidence.Common || words[i].Upper) && !BeforePlaceSuffix(words, i)
+                && !(capitalsInform && NameTokens.IsAcronym(text, words, i)))
             {
                 candidates.Add(i);
             }
         }
 
-        return new NameReading(text, words, encoderWords, encoderIndex, candidates, evidence);
+        return new NameReading(text, words, encoderWords, encoderIndex, candidates, evidence, capitalsInform);
     }
 
     /// <summary>A capitalised word before a capitalised place or organisation word ("Discovery

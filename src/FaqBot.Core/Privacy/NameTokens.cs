@@ -78,6 +78,26 @@ internal static class NameTokens
         return 0;
     }
 
+    /// <summary>An acronym rather than a name in capitals ("It's MGEN", "under HIPAA"): two to six
+    /// capitals, no given name, with no word in capitals beside it (a name written in capitals, as
+    /// in a form, rarely stands alone: "KIRRA W", "JOHN SMITH"), and no number after it (a code
+    /// before digits is part of an id: "XYP 4418 2290 3"). Read only where the writer's capitals
+    /// inform (<see cref="CapitalsInform"/>).</summary>
+    public static bool IsAcronym(string message, List<NameToken> tokens, int i)
+    {
+        var text = tokens[i].Text;
+        var after = tokens[i].End;
+        while (after < message.Length && message[after] == ' ')
+        {
+            after++;
+        }
+
+        return tokens[i].AllUpper && text.Length <= 6 && text.All(char.IsLetter) && !NameLexicon.IsGivenName(text)
+            && !InCapitals(i - 1) && !InCapitals(i + 1) && !(after < message.Length && char.IsDigit(message[after]));
+
+        bool InCapitals(int j) => j >= 0 && j < tokens.Count && !tokens[j].IsPlaceholder && !tokens[j].Text.Any(char.IsLower);
+    }
+
     /// <summary>Whether the capitals of the words say anything: there are lower-case letters and
     /// capitals are fewer ("GRACE HERE. MY PHONE IS BROKE" says nothing by its capitals);
     /// placeholders are not counted.</summary>

@@ -11,6 +11,8 @@ public sealed class LongNumberRedactionTests
     [InlineData("wife's card says 35202-1456789-3, does the letter need it", "1456789")]
     [InlineData("numéro: 2 91 07 75 116 042 33, c'est bon?", "116 042")]
     [InlineData("cover is with AAR/00471829 still, do you bill them?", "00471829")]
+    [InlineData("My member number keeps failing. It's XYP 4418 2290 3. Is the space the problem?", "XYP")]
+    [InlineData("the code on the letter is W 228 419 660, is that what you need?", "228 419")]
     public void A_long_number_is_never_stored(string message, string secret) =>
         Assert.DoesNotContain(secret, Redactor.Default.Redact(message), StringComparison.Ordinal);
 
