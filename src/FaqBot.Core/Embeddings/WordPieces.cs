@@ -18,6 +18,9 @@ internal sealed class WordPieces
 
     private readonly Dictionary<string, int> _ids;
 
+    /// <summary><see cref="_ids"/> read by spans, so matching a part allocates nothing.</summary>
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
     public WordPieces(IEnumerable<string> vocabulary)
     {
         _ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -27,6 +30,7 @@ internal sealed class WordPieces
             _ids.TryAdd(line.TrimEnd('\r'), id++);
         }
 
+        _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
         Unknown = Id("[UNK]");
         Start = Id("[CLS]");
         End = Id("[SEP]");
@@ -41,13 +45,19 @@ internal sealed class WordPieces
 
     public int Padding { get; }
 
-    /// <summary>Appends the pieces of <paramref name="word"/> to <paramref name="pieces"/>; returns how many.</summary>
-    public int Add(string word, List<int> pieces)
+    /// <summary>Appends the first pieces of <paramref name="word"/> to <paramref name="pieces"/>, at
+    /// most <paramref name="limit"/>; returns how many.</summary>
+    public int Add(string word, List<int> pieces, int limit = int.MaxValue)
     {
         var before = pieces.Count;
         var part = new StringBuilder();
         foreach (var c in Normalise(word))
         {
+            if (pieces.Count - before >= limit)
+            {
+                break;
+            }
+
             if (char.IsWhiteSpace(c))
             {
                 Flush();
@@ -55,7 +65,7 @@ internal sealed class WordPieces
             else if (char.IsPunctuation(c) || char.IsSymbol(c) || IsCjk(c))
             {
                 Flush();
-                pieces.Add(_ids.GetValueOrDefault(c.ToString(), Unknown));
+                pieces.Add(_lookup.TryGetValue([c], out var id) ? id : Unknown);
             }
             else
             {
@@ -64,6 +74,11 @@ internal sealed class WordPieces
         }
 
         Flush();
+        if (pieces.Count - before > limit)
+        {
+            pieces.RemoveRange(before + limit, pieces.Count - before - limit);
+        }
+
         return pieces.Count - before;
 
         void Flush()
@@ -89,6 +104,9 @@ internal sealed class WordPieces
         }
 
         var added = pieces.Count;
+        Span<char> inside = stackalloc char[MaxPartLength + 2]; // "##" and the rest of the part
+        inside[0] = '#';
+        inside[1] = '#';
         var start = 0;
         while (start < part.Length)
         {
@@ -96,8 +114,14 @@ internal sealed class WordPieces
             var end = part.Length;
             for (; end > start; end--)
             {
-                var candidate = start == 0 ? part[..end] : "##" + part[start..end];
-                if (_ids.TryGetValue(candidate, out found))
+                scoped ReadOnlySpan<char> candidate = part.AsSpan(0, end);
+                if (start > 0)
+                {
+                    part.AsSpan(start, end - start).CopyTo(inside[2..]);
+                    candidate = inside[..(end - start + 2)];
+                }
+
+                if (_lookup.TryGetValue(candidate, out found))
                 {
                     break;
                 }

@@ -66,12 +66,12 @@ internal sealed class WordVectorEncoder : IDisposable
         for (var w = 0; w < words.Count; w++)
         {
             wordPieces.Clear();
-            if (_pieces.Add(words[w], wordPieces) == 0)
+            if (_pieces.Add(words[w], wordPieces, MaxWordPieces) == 0)
             {
                 wordPieces.Add(_pieces.Unknown);
             }
 
-            var count = Math.Min(wordPieces.Count, MaxWordPieces);
+            var count = wordPieces.Count;
             if (window.Count + count > WindowPieces)
             {
                 Run(window, owners, result);
@@ -108,11 +108,7 @@ internal sealed class WordVectorEncoder : IDisposable
             ids[0, i + 1] = window[i];
         }
 
-        for (var i = 0; i < length; i++)
-        {
-            mask[0, i] = 1;
-        }
-
+        mask.Buffer.Span.Fill(1);
         using var outputs = _session.Run(
         [
             NamedOnnxValue.CreateFromTensor("input_ids", ids),
@@ -120,29 +116,27 @@ internal sealed class WordVectorEncoder : IDisposable
             NamedOnnxValue.CreateFromTensor("token_type_ids", types),
         ]);
         var hidden = outputs.First(o => o.Name == "last_hidden_state").AsTensor<float>();
-        var counts = new Dictionary<int, int>();
-        for (var i = 0; i < window.Count; i++)
+
+        // A word's pieces stand together in one window (Encode never splits a word).
+        for (var i = 0; i < window.Count;)
         {
             var word = owners[i];
-            var vector = result[word] ??= new float[Dimensions];
-            for (var d = 0; d < Dimensions; d++)
+            var end = i;
+            var vector = result[word] = new float[Dimensions];
+            for (; end < window.Count && owners[end] == word; end++)
             {
-                vector[d] += hidden[0, i + 1, d];
-            }
-
-            counts[word] = counts.GetValueOrDefault(word) + 1;
-        }
-
-        foreach (var (word, count) in counts)
-        {
-            if (count > 1)
-            {
-                var vector = result[word];
                 for (var d = 0; d < Dimensions; d++)
                 {
-                    vector[d] /= count;
+                    vector[d] += hidden[0, end + 1, d];
                 }
             }
+
+            for (var d = 0; d < Dimensions; d++)
+            {
+                vector[d] /= end - i;
+            }
+
+            i = end;
         }
     }
 

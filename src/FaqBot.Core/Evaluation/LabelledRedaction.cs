@@ -14,6 +14,17 @@ public sealed record LabelledRedaction(string Id, string Text, IReadOnlyList<Lab
     /// its message, is an error naming its line number.</summary>
     public static List<LabelledRedaction> ReadAll(string path) => JsonLines.ReadAll(path, Parse);
 
+    /// <summary>Every place <paramref name="detail"/>'s text stands in the message (a detail said
+    /// twice is the same detail at both places).</summary>
+    public IEnumerable<(int Start, int End)> PlacesOf(LabelledDetail detail)
+    {
+        for (var start = Text.IndexOf(detail.Text, StringComparison.Ordinal); start >= 0;
+             start = Text.IndexOf(detail.Text, start + detail.Text.Length, StringComparison.Ordinal))
+        {
+            yield return (start, start + detail.Text.Length);
+        }
+    }
+
     public static LabelledRedaction Parse(string line)
     {
         using var document = JsonDocument.Parse(line);

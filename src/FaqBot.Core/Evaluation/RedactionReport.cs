@@ -70,12 +70,10 @@ public sealed class RedactionReport
             foreach (var detail in row.Details)
             {
                 var inClear = false;
-                for (var start = row.Text.IndexOf(detail.Text, StringComparison.Ordinal);
-                     start >= 0;
-                     start = row.Text.IndexOf(detail.Text, start + detail.Text.Length, StringComparison.Ordinal))
+                foreach (var (start, end) in row.PlacesOf(detail))
                 {
-                    labelledSpans.Add((start, start + detail.Text.Length));
-                    inClear |= LeavesWordInClear(row.Text, start, start + detail.Text.Length, covered);
+                    labelledSpans.Add((start, end));
+                    inClear |= LeavesWordInClear(row.Text, start, end, covered);
                 }
 
                 details.Add(new DetailResult(row.Id, detail, inClear));

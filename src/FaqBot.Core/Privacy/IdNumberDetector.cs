@@ -103,9 +103,10 @@ internal static class IdNumberDetector
         {
             for (var match = LongNumber.Match(text); match.Success; match = match.NextMatch())
             {
-                var number = char.IsAsciiLetter(match.Value[0]) ? match.Value[(match.Value.IndexOfAny([' ', '/', '-']) + 1)..] : match.Value;
-                if (IsLongNumber(match.ValueSpan) && !OwnKindShape.IsMatch(number)
-                    && !ThingCue.IsMatch(text.AsSpan(Math.Max(0, match.Index - 40), Math.Min(40, match.Index)).ToString()))
+                var value = match.ValueSpan;
+                var number = char.IsAsciiLetter(value[0]) ? value[(value.IndexOfAny(' ', '/', '-') + 1)..] : value;
+                if (IsLongNumber(value) && !OwnKindShape.IsMatch(number)
+                    && !ThingCue.IsMatch(text.AsSpan(Math.Max(0, match.Index - 40), Math.Min(40, match.Index))))
                 {
                     found.Add(new Detected(match.Index, match.Length, RedactionKind.IdNumber) { Weak = true });
                 }

@@ -104,20 +104,8 @@ public sealed class NameModelTraining
     }
 
     /// <summary>Every place a labelled name stands in its message.</summary>
-    private static List<(int Start, int End)> NameSpans(LabelledRedaction row)
-    {
-        var spans = new List<(int, int)>();
-        foreach (var detail in row.Details.Where(d => d.Kind == "name"))
-        {
-            for (var at = row.Text.IndexOf(detail.Text, StringComparison.Ordinal); at >= 0;
-                 at = row.Text.IndexOf(detail.Text, at + detail.Text.Length, StringComparison.Ordinal))
-            {
-                spans.Add((at, at + detail.Text.Length));
-            }
-        }
-
-        return spans;
-    }
+    private static List<(int Start, int End)> NameSpans(LabelledRedaction row) =>
+        [.. row.Details.Where(d => d.Kind == "name").SelectMany(row.PlacesOf)];
 
     private static string Format(IReadOnlyList<LabelledRedaction> messages, List<(int Message, float[] Features, bool Name)> examples, double[] outOfFold)
     {

@@ -63,18 +63,17 @@ internal sealed class NameRecogniser
             return;
         }
 
-        var vectors = _encoder.Encode(reading.EncoderWords);
+        var scores = Score(reading);
         var start = -1;
         var end = -1;
-        foreach (var candidate in reading.Candidates)
+        for (var c = 0; c < scores.Length; c++)
         {
-            var features = NameWordFeatures.Of(reading, candidate, vectors[reading.EncoderIndex[candidate]]);
-            if (_model.Predict(features)[1] < Threshold)
+            if (scores[c] < Threshold)
             {
                 continue;
             }
 
-            var token = reading.Words[candidate];
+            var token = reading.Words[reading.Candidates[c]];
             if (start >= 0 && IsSpaceOnly(text, end, token.Start))
             {
                 end = token.End;
@@ -97,7 +96,7 @@ internal sealed class NameRecogniser
         }
     }
 
-    /// <summary>The probability that each candidate word is a name (for training reports).</summary>
+    /// <summary>The probability that each of the reading's candidate words is a name, in their order.</summary>
     public double[] Score(NameReading reading)
     {
         var vectors = _encoder.Encode(reading.EncoderWords);

@@ -48,6 +48,20 @@ public sealed class WordPiecesTests
     }
 
     [Fact]
+    public void A_limit_keeps_the_first_pieces_and_reads_no_further()
+    {
+        var all = new List<int>();
+        var first = new List<int>();
+        const string Word = "oka,okafor,oka,okafor" + ",,,,,,,,,,";
+
+        Pieces.Add(Word, all);
+        var count = Pieces.Add(Word, first, limit: 4);
+
+        Assert.Equal(4, count);
+        Assert.Equal(all.Take(4), first);
+    }
+
+    [Fact]
     public void A_vocabulary_without_its_markers_is_refused() =>
         Assert.Throws<InvalidDataException>(() => new WordPieces(["a", "b"]));
 }
