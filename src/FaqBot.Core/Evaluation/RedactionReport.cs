@@ -6,8 +6,8 @@ namespace FaqBot.Core.Evaluation;
 
 /// <summary>One labelled detail after redaction: stored in clear when any of its identifying
 /// words (every word but those that only say what kind of detail it is: "Dr", "Street", "Apt",
-/// "exp", ...) is left in the stored text, even in part.</summary>
-public sealed record DetailResult(string MessageId, LabelledDetail Detail, bool InClear);
+/// "exp", ...) is left in the stored text, even in part. <paramref name="Stored"/> is its message as stored.</summary>
+public sealed record DetailResult(string MessageId, LabelledDetail Detail, bool InClear, string Stored);
 
 /// <summary>One message after redaction: what it was stored as, and the stretches redacted that
 /// touch no labelled detail (ordinary words taken for details).</summary>
@@ -76,7 +76,7 @@ public sealed class RedactionReport
                     inClear |= LeavesWordInClear(row.Text, start, end, covered);
                 }
 
-                details.Add(new DetailResult(row.Id, detail, inClear));
+                details.Add(new DetailResult(row.Id, detail, inClear, result.Text));
             }
 
             var falseRedactions = result.Spans
@@ -103,7 +103,7 @@ public sealed class RedactionReport
         {
             foreach (var detail in Details.Where(d => d.InClear))
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"in clear  {detail.MessageId} {detail.Detail.Kind}: {detail.Detail.Text}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"in clear  {detail.MessageId} {detail.Detail.Kind}: {detail.Detail.Text}  -> {detail.Stored}");
             }
 
             foreach (var message in Messages.Where(m => m.FalseRedactions.Count > 0))

@@ -42,6 +42,37 @@ internal static partial class NameContextDetector
                 return intro;
             }
 
+            // "hey its dre, my number changed", "its mo (mohammed) again", "hey its grace from tuesday's
+            // group": after "it's" opening the message, one word that is no everyday word, or a given
+            // name that is also one, when its phrase ends there.
+            if (IntroducesAtOpening(i) && !tokens[i].Upper && Evidence(i) is NameEvidence.Unknown or NameEvidence.WordName && !IsMonth(i)
+                && tokens[i].Text.Length >= 2 && !NameLexicon.IsElongated(tokens[i].Text)
+                && (ClosesPhrase(i + 1) || Gap(i, Math.Min(i + 1, tokens.Count)).TrimStart().StartsWith('(') || IsAny(i + 1, "from", "here", "again")))
+            {
+                return i + 1;
+            }
+
+            // "bogdan said the IV hurt": a given name in lower case opening a clause, before a verb only a person does.
+            if (StartsClause(i) && !tokens[i].Upper && Evidence(i) is NameEvidence.Given && i + 1 < tokens.Count && JoinsName(i + 1)
+                && PersonVerbs.Contains(tokens[i + 1].Text))
+            {
+                return i + 1;
+            }
+
+            // "my neighbor bill and he said", "my sister grace, she": a given name that is also a word,
+            // in lower case after a relation, where a verb could not stand.
+            if (AfterRelation(i) && !tokens[i].Upper && Evidence(i) is NameEvidence.WordName && !IsMonth(i) && i + 1 < tokens.Count
+                && (Gap(i, i + 1).Trim() is "," or "(" || (JoinsName(i + 1) && IsAny(i + 1, "said", "says", "told", "asked", "who"))
+                    || (JoinsName(i + 1) && Is(i + 1, "and") && IsAny(i + 2, "he", "she", "his", "her", "i", "they"))))
+            {
+                return i + 1;
+            }
+
+            if (OwnerOfRelation(i) is var owner and > 0)
+            {
+                return owner;
+            }
+
             // "this is Mark re: billing", "it's Will, ...": a capitalised given name that is also a word, alone in its phrase.
             if (IntroducesAtOpening(i) && capitalsInform && tokens[i].Upper && !tokens[i].AllUpper && Evidence(i) is NameEvidence.WordName && !IsMonth(i)
                 && Read(i, Allow.WordName) is var wordName and > 0 && (ClosesPhrase(wordName) || IsAny(wordName, "re", "from", "here", "again", "calling")))
@@ -101,11 +132,19 @@ internal static partial class NameContextDetector
         /// <summary>"Mark and I are both interested", "aisha &amp; me", "me and Rose".</summary>
         private int BesideTheWriter(int i)
         {
-            // A given name in lower case opening a clause counts too ("victor and I are both interested").
+            // A given name in lower case opening a clause counts too ("victor and I are both interested");
+            // a given name that is also a word only beside an "i" written in lower case, by a writer who
+            // writes no capitals for people ("hope and i are both interested", not "mark and I know").
             var lowerGiven = StartsClause(i) && !tokens[i].Upper && Evidence(i) is NameEvidence.Given;
-            if (!(Addressable(i) || lowerGiven) || Read(i, Allow.Lower | Allow.WordName) is not (> 0 and var end))
+            var lowerWordName = StartsClause(i) && !tokens[i].Upper && Evidence(i) is NameEvidence.WordName && !IsMonth(i);
+            if (!(Addressable(i) || lowerGiven || lowerWordName) || Read(i, Allow.Lower | Allow.WordName) is not (> 0 and var end))
             {
                 return -1;
+            }
+
+            if (lowerWordName && !(Addressable(i) || lowerGiven))
+            {
+                return end + 1 < tokens.Count && Is(end, "and") && tokens[end + 1].Text is "i" && Gap(end - 1, end) is " " && Gap(end, end + 1) is " " ? end : -1;
             }
 
             if (i > 1 && Is(i - 1, "and") && Is(i - 2, "me") && Gap(i - 2, i - 1).Trim().Length == 0 && Gap(i - 1, i).Trim().Length == 0)
@@ -149,7 +188,7 @@ internal static partial class NameContextDetector
             };
         }
 
-        /// <summary>"Noreen, my mum, will call", "Rose is my wife": a name that a relation word explains.</summary>
+        /// <summary>"Noreen, my mum, will call", "rose (my wife) asked me", "Rose is my wife": a name that a relation word explains.</summary>
         private int InApposition(int i)
         {
             if (!StartsClause(i) || IsMonth(i) || Read(i, Allow.Lower | Allow.WordName) is not (> 0 and var end) || end + 1 >= tokens.Count)
@@ -158,9 +197,25 @@ internal static partial class NameContextDetector
             }
 
             var gap = Gap(end - 1, end).Trim();
-            var at = gap is "," ? end : gap.Length == 0 && (Is(end, "is") || Is(end, "was")) ? end + 1 : -1;
+            var at = gap is "," or "(" ? end : gap.Length == 0 && (Is(end, "is") || Is(end, "was")) ? end + 1 : -1;
             return at > 0 && at + 1 < tokens.Count && Determiners.Contains(tokens[at].Text) && tokens[at].Text is not ("the" or "a" or "an")
                 && Relations.Contains(tokens[at + 1].Text) && Gap(at, at + 1).Trim().Length == 0 ? end : -1;
+        }
+
+        /// <summary>"kenji's wife here", "amira's mum again", "I'm Jo-Ann's daughter": a word that is no
+        /// everyday word (or a given name) with 's, before a relation word; in lower case only opening a
+        /// clause or after "I'm", "is".</summary>
+        private int OwnerOfRelation(int i)
+        {
+            if (!EndsPossessive(tokens[i].Text) || i + 1 >= tokens.Count || !JoinsName(i + 1) || !Relations.Contains(tokens[i + 1].Text)
+                || GenericPersons.Contains(tokens[i + 1].Text) || IsMonth(i)
+                || WordEvidence(tokens[i].Text[..^2]) is not (NameEvidence.Given or NameEvidence.Unknown or NameEvidence.Proper or NameEvidence.WordName))
+            {
+                return -1;
+            }
+
+            var capitalised = capitalsInform && tokens[i].Upper && !tokens[i].AllUpper;
+            return capitalised || StartsClause(i) || IsAny(i - 1, "i'm", "i’m", "im", "am", "is", "was") ? i + 1 : -1;
         }
 
         /// <summary>A given name that is also a word, capitalised, where only a person fits: with 's

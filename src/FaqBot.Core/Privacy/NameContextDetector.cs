@@ -29,7 +29,13 @@ internal static partial class NameContextDetector
     {
         "dr", "doctor", "prof", "professor", "pastor", "rev", "reverend", "fr", "sr", "sra", "srta", "herr", "mme", "mlle",
         "dra", "rabbi", "imam", "sheikh", "mr", "mrs", "ms", "mx", "miss", "doctora", "doutor", "doutora", "dottore",
-        "dottoressa", "dott", "madame", "monsieur", "señor", "señora", "senor", "senora", "signora", "signor",
+        "dottoressa", "dott", "madame", "monsieur", "señor", "señora", "senor", "senora", "signora", "signor", "frau",
+    };
+
+    /// <summary>Articles and possessives before a German noun ("die Frau", "seine Frau").</summary>
+    private static readonly HashSet<string> GermanArticles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "die", "der", "eine", "einer", "seine", "seiner", "ihre", "ihrer", "unsere", "deine", "meine", "meiner",
     };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
@@ -63,7 +69,16 @@ internal static partial class NameContextDetector
         "mausi", "nani", "dadi", "kuya", "ate", "manang", "manong", "primo", "prima", "sobrino", "sobrina", "nieto", "nieta",
         "suegra", "suegro", "cuñada", "cuñado", "novio", "novia", "amigo", "amiga", "vecino", "vecina", "copine", "copain",
         "cousine", "tante", "oncle", "onkel", "freund", "freundin", "enkel", "neffe", "nichte", "nachbar", "nachbarin",
-        "namorado", "namorada", "avó", "avô", "neto", "neta", "sogra", "sogro",
+        "namorado", "namorada", "avó", "avô", "neto", "neta", "sogra", "sogro", "homie", "homeboy", "bro", "sis", "cuz",
+        "twins", "kids", "sons", "daughters", "boys", "girls", "grandkids", "grandchildren", "parents", "grandparents",
+    };
+
+    /// <summary>Relation words that say only that someone is a person ("the guy", "a patient"): a
+    /// word with 's before them is no more a name than before any noun.</summary>
+    private static readonly HashSet<string> GenericPersons = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "guy", "man", "woman", "lady", "girl", "boy", "contact", "patient", "client", "student", "worker", "provider", "mate",
+        "boys", "girls", "kids",
     };
 
     /// <summary>Words between a determiner and a relation word: "my younger brother", "our 19 year
@@ -102,7 +117,7 @@ internal static partial class NameContextDetector
     private static readonly HashSet<string> Intros = new(StringComparer.OrdinalIgnoreCase)
     {
         "it's", "it’s", "its", "he's", "he’s", "she's", "she’s", "suis", "soy", "sono", "bin", "llamo", "appelle", "heiße",
-        "heisse", "chamo", "aqui", "sou", "jestem",
+        "heisse", "chamo", "aqui", "sou", "jestem", "зовут", "się",
     };
 
     private static readonly HashSet<string> Closers = new(StringComparer.OrdinalIgnoreCase)
@@ -162,6 +177,9 @@ internal static partial class NameContextDetector
     /// <summary>Whether <paramref name="word"/>, after a capitalised word, makes that word part of a
     /// place's or an organisation's name ("Discovery Health", "Rosewood Lodge", "Mercy Hospital").</summary>
     public static bool IsPlaceSuffix(string word) => PlaceSuffixes.Contains(word);
+
+    /// <summary>A title or a word for how someone is related ("Dr", "carer", "mum"): never a name itself.</summary>
+    public static bool IsTitleOrRelation(string word) => Titles.Contains(word) || Relations.Contains(word);
 
     private static readonly HashSet<string> Greetings = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -289,6 +307,18 @@ internal static partial class NameContextDetector
             if (tokens[i].IsInitial(text) && InitialAndSurname(i) is var initialled and > 0)
             {
                 return initialled;
+            }
+
+            // "Dr. de Vries", "Dr van der Merwe": a particle right after a title starts the name.
+            if (Particles.Contains(tokens[i].Text) && AfterTitle(i))
+            {
+                var k = i;
+                while (k < tokens.Count - 1 && k < i + 3 && Particles.Contains(tokens[k].Text) && JoinsName(k + 1))
+                {
+                    k++;
+                }
+
+                return k > i && tokens[k].Upper && Evidence(k) is not (NameEvidence.Stop or NameEvidence.Common) && Read(k, Allow.Lower | Allow.CommonSurname) is var surname and > 0 ? surname : -1;
             }
 
             if (Evidence(i) is NameEvidence.Stop or NameEvidence.Common && !IsParticle(i))
@@ -482,16 +512,30 @@ internal static partial class NameContextDetector
         }
 
         /// <summary>Token <paramref name="j"/> continues a name: a space (or a quote around a
-        /// nickname, "Francis 'Frank' Doyle") between it and the word before, no line break.</summary>
+        /// nickname, "Francis 'Frank' Doyle"; after an initial, its full stop) between it and the word
+        /// before, no line break.</summary>
         private bool JoinsName(int j)
         {
             var gap = Gap(j - 1, j);
+            if (tokens[j - 1].IsInitial(text) && gap.StartsWith('.'))
+            {
+                // "Marcus T. Delacroix": the initial's full stop.
+                gap = gap[1..];
+            }
+
             return gap.Length is > 0 and <= 3 && gap.Trim(" '‘’\"“”").Length == 0 && gap.Contains(' ') && !gap.Contains('\n');
         }
 
         private bool AfterTitle(int i)
         {
             if (i == 0 || !Titles.Contains(tokens[i - 1].Text) || !JoinsAfterTitle(i))
+            {
+                return false;
+            }
+
+            // "Frau Öztürk", not "meine Frau Probleme": the German word is also "wife" and nouns are capitalised.
+            if (tokens[i - 1].Text.Equals("frau", StringComparison.OrdinalIgnoreCase)
+                && (!tokens[i].Upper || (i > 1 && Determiners.Contains(tokens[i - 2].Text)) || (i > 1 && GermanArticles.Contains(tokens[i - 2].Text))))
             {
                 return false;
             }
@@ -558,7 +602,7 @@ internal static partial class NameContextDetector
             }
 
             var intro = tokens[i - 1].Text;
-            var isIntro = Intros.Contains(intro) && (intro is not ("bin" or "aqui" or "sou") || (i > 1 && tokens[i - 2].Text is "ich" or "Ich" or "eu" or "Eu"));
+            var isIntro = Intros.Contains(intro) && (intro is not ("bin" or "aqui" or "sou" or "się") || (i > 1 && tokens[i - 2].Text is "ich" or "Ich" or "eu" or "Eu" or "nazywam" or "Nazywam"));
             if (!isIntro && i > 1 && tokens[i - 2].Text is "it" or "It" or "he" or "He" or "she" or "She" && intro is "is")
             {
                 isIntro = true;
@@ -708,7 +752,7 @@ internal static partial class NameContextDetector
 
             for (var k = 0; k < i; k++)
             {
-                if (!Greetings.Contains(tokens[k].Text) || Gap(k, k + 1).Contains('\n'))
+                if (!(Greetings.Contains(tokens[k].Text) || NameLexicon.IsElongatedGreeting(tokens[k].Text)) || Gap(k, k + 1).Contains('\n'))
                 {
                     return false;
                 }
@@ -789,6 +833,12 @@ internal static partial class NameContextDetector
         {
             var from = tokens[start].Start;
             var to = tokens[end - 1].End;
+            // "J.R.", "J.T.M.": initials written together end with the name's last initial.
+            while (to + 2 < text.Length && text[to] == '.' && char.IsUpper(text[to + 1]) && text[to + 2] == '.')
+            {
+                to += 2;
+            }
+
             if (to - from > 3 && text[to - 1] == 's' && text[to - 2] is '\'' or '’')
             {
                 to -= 2;

@@ -45,12 +45,13 @@ internal static class NameEchoes
             }
         }
 
-        if (asWritten.Count + anyCase.Count == 0)
+        var echoes = new List<Detected>();
+        AddAliases(text, tokens, kept, inside, echoes);
+        if (asWritten.Count + anyCase.Count == 0 && echoes.Count == 0)
         {
             return kept;
         }
 
-        var echoes = new List<Detected>();
         for (var t = 0; t < tokens.Count; t++)
         {
             if (inside[t] || !(asWritten.Contains(Bare(tokens[t].Text)) || anyCase.Contains(Bare(tokens[t].Text))))
@@ -87,6 +88,88 @@ internal static class NameEchoes
         all.Sort((a, b) => a.Start.CompareTo(b.Start));
         return all;
     }
+
+    /// <summary>The longest alias in brackets, in characters and in words.</summary>
+    private const int MaxAliasLength = 40;
+
+    private const int MaxAliasWords = 3;
+
+    /// <summary>A name and another way of writing it in brackets, whichever of the two was found:
+    /// "Jihoon Park (지훈)", "陈志强 (Zhiqiang Chen)", "mo (mohammed)". Every word of the other is a
+    /// name word or a word of another script, at most three words and 40 characters, and nothing
+    /// else stands in the brackets.</summary>
+    private static void AddAliases(string text, List<NameToken> tokens, List<Detected> kept, bool[] inside, List<Detected> aliases)
+    {
+        var t = 0;
+        foreach (var name in kept.Where(d => d.Kind == RedactionKind.Name))
+        {
+            while (t < tokens.Count && tokens[t].End <= name.Start)
+            {
+                t++;
+            }
+
+            var after = t;
+            while (after < tokens.Count && tokens[after].Start < name.End)
+            {
+                after++;
+            }
+
+            // "Jihoon Park (지훈)": the words in the brackets after the name.
+            if (after < tokens.Count && text.AsSpan(name.End, tokens[after].Start - name.End).Trim(" \t") is "(")
+            {
+                var end = after + 1;
+                while (end < tokens.Count && end - after < MaxAliasWords && text.AsSpan(tokens[end - 1].End, tokens[end].Start - tokens[end - 1].End) is " " or ". ")
+                {
+                    end++;
+                }
+
+                if (text.AsSpan(tokens[end - 1].End).TrimStart(" .") is [')', ..] && IsAlias(tokens, inside, after, end))
+                {
+                    aliases.Add(new Detected(tokens[after].Start, tokens[end - 1].End - tokens[after].Start, RedactionKind.Name));
+                }
+            }
+
+            // "陈志强 (Zhiqiang Chen)": the words right before the brackets the name stands in.
+            if (t > 0 && text.AsSpan(tokens[t - 1].End, name.Start - tokens[t - 1].End).Trim(" \t") is "("
+                && text.AsSpan(name.End).TrimStart(" \t") is [')', ..])
+            {
+                var start = t - 1;
+                while (start > 0 && t - start < MaxAliasWords && text.AsSpan(tokens[start - 1].End, tokens[start].Start - tokens[start - 1].End) is " "
+                    && IsAliasWord(tokens[start - 1].Text) && !tokens[start - 1].IsPlaceholder)
+                {
+                    start--;
+                }
+
+                if (IsAlias(tokens, inside, start, t))
+                {
+                    aliases.Add(new Detected(tokens[start].Start, tokens[t - 1].End - tokens[start].Start, RedactionKind.Name));
+                }
+            }
+        }
+    }
+
+    private static bool IsAlias(List<NameToken> tokens, bool[] inside, int start, int end)
+    {
+        if (tokens[end - 1].End - tokens[start].Start > MaxAliasLength)
+        {
+            return false;
+        }
+
+        for (var k = start; k < end; k++)
+        {
+            if (inside[k] || tokens[k].IsPlaceholder || !IsAliasWord(tokens[k].Text))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A word of another script, or one the lists can read as a name.</summary>
+    private static bool IsAliasWord(string word) =>
+        !word.Any(char.IsAscii)
+        || (!NameContextDetector.IsTitleOrRelation(word) && NameLexicon.Evidence(Bare(word)) is NameEvidence.Given or NameEvidence.Unknown or NameEvidence.Proper or NameEvidence.WordName);
 
     /// <summary>The word without a possessive ("Summer's" is "Summer").</summary>
     private static string Bare(string word) =>

@@ -225,6 +225,31 @@ internal static class NameLexicon
     /// <summary>"Thank you" in another language ("salamat", "asante", "kiitos"): a sign-off word.</summary>
     public static bool IsThanks(string word) => Thanks.Contains(word);
 
+    /// <summary>A letter written three times or more in a row ("sooo", "plsss"): a word drawn out, not a name.</summary>
+    public static bool IsElongated(string word)
+    {
+        for (var k = 2; k < word.Length; k++)
+        {
+            if (char.IsLetter(word[k]) && char.ToLowerInvariant(word[k]) == char.ToLowerInvariant(word[k - 1]) && char.ToLowerInvariant(word[k]) == char.ToLowerInvariant(word[k - 2]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A greeting drawn out or run together ("heyy", "hiii", "helloo", "ayo", "yoo").</summary>
+    public static bool IsElongatedGreeting(string word)
+    {
+        var lower = word.ToLowerInvariant();
+        return lower.Length is >= 2 and <= 12 && (DrawnOut(lower, "hey") || DrawnOut(lower, "hi") || DrawnOut(lower, "hello") || DrawnOut(lower, "yo") || DrawnOut(lower, "ayo"));
+    }
+
+    /// <summary>Whether <paramref name="word"/> is <paramref name="greeting"/> with its last letter repeated.</summary>
+    private static bool DrawnOut(string word, string greeting) =>
+        word.Length > greeting.Length - 1 && word.StartsWith(greeting, StringComparison.Ordinal) && word.AsSpan(greeting.Length).IndexOfAnyExcept(greeting[^1]) < 0;
+
     /// <summary>Whether the word is in the list of given names, whatever else it is ("Jan" is a month too).</summary>
     public static bool IsGivenName(string word) => IsGiven(word.ToLowerInvariant());
 

@@ -155,6 +155,30 @@ public sealed class NameContextRedactionTests
         { "Hey, Mai Linh Tran here, my son Bao is 19", "Hey, [name] here, my son [name] is 19" },
         { "G'day, Bazza here from Perth. Cheers mate", "G'day, [name] here from Perth. Cheers mate" },
         { "Hi team, Mr and Mrs Okoro would like a joint consult. Call Chidi on 0803 123 4567.", "Hi team, Mr and Mrs [name] would like a joint consult. Call [name] on [phone]." },
+
+        // An intro opening the message in lower case: a word that is no everyday word, or a given
+        // name that is also one, when its phrase ends; drawn-out greetings open a message too.
+        { "hey its zuri, my new number is 555 201 3344", "hey its [name], my new number is [phone]" },
+        { "heyyy it's faith from the thursday group, can I come early?", "heyyy it's [name] from the thursday group, can I come early?" },
+        { "hi its olek (the tall one) again, is my form in?", "hi its [name] (the tall one) again, is my form in?" },
+        // A given name in lower case opening a clause, before a verb only a person does.
+        { "tomasz said the first one was the hardest, is that true?", "[name] said the first one was the hardest, is that true?" },
+        // A given name that is also a word, beside the writer or after a relation where no verb could stand.
+        { "hope and i want to come together on a saturday", "[name] and i want to come together on a saturday" },
+        { "my cousin rose and her husband will drive me", "my cousin [name] and her husband will drive me" },
+        { "my neighbor bill and he said it helped his back", "my neighbor [name] and he said it helped his back" },
+        { "my homie Dev told me about you guys", "my homie [name] told me about you guys" },
+        // Whose relation the writer is; a relation in brackets.
+        { "kofi's wife here, he won't message himself", "[name]'s wife here, he won't message himself" },
+        { "I'm Anneke's daughter and she asked me to book", "I'm [name]'s daughter and she asked me to book" },
+        { "lena (my wife) felt sick in the car, is that normal?", "[name] (my wife) felt sick in the car, is that normal?" },
+        // Titles: an initial's full stop, a particle after the title, "Frau" as a title.
+        { "Cardholder: Imani R. Whitaker, please charge the deposit", "Cardholder: [name], please charge the deposit" },
+        { "I was referred by Dr. van der Merwe in March", "I was referred by Dr. [name] in March" },
+        { "Bitte rufen Sie an, ich bin Frau Yılmaz.", "Bitte rufen Sie an, ich bin Frau [name]." },
+        { "Patient: J.R. Castellanos, DOB to follow", "Patient: [name], DOB to follow" },
+        // "My name is" in Russian.
+        { "Здравствуйте, меня зовут Ирина Петрова. Do you speak Russian?", "Здравствуйте, меня зовут [name]. Do you speak Russian?" },
     };
 
     [Theory]
@@ -353,6 +377,12 @@ public sealed class NameContextRedactionTests
         "Does Walgreens fill the prescription?",
         "The Marriott or the Holiday Inn, which is closer?",
         "I'm driving a Honda Civic, where do I park?",
+        "hey its sooo hard to find parking, any tips?",
+        "hey its fine, i found the form",
+        "everyone's friend told me to try this",
+        "the patient's wife can wait in the lobby?",
+        "my son will and should come with me",
+        "I'm the live-in carer for her (carer) and need the forms",
     };
 
     [Theory]

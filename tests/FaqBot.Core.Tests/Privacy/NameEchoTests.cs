@@ -12,6 +12,9 @@ public sealed class NameEchoTests
         { "So I'm Ravi. Just Ravi is fine, thanks", "So I'm [name]. Just [name] is fine, thanks" },
         { "my son teo is 19. is teo old enough to come alone? Teo says yes", "my son [name] is 19. is [name] old enough to come alone? [name] says yes" },
         { "I'm Ngozi, Ngozi's mum paid the deposit", "I'm [name], [name]'s mum paid the deposit" },
+        // Another way of writing the name, in brackets after it or around it.
+        { "Hi, I'm Minjun Kang (민준), is there an interpreter?", "Hi, I'm [name] ([name]), is there an interpreter?" },
+        { "my mother 王秀英 (Xiuying Wang) speaks Mandarin only", "my mother [name] ([name]) speaks Mandarin only" },
     };
 
     public static TheoryData<string, string> Kept => new()
@@ -20,6 +23,9 @@ public sealed class NameEchoTests
         { "I'm Will. Will you call me back?", "I'm [name]. Will you call me back?" },
         // A name written with a capital is not taken where the word is written in lower case.
         { "I'm Summer. Is the clinic open in summer?", "I'm [name]. Is the clinic open in summer?" },
+        // Brackets that hold more than a name, or a relation word, are no alias.
+        { "I'm Dmitri Volkov (call me on weekends) and need a slot", "I'm [name] (call me on weekends) and need a slot" },
+        { "Regards, Ilse Brandt (carer)", "Regards, [name] (carer)" },
     };
 
     [Theory]

@@ -25,6 +25,17 @@ public sealed class WorkplaceRedactionTests
         { "Soy la única partera del Centro de Salud de Tlaxcala, ¿es confidencial?", "Soy [workplace], ¿es confidencial?" },
         { "Je suis la seule sage-femme de la maternité de Vierzon, c'est discret ?", "Je suis [workplace], c'est discret ?" },
         { "Ich bin der einzige Apotheker im Ort am Marktplatz Hollfeld, bitte diskret", "Ich bin [workplace], bitte diskret" },
+        // Any describing words before the role; a unit before the place; a state after it.
+        { "I'm the head swim coach at Ridgeview High here in Bend, so discretion please", "I'm [workplace], so discretion please" },
+        { "I work as the overnight cardiac-unit charge nurse at St. Brigid's Medical Center, mornings are hard", "I work as [workplace], mornings are hard" },
+        { "I'm a respiratory therapist at the PICU at Lakemont Children's in Tacoma, so nights only", "I'm [workplace], so nights only" },
+        { "my mom is the librarian at Pine Hollow Library in Dalton, GA and worries", "my mom is [workplace] and worries" },
+        // A name between the relation and the verb; a description set beside a name.
+        { "My wife Lorena is a dispatcher at Keller County Sheriff's Office and knows everyone", "My wife [name] is [workplace] and knows everyone" },
+        { "Hello, I'm Dr. Mbeki, an anesthesiologist at Harlow Regional. Do you take referrals?", "Hello, I'm Dr. [name], [workplace]. Do you take referrals?" },
+        // A job title and the organisation on a line of their own, as a signature block writes them.
+        { "Can you send the invoice?\nThanks,\nOffice Coordinator | Larchmont Family Dental\n", "Can you send the invoice?\nThanks,\n[workplace]\n" },
+        { "Please advise on intake.\nSenior Claims Analyst, Bayfront Mutual Ltd.", "Please advise on intake.\n[workplace]" },
     };
 
     public static TheoryData<string> LookAlikes => new()
@@ -41,6 +52,9 @@ public sealed class WorkplaceRedactionTests
         "are you the only clinic in Marshfield that does this?",
         "I'm the only one in my family who has tried this",
         "I'm a student at night, can I book in March?",
+        "I'm worried about the nurse at Mercy General",
+        "I'm so happy with the doctor at Overland Park",
+        "Can you send the invoice?\nThanks,\nBilling Office | Main Street",
     };
 
     [Theory]
