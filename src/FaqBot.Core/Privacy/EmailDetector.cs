@@ -5,7 +5,8 @@ namespace FaqBot.Core.Privacy;
 
 /// <summary>Addresses written out (<c>jane.doe+clinic@mail.example.com</c>) and spelled out
 /// (<c>janedoe at gmail dot com</c>, <c>jane(at)yahoo(dot)com</c>, <c>anjali dot sharma 91 at
-/// gmail dot com</c>, <c>priya underscore nair at hotmail dot co dot uk</c>): a local part whose
+/// gmail dot com</c>, <c>priya underscore nair at hotmail dot co dot uk</c>, <c>summerlee_77 at
+/// hotmail</c>): a local part whose
 /// pieces may be joined by "dot", "underscore" or "dash", "at" in any of its disguises, and a
 /// domain that ends in a common top-level domain or is a well-known mail provider.</summary>
 internal static class EmailDetector
@@ -13,14 +14,18 @@ internal static class EmailDetector
     private static readonly string[] Providers =
         ["gmail", "googlemail", "yahoo", "hotmail", "outlook", "icloud", "aol", "protonmail", "proton", "comcast", "verizon", "msn", "live", "me", "gmx", "mail", "yandex", "qq", "163"];
 
-    private const string TopLevel = "com|net|org|edu|gov|info|biz|io|me|co|uk|ca|au|de|fr|es|it|nl|ie|nz|za|in|jp|br|mx|us|ch|se|no|dk|pl|be|at|pt|ke|ng";
+    private const string TopLevel = "com|net|org|edu|gov|info|biz|io|me|co|uk|ca|au|de|fr|es|it|nl|ie|nz|za|in|jp|br|mx|us|ch|se|no|dk|pl|be|at|pt|ke|ng"
+        + "|fi|gr|tr|ru|cn|kr|tw|hk|sg|my|ph|id|th|vn|pk|bd|lk|il|ae|sa|eg|gh|tz|ug|ar|cl|pe|ve|uy|cz|sk|hu|ro|bg|hr|si|rs|ua|lt|lv|ee|is|lu";
+
+    /// <summary>Mail providers whose name alone says the rest ("summerlee_77 at hotmail", "at g mail").</summary>
+    private const string MailOnly = @"g[ \t]?mail|googlemail|yahoo|hotmail|outlook|icloud|aol|protonmail|gmx|yandex";
 
     /// <summary>A word of the address put between brackets of any kind ("(dot)", "[at]", "&lt;at&gt;", "{ dot }").</summary>
     private static string Bracketed(string words) => @"[ \t]*[(\[{<][ \t]?(?:" + words + @")[ \t]?[)\]}>][ \t]*";
 
     /// <summary>A dot as written (no spaces: ". " ends a sentence) or spelled out, also in Spanish,
     /// Portuguese, German or Turkish ("punto", "ponto", "punkt", "nokta").</summary>
-    private static readonly string Dot = @"(?:\.|" + Bracketed("dot|period|punto|ponto|punkt") + @"|[ \t]*\b(?:dot|punto|ponto|punkt|nokta)\b[ \t]*)";
+    private static readonly string Dot = @"(?:\.|" + Bracketed("dot|period|punto|ponto|punkt|point") + @"|[ \t]*\b(?:dot|punto|ponto|punkt|nokta|point)\b[ \t]*)";
 
     /// <summary>Between the words of the local part: "dot", "underscore", "dash" said apart or in
     /// brackets, and the dot in Spanish, Italian, Portuguese, German or French ("lupe punto garza arroba ...").</summary>
@@ -30,7 +35,7 @@ internal static class EmailDetector
     private static readonly string At = @"(?:" + Bracketed("at") + @"|[ \t]*(?:\b(?:at|arroba|arobase|chiocciola)\b|@)[ \t]*)";
 
     private static readonly SearchValues<string> SpelledHints =
-        SearchValues.Create(["dot", "at)", "at]", "at}", "at>", "at )", "at ]", "at }", "at >", " @ ", " at ", "punto", "ponto", "punkt", "arroba", "arobase", "chiocciola"], StringComparison.OrdinalIgnoreCase);
+        SearchValues.Create(["dot", "at)", "at]", "at}", "at>", "at )", "at ]", "at }", "at >", " @ ", " at ", "punto", "ponto", "punkt", "point", "arroba", "arobase", "chiocciola"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly Regex Written = RedactionPatterns.Create(
         @"(?<![\w\].%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}(?![\w\-\[]|\.[A-Za-z\[])");
@@ -43,13 +48,21 @@ internal static class EmailDetector
         + @"(?:(?:" + string.Join('|', Providers) + @")" + Dot + @"[a-z]{2,3}(?:" + Dot + @"[a-z]{2})?"
         + @"|[a-z0-9\-]+(?:" + Dot + @"[a-z0-9\-]+){0,2}?" + Dot + @"(?:" + TopLevel + @"))(?![\w\[])");
 
+    /// <summary>A mail provider's name alone after the local part ("summerlee_77 at hotmail", "mj
+    /// underscore pereira 92 at g mail"), when the local part holds a digit, an underscore or a dot or
+    /// is spelled out in pieces ("I work at Yahoo" is no address).</summary>
+    private static readonly Regex ProviderOnly = RedactionPatterns.Create(
+        @"(?i)(?<![\w\].+\-])(?:(?=[a-z0-9._+\-]*[0-9_.][a-z0-9._+\-]*[ \t(\[{<@])[a-z0-9][a-z0-9._+\-]*(?:" + Joiner + @"[a-z0-9][a-z0-9._+\-]*){0,4}"
+        + @"|[a-z0-9][a-z0-9._+\-]*(?:" + Joiner + @"[a-z0-9][a-z0-9._+\-]*){1,4})(?:[ \t]+\d{1,4})?"
+        + At + @"(?:" + MailOnly + @")(?![ \t]*(?:\.[a-z]|\b(?:dot|punto|ponto|punkt|point)\b))(?![\w\[])");
+
     /// <summary>Every part in brackets of its own: "[jane.doe] [at] [gmail] [dot] [com]".</summary>
     private static readonly Regex AllBracketed = RedactionPatterns.Create(
         @"(?i)[(\[{<][ \t]?[a-z0-9][a-z0-9._+\-]*[ \t]?[)\]}>]" + Bracketed("at") + @"[(\[{<][ \t]?[a-z0-9\-]+[ \t]?[)\]}>]"
         + @"(?:" + Bracketed("dot|punto|ponto|punkt") + @"[(\[{<][ \t]?[a-z0-9\-]+[ \t]?[)\]}>]){0,2}"
         + Bracketed("dot|punto|ponto|punkt") + @"[(\[{<][ \t]?(?:" + TopLevel + @")[ \t]?[)\]}>]");
 
-    public static DetailFinder Finder { get; } = new(RedactionKind.Email, Find, [Written, SpelledOut, AllBracketed]);
+    public static DetailFinder Finder { get; } = new(RedactionKind.Email, Find, [Written, SpelledOut, AllBracketed, ProviderOnly]);
 
     public static void Find(string text, List<Detected> found)
     {
@@ -70,6 +83,7 @@ internal static class EmailDetector
             }
 
             RedactionPatterns.AddAll(AllBracketed, text, RedactionKind.Email, found);
+            RedactionPatterns.AddAll(ProviderOnly, text, RedactionKind.Email, found);
         }
     }
 

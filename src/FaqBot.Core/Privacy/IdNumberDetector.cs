@@ -12,6 +12,7 @@ namespace FaqBot.Core.Privacy;
 /// token of letters then digits ("Group: KR88"); a few words may stand between the cue and a colon
 /// ("passport number for the form: 532198477");</item>
 /// <item>a British plate without a cue ("KX19 BTE");</item>
+/// <item>the last digits of any number, given to be recognised by ("ends in 4402", "last 4 are 6621");</item>
 /// <item>after a plate cue ("plate", "reg", "rego", "registration", "car"): a plate of four to eight
 /// letters and digits with at least one of each ("LK19 XMP", "HXR-4471");</item>
 /// <item>without a cue, one token shaped like an id: letters and at least five digits, with
@@ -26,13 +27,13 @@ namespace FaqBot.Core.Privacy;
 /// </list></summary>
 internal static class IdNumberDetector
 {
-    private const string Suffix = @"(?:[ \t]*(?:id|number|num|no\.?|nr\.?|\#|card|code))";
+    private const string Suffix = @"(?:[ \t]*(?:id|number|num|no\.?|nr\.?|\#|card|code|file))";
 
     private static readonly Regex Cued = RedactionPatterns.Create(
         @"(?i)(?<![\[\w])(?:"
         + @"(?<id>(?:member|subscriber|policy|group|grp|insurance|insured|patient|chart|account|acct|medical[ \t]+record|record|health[ \t]+(?:card|insurance|plan)"
         + @"|medicare|medicaid|tricare|identification|passport|claim|beneficiary|client|employee|student|national[ \t]+insurance|social[ \t]+insurance"
-        + @"|driver['’]?s?[ \t]+licen[cs]e|licen[cs]e|permit|visa|health|veteran|va)" + Suffix + @"{0,2}"
+        + @"|driver['’]?s?[ \t]+licen[cs]e|licen[cs]e|permit|visa|health|veteran|va|badge|case|file|ref|reference)" + Suffix + @"{0,2}"
         + @"|ni[ \t]+(?:number|no\.?|\#)|mrn|mbi|hicn|nhs|chi|ohip|ramq|msp|aadhaa?r|pan|dni|nie|nif|cpf|curp|bsn|ppsn?|tfn|ihi|nino|sin|nhi|ird|svnr|ahv"
         + @"|versichertennummer|krankenversichertennummer|versicherungsnummer|personnummer|c[eé]dula|rut|id|i\.d\.|dl)"
         + @"|(?<plate>(?:licen[cs]e[ \t]+|number[ \t]+|registration[ \t]+)?plates?|reg(?:istration)?|rego|tags?|car|vehicle))"
@@ -41,6 +42,12 @@ internal static class IdNumberDetector
     /// <summary>An id-shaped token without a cue: letters and at least five digits.</summary>
     private static readonly Regex Shaped = RedactionPatterns.Create(
         @"(?<![\w\]$@.\-/+#])(?=[A-Za-z\-]*\d)(?=[\d\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,4}(?![\w\[@]|[.\-/][\w\[])");
+
+    /// <summary>The last digits of a number, given to be recognised by ("my SSN ends in 4402", "same
+    /// phone ending -4471", "last 4 are 6621"): three to six digits, not a year, not a quantity.</summary>
+    private static readonly Regex LastDigits = RedactionPatterns.Create(
+        @"(?i)(?<![\w\[])(?:end(?:s|ing)?(?:[ \t]+(?:in|with))?|last[ \t]+(?:\d|three|four|five|six)(?:[ \t]+digits)?(?:[ \t]+(?:are|is|were))?|last[ \t]+digits(?:[ \t]+(?:are|is))?)"
+        + @"[ \t]*[:\-–]?[ \t]*(?<v>(?!(?:19|20)\d\d(?!\d))\d{3,6})(?![\w\[]|[.,]\d|[ \t]*(?:%|min|mins|minutes|hours?|hrs?|days?|weeks?|months?|years?|mg|ml|am|pm|dollars?|bucks|\$|usd)(?!\w))");
 
     /// <summary>Digits an uncued number needs to be read as an id.</summary>
     private const int MinBareDigits = 8;
@@ -68,7 +75,7 @@ internal static class IdNumberDetector
 
     private static readonly int MarkedGroup = Cued.GroupNumberFromName("marked");
 
-    public static DetailFinder Finder { get; } = new(RedactionKind.IdNumber, Find, [Cued, Shaped, HasMonth, UkPlate, LongNumber, ThingCue, OwnKindShape]);
+    public static DetailFinder Finder { get; } = new(RedactionKind.IdNumber, Find, [Cued, Shaped, HasMonth, UkPlate, LongNumber, ThingCue, OwnKindShape, LastDigits]);
 
     public static void Find(string text, List<Detected> found)
     {
@@ -88,6 +95,7 @@ internal static class IdNumberDetector
         }
 
         RedactionPatterns.AddAll(UkPlate, text, RedactionKind.IdNumber, found);
+        RedactionPatterns.AddAll(LastDigits, text, RedactionKind.IdNumber, found);
         if (RedactionPatterns.HasDigits(text, 5))
         {
             for (var match = Shaped.Match(text); match.Success; match = match.NextMatch())
@@ -138,7 +146,7 @@ internal static class IdNumberDetector
     }
 
     /// <summary>The groups of an id number starting at <paramref name="at"/>: each of letters and
-    /// digits, joined by one space or dash; a group of letters only joins when it is in capitals
+    /// digits, joined by one space, dash or slash ("AMG/2024/117"); a group of letters only joins when it is in capitals
     /// and short, and first, after a dash or last ("HUM 44827", "7723-A", "QQ 12 34 56 C").</summary>
     private static Detected? ReadValue(string text, int at, bool plate, bool marked)
     {
@@ -165,7 +173,7 @@ internal static class IdNumberDetector
                 break;
             }
 
-            var joinedByDash = groupStart > at && text[groupStart - 1] is '-' or '–';
+            var joinedByDash = groupStart > at && text[groupStart - 1] is '-' or '–' or '/';
             var endsValue = i == text.Length || text[i] is '.' or ',' or ';' or '!' or '?' or ')' or '\n' or '\r';
             var letterGroupJoins = joinedByDash || ((groups == 0 || plate) && !IsWordInCapitals(text, groupStart, i))
                 || (groups > 0 && endsValue && text.AsSpan(groupStart, length) is not ("I" or "OK"));
@@ -178,7 +186,7 @@ internal static class IdNumberDetector
             letters += length - groupDigits;
             groups++;
             end = i;
-            if (i + 1 >= text.Length || text[i] is not (' ' or '-' or '–') || !char.IsAsciiLetterOrDigit(text[i + 1]))
+            if (i + 1 >= text.Length || text[i] is not (' ' or '-' or '–' or '/') || !char.IsAsciiLetterOrDigit(text[i + 1]))
             {
                 break;
             }

@@ -20,7 +20,7 @@ internal static class WorkplaceDetector
         + @"|my[ \t]+(?:shift|job|work|position|role|time)[ \t]+as"
         + @"|my[ \t]+(?:wife|husband|partner|spouse|son|daughter|kid|child|mom|mum|mother|dad|father|brother|sister|boyfriend|girlfriend|fianc[eé]e?|friend|roommate|aunt|uncle|cousin|niece|nephew|grandma|grandmother|grandpa|grandfather|stepmom|stepdad|stepson|stepdaughter)"
         + @"(?:,?[ \t]+\p{Lu}[\p{L}'’\-]+(?:[ \t]+\p{Lu}[\p{L}'’\-]+)?,?)?[ \t]+(?:is|was))"
-        + @"|(?<=(?:\p{L}|(?i:dr|mr|mrs|ms|mx|prof)\.)[ \t]+\p{Lu}[\p{Ll}'’\-]+),(?=[ \t]+(?i:an?|the)[ \t]))"
+        + @"|,(?<=(?:\p{L}|(?i:dr|mr|mrs|ms|mx|prof)\.)[ \t]+\p{Lu}[\p{Ll}'’\-]{1,40},)(?=[ \t]+(?i:an?|the)[ \t]))"
         + @"(?![\w])[ \t]+(?i:(?:also|now|still|currently|actually|basically|literally|just)[ \t]+)?";
 
     /// <summary>Common occupations (singular; a plural is read too).</summary>

@@ -24,6 +24,18 @@ public sealed class IdAndCardRedactionTests
         { "expiry date: 09/2026 and cvc 552", "expiry date: [card number] and cvc [card number]" },
         { "email: j.ramos (at) outlook (dot) com", "email: [email]" },
         { "write to maya dot chen 88 at gmail dot com", "write to [email]" },
+        { "reply to tomas_b84 at hotmail please", "reply to [email] please" },
+        { "Write to lea underscore marx at yahoo. Thanks", "Write to [email]. Thanks" },
+        { "my email is ana underscore ruiz 77 at g mail", "my email is [email]" },
+        { "écrivez à marie point leroy arobase orange point fr", "écrivez à [email]" },
+        { "send it to eero.virtanen(at)kolumbus.fi thanks", "send it to [email] thanks" },
+        // The last digits of a number, given to be recognised by; references with slashes; a case or a file number.
+        { "my ssn ends in 5512, is that enough to find me?", "my ssn ends in [id number], is that enough to find me?" },
+        { "same cell, ending -7390", "same cell, ending -[id number]" },
+        { "the VA said last 4 are 3318 for my file", "the VA said last 4 are [id number] for my file" },
+        { "Our ref: KLM/2023/4471, please reply in writing", "Our ref: [id number], please reply in writing" },
+        { "his VA file number is C-31 552 604 and the VA pays", "his VA file number is [id number] and the VA pays" },
+        { "my case # is HSA-55721 with the county", "my case # is [id number] with the county" },
         { "it's sam underscore lee at yahoo dot co dot uk", "it's [email]" },
         { "ig @zen_and_tonic or snap lily.rose22", "ig [online id] or snap [online id]" },
         { "refund to my venmo @dara-okoye-7 please", "refund to my venmo [online id] please" },
@@ -46,6 +58,10 @@ public sealed class IdAndCardRedactionTests
     [InlineData("is photo ID required? I have a passport and a licence")]
     [InlineData("I had COVID-19 twice; PHQ-9 score 14, GAD-7 score 9")]
     [InlineData("my next appointment is 12-Jan-2026 at 10")]
+    [InlineData("my coverage ends in 2026 and the session ends in 45 minutes")]
+    [InlineData("the promo ends in 120 days, ending with 500 mg")]
+    [InlineData("I work at Yahoo and my wife at Outlook Bay Clinic")]
+    [InlineData("in case 2 of 3 sessions is missed, is there a fee?")]
     [InlineData("my ID expires 04/26, is that ok for check in?")]
     [InlineData("my birthday is next week, can I come 3/20?")]
     [InlineData("meet me at the clinic at 3. me and my wife will come")]

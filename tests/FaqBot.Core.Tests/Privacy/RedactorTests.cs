@@ -146,6 +146,11 @@ public sealed class RedactorTests
         { "claim filed 2024-11-02, still pending", "claim filed [date], still pending" },
         { "my last session was on 08.02.25? no, 08.02.2025", "my last session was on 08.02.25? no, [date]" },
         { "can I come on 3/20/25 instead?", "can I come on [date] instead?" },
+        // A date without a year that dates a past event of the writer's care.
+        { "my wife had her second infusion with you on 6/12 and still feels dizzy", "my wife had her second infusion with you on [date] and still feels dizzy" },
+        { "I was discharged from Brookside on 3 May, can I start soon?", "I was discharged from Brookside on [date], can I start soon?" },
+        { "he was hospitalized from 8/2 to 8/19 last summer", "he was hospitalized from [date] last summer" },
+        { "I paid on Oct 14 but the portal says I owe", "I paid on [date] but the portal says I owe" },
     };
 
     [Theory]
@@ -158,6 +163,8 @@ public sealed class RedactorTests
     [InlineData("13/13/2024 is no date, nor is 32/1/2024 or 0/3/2024")]
     [InlineData("scores went 21/11/7, and 10-12-15 minutes of nausea")]
     [InlineData("from 2019 to 2024, 3 to 4 times, on 3/14")]
+    [InlineData("I had my first infusion last month and would like to book on 6/12")]
+    [InlineData("I had a question, can I come in on 3 May?")]
     public void Leaves_dates_without_a_day_month_and_year(string message) =>
         AssertUnchanged(message);
 
