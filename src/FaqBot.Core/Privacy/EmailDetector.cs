@@ -32,6 +32,9 @@ internal static class EmailDetector
     private static readonly string Joiner = @"(?:[ \t]+(?:dot|period|punto|ponto|punkt|point|underscore|under[ \t]score|dash|hyphen)[ \t]+|"
         + Bracketed("dot|period|punto|ponto|punkt|underscore|dash|hyphen") + ")";
 
+    /// <summary>One word of the local part, spelled out or written.</summary>
+    private const string LocalWord = @"[a-z0-9][a-z0-9._+\-]*";
+
     private static readonly string At = @"(?:" + Bracketed("at") + @"|[ \t]*(?:\b(?:at|arroba|arobase|chiocciola)\b|@)[ \t]*)";
 
     private static readonly SearchValues<string> SpelledHints =
@@ -43,7 +46,7 @@ internal static class EmailDetector
     /// <summary>Spelled out: a word of the local part can be followed by "dot x", "underscore x", or
     /// a number said apart ("sharma 91 at ..."); at most four joins, so the search stays linear.</summary>
     private static readonly Regex SpelledOut = RedactionPatterns.Create(
-        @"(?i)(?<![\w\].+\-])[a-z0-9][a-z0-9._+\-]*(?:" + Joiner + @"[a-z0-9][a-z0-9._+\-]*){0,4}(?:[ \t]+\d{1,4})?"
+        @"(?i)(?<![\w\].+\-])" + LocalWord + @"(?:" + Joiner + LocalWord + @"){0,4}(?:[ \t]+\d{1,4})?"
         + At
         + @"(?:(?:" + string.Join('|', Providers) + @")" + Dot + @"[a-z]{2,3}(?:" + Dot + @"[a-z]{2})?"
         + @"|[a-z0-9\-]+(?:" + Dot + @"[a-z0-9\-]+){0,2}?" + Dot + @"(?:" + TopLevel + @"))(?![\w\[])");
@@ -52,8 +55,8 @@ internal static class EmailDetector
     /// underscore pereira 92 at g mail"), when the local part holds a digit, an underscore or a dot or
     /// is spelled out in pieces ("I work at Yahoo" is no address).</summary>
     private static readonly Regex ProviderOnly = RedactionPatterns.Create(
-        @"(?i)(?<![\w\].+\-])(?:(?=[a-z0-9._+\-]*[0-9_.][a-z0-9._+\-]*[ \t(\[{<@])[a-z0-9][a-z0-9._+\-]*(?:" + Joiner + @"[a-z0-9][a-z0-9._+\-]*){0,4}"
-        + @"|[a-z0-9][a-z0-9._+\-]*(?:" + Joiner + @"[a-z0-9][a-z0-9._+\-]*){1,4})(?:[ \t]+\d{1,4})?"
+        @"(?i)(?<![\w\].+\-])(?:(?=[a-z0-9._+\-]*[0-9_.][a-z0-9._+\-]*[ \t(\[{<@])" + LocalWord + @"(?:" + Joiner + LocalWord + @"){0,4}"
+        + @"|" + LocalWord + @"(?:" + Joiner + LocalWord + @"){1,4})(?:[ \t]+\d{1,4})?"
         + At + @"(?:" + MailOnly + @")(?![ \t]*(?:\.[a-z]|\b(?:dot|punto|ponto|punkt|point)\b))(?![\w\[])");
 
     /// <summary>Every part in brackets of its own: "[jane.doe] [at] [gmail] [dot] [com]".</summary>

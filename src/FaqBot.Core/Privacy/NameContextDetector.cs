@@ -32,10 +32,11 @@ internal static partial class NameContextDetector
         "dottoressa", "dott", "madame", "monsieur", "señor", "señora", "senor", "senora", "signora", "signor", "frau",
     };
 
-    /// <summary>Articles and possessives before a German noun ("die Frau", "seine Frau").</summary>
+    /// <summary>Articles and possessives before a German noun ("die Frau", "seine Frau"), besides
+    /// the <see cref="Determiners"/> ("meine").</summary>
     private static readonly HashSet<string> GermanArticles = new(StringComparer.OrdinalIgnoreCase)
     {
-        "die", "der", "eine", "einer", "seine", "seiner", "ihre", "ihrer", "unsere", "deine", "meine", "meiner",
+        "die", "der", "eine", "einer", "seine", "seiner", "ihre", "ihrer", "unsere", "deine",
     };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
