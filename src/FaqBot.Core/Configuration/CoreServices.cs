@@ -92,13 +92,13 @@ public static class CoreServices
             }
         };
         // The first index is built here, when the host resolves the answerer at start: no patient waits for it.
-        var index = layer.IndexAsync(holder.Current, CancellationToken.None).GetAwaiter().GetResult();
+        var index = BuildThread.Run(() => layer.IndexAsync(holder.Current, CancellationToken.None)).GetAwaiter().GetResult();
         Log(logger, index);
         return layer;
     }
 
     private static void Prepare(SemanticSafetyLayer layer, KnowledgeBase kb, ILogger logger) =>
-        _ = Task.Run(async () =>
+        _ = BuildThread.Run(async () =>
         {
             try
             {

@@ -147,11 +147,12 @@ public sealed class SoftmaxRegression
 
     /// <summary>Out-of-fold probabilities for every vector: each fold is predicted by a model
     /// trained on the other folds (vector i is in fold i mod <paramref name="folds"/>). The folds
-    /// train in parallel.</summary>
+    /// train in parallel, except on the <see cref="BuildThread"/>, which keeps its work off the
+    /// thread pool.</summary>
     public static double[][] CrossValidate(IReadOnlyList<float[]> vectors, IReadOnlyList<int> labels, int labelCount, double l2, int folds)
     {
         var result = new double[vectors.Count][];
-        Parallel.For(0, folds, fold =>
+        void Fold(int fold)
         {
             var train = Enumerable.Range(0, vectors.Count).Where(i => i % folds != fold).ToList();
             var model = Train([.. train.Select(i => vectors[i])], [.. train.Select(i => labels[i])], labelCount, l2);
@@ -159,7 +160,19 @@ public sealed class SoftmaxRegression
             {
                 result[i] = model.Predict(vectors[i]);
             }
-        });
+        }
+
+        if (BuildThread.IsCurrent)
+        {
+            for (var fold = 0; fold < folds; fold++)
+            {
+                Fold(fold);
+            }
+        }
+        else
+        {
+            Parallel.For(0, folds, Fold);
+        }
 
         return result;
     }

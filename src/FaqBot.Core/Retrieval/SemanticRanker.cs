@@ -49,7 +49,7 @@ public sealed class SemanticRanker(
                 return existing;
             }
 
-            var build = Task.Run(() => BuildAsync(knowledge));
+            var build = BuildThread.Run(() => BuildAsync(knowledge));
             _builds.AddOrUpdate(knowledge, build);
             return build;
         }

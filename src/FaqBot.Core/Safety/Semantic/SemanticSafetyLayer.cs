@@ -95,7 +95,7 @@ public sealed class SemanticSafetyLayer(
     private async Task<ExampleIndex> CurrentIndexAsync(KnowledgeBase kb, CancellationToken cancellationToken) =>
         _built is { } last && (last.Key.Equals((kb.SafetyExamples, kb.Snippets)) || _building.CurrentCount == 0)
             ? last.Index
-            : await IndexAsync(kb, cancellationToken);
+            : await BuildThread.Run(() => IndexAsync(kb, cancellationToken));
 
     /// <summary>The labelled examples, plus every question an approved snippet answers as a harmless
     /// example: what the clinic has approved answers for is by definition not to be declined.</summary>
