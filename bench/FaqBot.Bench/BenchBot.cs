@@ -1,8 +1,6 @@
 using FaqBot.Core.Answering;
 using FaqBot.Core.Configuration;
-using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Bench;
@@ -30,6 +28,5 @@ internal static class BenchBot
     }
 
     public static Answerer Answerer(KnowledgeHolder holder, InputOptions? input = null) =>
-        new(holder, Options.Create(BenchSettings.Retrieval()), Options.Create(input ?? BenchSettings.Input()), FixedClock.Default,
-            new LoggingHandoffSink(NullLogger<LoggingHandoffSink>.Instance));
+        new(holder, Options.Create(BenchSettings.Retrieval()), Options.Create(input ?? BenchSettings.Input()), FixedClock.Default);
 }

@@ -2,10 +2,8 @@ using BenchmarkDotNet.Attributes;
 using FaqBot.Core.Ai;
 using FaqBot.Core.Answering;
 using FaqBot.Core.Generation;
-using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Bench;
@@ -41,8 +39,7 @@ public class GenerationBenchmarks
         var prompt = PromptDirectory.LoadAsync(Path.Combine(RepositoryPaths.Root, "prompts", "Answer"), CancellationToken.None).GetAwaiter().GetResult();
         var generator = new AnswerGenerator(new InstantChat(Faithful), prompt, _verifier,
             new GenerationSettings("instant", TimeSpan.FromSeconds(5), 400, 3, BenchSettings.Clinic().Name), FixedClock.Default);
-        _generative = new Answerer(holder, Options.Create(BenchSettings.Retrieval()), Options.Create(BenchSettings.Input()), FixedClock.Default,
-            new LoggingHandoffSink(NullLogger<LoggingHandoffSink>.Instance), generator: generator);
+        _generative = new Answerer(holder, Options.Create(BenchSettings.Retrieval()), Options.Create(BenchSettings.Input()), FixedClock.Default, generator: generator);
         var check = _generative.AskAsync(Question).AsTask().GetAwaiter().GetResult();
         if (!check.Generated)
         {

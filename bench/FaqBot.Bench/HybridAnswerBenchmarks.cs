@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using FaqBot.Core.Answering;
 using FaqBot.Core.Embeddings;
-using FaqBot.Core.Handoff;
 using FaqBot.Core.Retrieval;
 using FaqBot.Core.Safety.Semantic;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -52,8 +51,7 @@ public class HybridAnswerBenchmarks : IDisposable
         var retrieval = BenchSettings.Retrieval();
         var ranker = new SemanticRanker(_cache, stored, retrieval.Hybrid, safety.MaxPieces, NullLogger<SemanticRanker>.Instance);
         ranker.Prepare(holder.Current).GetAwaiter().GetResult();
-        _answerer = new Answerer(holder, Options.Create(retrieval), Options.Create(BenchSettings.Input()), FixedClock.Default,
-            new LoggingHandoffSink(NullLogger<LoggingHandoffSink>.Instance), ranker, semanticSafety: _layer);
+        _answerer = new Answerer(holder, Options.Create(retrieval), Options.Create(BenchSettings.Input()), FixedClock.Default, ranker, semanticSafety: _layer);
         var first = _answerer.AskAsync(Question).AsTask().GetAwaiter().GetResult();
         if (!first.Trace.Decision.Contains("hybrid ranking (", StringComparison.Ordinal))
         {

@@ -74,6 +74,6 @@ public class TranscriptStoreBenchmarks
             ],
             new TurnSummary($"in-{n}", $"out-{n}", at, question, "no-answer", null, 0.2, true, null, null, "no-answer", 0,
                 JsonSerializer.Serialize(new { decision = "no-answer", clauses = new[] { question }, padding = new string('t', 3_000) })),
-            new HandoffRecord("no-answer", false, ["no-answer"], question, at));
+            new HandoffRecord(FaqBot.Core.Answering.HandoffDecision.Unanswered("no-answer"), question, at));
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FaqBot.Cli.Handoffs;
 using FaqBot.Cli.Ask;
 using FaqBot.Cli.Eval;
 using FaqBot.Cli.Hosting;
@@ -17,6 +18,7 @@ var root = new RootCommand("FaqBot: answers clinic FAQ questions from clinician-
     RedactionEvalCommand.Create(),
     TrainNamesCommand.Create(),
     TranscriptsCommand.Create(),
+    HandoffsCommand.Create(),
     UsersCommand.Create(),
 };
 root.Add(CliOptions.Knowledge);

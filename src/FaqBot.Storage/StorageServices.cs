@@ -29,6 +29,7 @@ public static class StorageServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<StoredText>();
+        services.TryAddSingleton<Handoffs.CallbackContacts>();
         services.TryAddSingleton<SqliteTranscriptStore>();
         services.TryAddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<SqliteTranscriptStore>());
         services.TryAddSingleton<SnippetHistory>();

@@ -64,4 +64,7 @@ public sealed record Answer(
     /// <summary>Whether <see cref="Text"/> was worded by the chat model (and verified): it then
     /// carries its own citation markers, and the patient is told it is AI-generated.</summary>
     public bool Generated => Trace.Generation is { Verdict: GenerationVerdict.Sent };
+
+    /// <summary>Whether and why the turn is handed to staff (see <see cref="AnswerTrace.Handoff"/>).</summary>
+    public HandoffDecision? Handoff => Trace.Handoff;
 }

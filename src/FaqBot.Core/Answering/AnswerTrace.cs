@@ -21,6 +21,10 @@ public sealed record AnswerTrace(
     /// prompt version, raw output, each sentence's check and the verdict.</summary>
     public GenerationTrace? Generation { get; init; }
 
+    /// <summary>Whether and why the turn was handed to staff (the one decision the queue item and
+    /// the handoff event are read from); null when it was not.</summary>
+    public HandoffDecision? Handoff { get; init; }
+
     public static AnswerTrace ForReply(string decision, string replyId, int replyVersion, TraceTimings timings) =>
         new(decision, [], [], replyId, replyVersion, timings);
 }

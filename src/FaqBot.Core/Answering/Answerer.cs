@@ -1,6 +1,5 @@
 using FaqBot.Core.Configuration;
 using FaqBot.Core.Generation;
-using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Privacy;
 using FaqBot.Core.Replies;
@@ -16,14 +15,14 @@ namespace FaqBot.Core.Answering;
 /// then input limits, small talk, retrieval over approved snippets, the decision, and the
 /// extractive answer (the snippet verbatim with its citations), or, when a generator is
 /// configured, a generated answer that passed verification (the extractive answer otherwise).
-/// Declines and unanswered questions are handed to staff through <see cref="IHandoffSink"/>.
+/// Declines and unanswered questions carry the decision to hand them to staff
+/// (<see cref="Answer.Handoff"/>); the host derives the queue item and the handoff event from it.
 /// </summary>
 public sealed class Answerer(
     KnowledgeHolder knowledge,
     IOptions<RetrievalOptions> retrievalOptions,
     IOptions<InputOptions> inputOptions,
     TimeProvider time,
-    IHandoffSink handoff,
     SemanticRanker? semantic = null,
     ModelSafetyClassifier? classifier = null,
     AnswerGenerator? generator = null,
@@ -68,8 +67,7 @@ public sealed class Answerer(
             var reply = kb.Replies[triage.ReplyId!];
             var rules = triage.FiredRuleIds.ToList();
             var declineTrace = AnswerTrace.ForReply($"declined: {category.ToString().ToLowerInvariant()} (rules {string.Join(", ", rules)}){modelNote}", reply.Id, reply.Version,
-                new TraceTimings(time.GetElapsedTime(started).TotalMicroseconds, 0)) with { Safety = triage.Hits };
-            await handoff.RecordAsync(new HandoffItem(ContractNames.Category(category)!, rules, message, time.GetUtcNow(), reply.Id), cancellationToken);
+                new TraceTimings(time.GetElapsedTime(started).TotalMicroseconds, 0)) with { Safety = triage.Hits, Handoff = HandoffDecision.Declined(category, rules, reply.Id) };
             return new Answer(AnswerOutcome.Declined, category, reply.Text, [], [], 0.0, declineTrace);
         }
 
@@ -146,8 +144,7 @@ public sealed class Answerer(
             case DecisionKind.Clarify:
                 return Clarify(kb, decision.Chosen, confidence, trace);
             default:
-                await handoff.RecordAsync(new HandoffItem(HandoffItem.NoAnswer, [], message, time.GetUtcNow(), ReplyIds.NoAnswer), cancellationToken);
-                return WithReply(kb, AnswerOutcome.Unanswered, ReplyIds.NoAnswer, confidence, trace);
+                return WithReply(kb, AnswerOutcome.Unanswered, ReplyIds.NoAnswer, confidence, trace with { Handoff = HandoffDecision.Unanswered(ReplyIds.NoAnswer) });
         }
     }
 

@@ -24,4 +24,10 @@ public sealed class ClinicOptions
     public string CrisisLine { get; set; } = "988";
 
     public string Website { get; set; } = "";
+
+    /// <summary>The ISO 3166 country whose numbering plan a phone number written without a country
+    /// code is read in (callback requests).</summary>
+    [Required(AllowEmptyStrings = false)]
+    [RegularExpression("^[A-Z]{2}$", ErrorMessage = "Clinic:Region must be a two-letter country code in capitals, such as US or GB.")]
+    public string Region { get; set; } = "US";
 }

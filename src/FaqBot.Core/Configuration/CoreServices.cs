@@ -1,7 +1,6 @@
 using FaqBot.Core.Ai;
 using FaqBot.Core.Answering;
 using FaqBot.Core.Generation;
-using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Retrieval;
 using FaqBot.Core.Embeddings;
@@ -39,8 +38,6 @@ public static class CoreServices
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IHandoffSink>(sp => new LoggingHandoffSink(
-            sp.GetService<ILogger<LoggingHandoffSink>>() ?? NullLogger<LoggingHandoffSink>.Instance));
         services.AddFaqBotAi(configuration, contentRoot);
 
         services.AddSingleton<KnowledgeHolder>();
@@ -56,7 +53,6 @@ public static class CoreServices
                 sp.GetRequiredService<IOptions<RetrievalOptions>>(),
                 sp.GetRequiredService<IOptions<InputOptions>>(),
                 sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<IHandoffSink>(),
                 embeddings is null ? null : Ranker(sp, embeddings),
                 chat is not null && ai.SafetyClassifier ? Classifier(sp, chat) : null,
                 chat is not null && ai.GenerateAnswers ? Generator(sp, chat, ai) : null,

@@ -27,7 +27,22 @@ public static class ReplyIds
     /// <summary>Ends every generated answer: says an AI model worded it from the cited approved answers.</summary>
     public const string AiGenerated = "ai-generated";
 
+    /// <summary>The label of the suggested action that asks for the callback form.</summary>
+    public const string CallbackOffer = "callback-offer";
+
+    /// <summary>What the callback form says above its fields.</summary>
+    public const string CallbackForm = "callback-form";
+
+    /// <summary>The approved consent wording beside the form's checkbox; its version is stored with the contact.</summary>
+    public const string CallbackConsent = "callback-consent";
+
+    /// <summary>Sent once a callback request is stored: the clinic's hours and what happens next.</summary>
+    public const string CallbackConfirmed = "callback-confirmed";
+
+    /// <summary>Sent with the form again when a field is missing or wrong, or consent was not given ({{problems}}).</summary>
+    public const string CallbackInvalid = "callback-invalid";
+
     public static IReadOnlyList<string> Required { get; } =
         [Greeting, Thanks, Goodbye, Identity, NoAnswer, Clarify, InvalidEmpty, InvalidTooLong, Urgent, Dosing, Diagnostic,
-         Welcome, UrgentReminder, TurnError, AiGenerated];
+         Welcome, UrgentReminder, TurnError, AiGenerated, CallbackOffer, CallbackForm, CallbackConsent, CallbackConfirmed, CallbackInvalid];
 }

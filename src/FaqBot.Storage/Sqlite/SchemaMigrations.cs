@@ -121,6 +121,33 @@ internal static class SchemaMigrations
             PRIMARY KEY (user_name, client)
         );
         """,
+        """
+        CREATE TABLE handoffs_next (
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+            turn_id         INTEGER NULL REFERENCES turns (id) ON DELETE CASCADE,
+            at              INTEGER NOT NULL,
+            reason          TEXT NOT NULL,
+            urgent          INTEGER NOT NULL,
+            priority        INTEGER NOT NULL DEFAULT 0 CHECK (priority IN (0, 1, 2)),
+            rules           TEXT NOT NULL,
+            message         TEXT NOT NULL,
+            status          TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'claimed', 'contacted', 'closed')),
+            status_by       TEXT NULL,
+            status_at       INTEGER NULL,
+            contact         TEXT NULL,
+            contact_at      INTEGER NULL
+        );
+        INSERT INTO handoffs_next (id, conversation_id, turn_id, at, reason, urgent, priority, rules, message, status, status_by, status_at)
+            SELECT id, conversation_id, turn_id, at, reason, urgent,
+                   CASE WHEN urgent <> 0 THEN 2 WHEN reason IN ('dosing', 'diagnostic') THEN 1 ELSE 0 END,
+                   rules, message, status, status_by, status_at
+            FROM handoffs;
+        DROP TABLE handoffs;
+        ALTER TABLE handoffs_next RENAME TO handoffs;
+        CREATE INDEX handoffs_queue ON handoffs (status, priority DESC, at);
+        CREATE INDEX handoffs_conversation ON handoffs (conversation_id, id);
+        """,
     ];
 
     public static int Latest => Steps.Length;

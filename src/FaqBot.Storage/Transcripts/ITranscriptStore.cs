@@ -24,8 +24,15 @@ public interface ITranscriptStore
 
     Task<bool> SetNoteAsync(string conversationId, string note, CancellationToken cancellationToken);
 
-    /// <summary>The handoff queue: urgent first, then oldest first; closed items only when asked.</summary>
+    /// <summary>The handoff queue: highest priority first, then oldest first; closed items only when asked.</summary>
     Task<IReadOnlyList<HandoffItemView>> HandoffsAsync(bool includeClosed, CancellationToken cancellationToken);
+
+    /// <summary>One handoff item, or null.</summary>
+    Task<HandoffItemView?> HandoffAsync(long handoffId, CancellationToken cancellationToken);
+
+    /// <summary>The contact details given with a handoff item to be called back, opened; null when
+    /// there are none. Only for the roles that work the queue, and every read is audited by the caller.</summary>
+    Task<Handoffs.CallbackContact?> CallbackContactAsync(long handoffId, CancellationToken cancellationToken);
 
     Task<bool> SetHandoffStatusAsync(long handoffId, HandoffStatus status, string by, DateTimeOffset at, CancellationToken cancellationToken);
 

@@ -1,3 +1,5 @@
+using FaqBot.Core.Answering;
+using FaqBot.Storage.Handoffs;
 using System.Data.Common;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
@@ -241,28 +243,51 @@ public sealed partial class SqliteTranscriptStore
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
+    private const string HandoffColumns = "id, conversation_id, at, reason, priority, rules, message, status, status_by, status_at, contact_at";
+
     public async Task<IReadOnlyList<HandoffItemView>> HandoffsAsync(bool includeClosed, CancellationToken cancellationToken)
     {
         await using var connection = _database.Open();
-        await using var command = Rows.Command(connection, null, """
-            SELECT id, conversation_id, at, reason, urgent, rules, message, status, status_by, status_at
+        await using var command = Rows.Command(connection, null, $"""
+            SELECT {HandoffColumns}
             FROM handoffs
             WHERE $closed OR status <> 'closed'
-            ORDER BY urgent DESC, at, id;
+            ORDER BY priority DESC, at, id;
             """);
         command.Parameters.AddWithValue("$closed", includeClosed);
         var items = new List<HandoffItemView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            items.Add(new HandoffItemView(
-                reader.GetInt64(0), reader.GetString(1), Rows.Time(reader.GetInt64(2)), reader.GetString(3), reader.GetBoolean(4),
-                reader.GetString(5).Split(',', StringSplitOptions.RemoveEmptyEntries), _text.Read(reader.GetString(6)), Rows.Status(reader.GetString(7)),
-                Rows.NullableString(reader, 8), reader.IsDBNull(9) ? null : Rows.Time(reader.GetInt64(9))));
+            items.Add(HandoffItem(reader));
         }
 
         return items;
     }
+
+    public async Task<HandoffItemView?> HandoffAsync(long handoffId, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var command = Rows.Command(connection, null, $"SELECT {HandoffColumns} FROM handoffs WHERE id = $id;");
+        command.Parameters.AddWithValue("$id", handoffId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? HandoffItem(reader) : null;
+    }
+
+    /// <summary>The contact details given with the item, opened; null when none were given (or
+    /// they cannot be opened with this host's keys). Callers check the reader's role and audit the view.</summary>
+    public async Task<CallbackContact?> CallbackContactAsync(long handoffId, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.Open();
+        await using var command = Rows.Command(connection, null, "SELECT contact FROM handoffs WHERE id = $id AND contact IS NOT NULL;");
+        command.Parameters.AddWithValue("$id", handoffId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string sealedContact ? _contacts.TryOpen(sealedContact) : null;
+    }
+
+    private HandoffItemView HandoffItem(DbDataReader reader) => new(
+        reader.GetInt64(0), reader.GetString(1), Rows.Time(reader.GetInt64(2)), reader.GetString(3), (HandoffPriority)reader.GetInt32(4),
+        reader.GetString(5).Split(',', StringSplitOptions.RemoveEmptyEntries), _text.Read(reader.GetString(6)), Rows.Status(reader.GetString(7)),
+        Rows.NullableString(reader, 8), reader.IsDBNull(9) ? null : Rows.Time(reader.GetInt64(9)), reader.IsDBNull(10) ? null : Rows.Time(reader.GetInt64(10)));
 
     /// <summary>Sets the item's status and who set it when; false when there is no such item.</summary>
     public async Task<bool> SetHandoffStatusAsync(long handoffId, HandoffStatus status, string by, DateTimeOffset at, CancellationToken cancellationToken)
@@ -354,6 +379,7 @@ file static class Rows
     public static string StatusName(HandoffStatus status) => status switch
     {
         HandoffStatus.New => "new",
+        HandoffStatus.Claimed => "claimed",
         HandoffStatus.Contacted => "contacted",
         HandoffStatus.Closed => "closed",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown handoff status."),
@@ -362,6 +388,7 @@ file static class Rows
     public static HandoffStatus Status(string stored) => stored switch
     {
         "new" => HandoffStatus.New,
+        "claimed" => HandoffStatus.Claimed,
         "contacted" => HandoffStatus.Contacted,
         "closed" => HandoffStatus.Closed,
         _ => throw new InvalidDataException($"Unknown handoff status '{stored}'."),

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using FaqBot.Storage.Handoffs;
 using FaqBot.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -16,15 +17,17 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore, IAsyncDisp
 
     private readonly SqliteDatabase _database;
     private readonly StoredText _text;
+    private readonly CallbackContacts _contacts;
     private readonly TimeProvider _time;
     private readonly ILogger<SqliteTranscriptStore> _log;
     private readonly Channel<PendingTurn> _queue = Channel.CreateUnbounded<PendingTurn>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public SqliteTranscriptStore(SqliteDatabase database, StoredText text, TimeProvider time, ILogger<SqliteTranscriptStore> log)
+    public SqliteTranscriptStore(SqliteDatabase database, StoredText text, CallbackContacts contacts, TimeProvider time, ILogger<SqliteTranscriptStore> log)
     {
         _database = database;
         _text = text;
+        _contacts = contacts;
         _time = time;
         _log = log;
         _database.EnsureMigrated();
@@ -93,6 +96,7 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore, IAsyncDisp
         Activities = [.. record.Activities.Select(a => a with { Json = _text.Protect(a.Json) })],
         Turn = record.Turn is { } turn ? turn with { Question = _text.Protect(turn.Question), TraceJson = _text.Protect(turn.TraceJson) } : null,
         Handoff = record.Handoff is { } handoff ? handoff with { Message = _text.Protect(handoff.Message) } : null,
+        Callback = record.Callback is { } callback ? callback with { SealedContact = _contacts.Seal(callback.Contact) } : null,
     };
 
     /// <summary>Commits what is still queued, then stops the writer.</summary>

@@ -1,3 +1,6 @@
+using FaqBot.Core.Answering;
+using FaqBot.Storage.Handoffs;
+
 namespace FaqBot.Storage.Transcripts;
 
 public enum ActivityDirection
@@ -30,9 +33,20 @@ public sealed record TurnSummary(
     int Redactions,
     string TraceJson);
 
-/// <summary>A person staff must follow up: a declined message or a question with no answer.
-/// <see cref="Reason"/> is the safety category (urgent, dosing, diagnostic) or <c>no-answer</c>.</summary>
-public sealed record HandoffRecord(string Reason, bool Urgent, IReadOnlyList<string> Rules, string Message, DateTimeOffset At);
+/// <summary>A person staff must follow up, as the turn's answer decided (a declined message or a
+/// question with no answer); <see cref="Message"/> is the patient's message, redacted.</summary>
+public sealed record HandoffRecord(HandoffDecision Decision, string Message, DateTimeOffset At);
+
+/// <summary>A request to be called back, given with consent: it goes with the conversation's most
+/// recent open handoff item, or makes an item of its own when there is none.</summary>
+public sealed record CallbackRecord(CallbackContact Contact, DateTimeOffset At)
+{
+    /// <summary>Raised when the form's own text was declined by the safety gate (urgent: crisis resources were sent first).</summary>
+    public HandoffPriority Priority { get; init; } = HandoffPriority.Normal;
+
+    /// <summary>The contact as the store writes it (set by the store, never in clear).</summary>
+    internal string? SealedContact { get; init; }
+}
 
 /// <summary>Everything one turn adds to a conversation, written in one transaction: the activities
 /// in order (inbound first), the turn's decision when there was one, and the handoff it raised.</summary>
@@ -42,7 +56,11 @@ public sealed record TurnRecord(
     DateTimeOffset At,
     IReadOnlyList<StoredActivity> Activities,
     TurnSummary? Turn,
-    HandoffRecord? Handoff);
+    HandoffRecord? Handoff)
+{
+    /// <summary>Contact details the patient gave in this turn to be called back; sealed by the store.</summary>
+    public CallbackRecord? Callback { get; init; }
+}
 
 public enum Feedback
 {
@@ -53,6 +71,9 @@ public enum Feedback
 public enum HandoffStatus
 {
     New,
+
+    /// <summary>A staff member took the item (<see cref="HandoffItemView.StatusBy"/>).</summary>
+    Claimed,
     Contacted,
     Closed,
 }
@@ -143,12 +164,19 @@ public sealed record HandoffItemView(
     string ConversationId,
     DateTimeOffset At,
     string Reason,
-    bool Urgent,
+    HandoffPriority Priority,
     IReadOnlyList<string> Rules,
     string Message,
     HandoffStatus Status,
     string? StatusBy,
-    DateTimeOffset? StatusAt);
+    DateTimeOffset? StatusAt,
+    DateTimeOffset? CallbackAt)
+{
+    public bool Urgent => Priority == HandoffPriority.Urgent;
+
+    /// <summary>Whether the patient asked to be called back (the details are read apart, by role, audited).</summary>
+    public bool WantsCallback => CallbackAt is not null;
+}
 
 /// <summary>A question the bot had no approved answer for (redacted), for the unanswered report.</summary>
 public sealed record UnansweredQuestion(string ConversationId, DateTimeOffset At, string Question);

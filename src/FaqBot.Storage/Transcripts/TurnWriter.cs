@@ -1,3 +1,4 @@
+using FaqBot.Core.Answering;
 using Microsoft.Data.Sqlite;
 
 namespace FaqBot.Storage.Transcripts;
@@ -10,6 +11,8 @@ internal sealed class TurnWriter : IDisposable
     private readonly SqliteCommand _activity;
     private readonly SqliteCommand _turn;
     private readonly SqliteCommand _handoff;
+    private readonly SqliteCommand _callback;
+    private readonly SqliteCommand _callbackItem;
 
     public TurnWriter(SqliteConnection connection)
     {
@@ -30,9 +33,18 @@ internal sealed class TurnWriter : IDisposable
             """, "$conversation", "$inbound", "$reply", "$at", "$question", "$outcome", "$category", "$confidence",
             "$low", "$snippet", "$version", "$replyId", "$redactions", "$trace");
         _handoff = Command(connection, """
-            INSERT INTO handoffs (conversation_id, turn_id, at, reason, urgent, rules, message)
-            VALUES ($conversation, $turn, $at, $reason, $urgent, $rules, $message);
-            """, "$conversation", "$turn", "$at", "$reason", "$urgent", "$rules", "$message");
+            INSERT INTO handoffs (conversation_id, turn_id, at, reason, urgent, priority, rules, message)
+            VALUES ($conversation, $turn, $at, $reason, $urgent, $priority, $rules, $message);
+            """, "$conversation", "$turn", "$at", "$reason", "$urgent", "$priority", "$rules", "$message");
+        // A callback goes with the conversation's latest item not yet closed, else makes its own.
+        _callback = Command(connection, """
+            UPDATE handoffs SET contact = $contact, contact_at = $at, priority = max(priority, $priority), urgent = max(urgent, $urgent)
+            WHERE id = (SELECT id FROM handoffs WHERE conversation_id = $conversation AND status <> 'closed' ORDER BY id DESC LIMIT 1);
+            """, "$contact", "$at", "$priority", "$urgent", "$conversation");
+        _callbackItem = Command(connection, """
+            INSERT INTO handoffs (conversation_id, turn_id, at, reason, urgent, priority, rules, message, contact, contact_at)
+            VALUES ($conversation, NULL, $at, $reason, $urgent, $priority, '', '', $contact, $at);
+            """, "$conversation", "$at", "$reason", "$urgent", "$priority", "$contact");
     }
 
     public void Write(TurnRecord record, SqliteTransaction transaction)
@@ -44,10 +56,24 @@ internal sealed class TurnWriter : IDisposable
                 activity.Type, activity.At.ToUnixTimeMilliseconds(), activity.Json);
         }
 
-        if (record.Turn is not { } turn)
+        if (record.Turn is { } turn)
         {
-            return;
+            WriteTurn(record, turn, transaction);
         }
+
+        if (record.Callback is { SealedContact: { } sealedContact } callback)
+        {
+            var at = callback.At.ToUnixTimeMilliseconds();
+            var (priority, urgent) = ((int)callback.Priority, callback.Priority == HandoffPriority.Urgent ? 1 : 0);
+            if (Run(_callback, transaction, sealedContact, at, priority, urgent, record.ConversationId) == 0)
+            {
+                Run(_callbackItem, transaction, record.ConversationId, at, HandoffDecision.Callback, urgent, priority, sealedContact);
+            }
+        }
+    }
+
+    private void WriteTurn(TurnRecord record, TurnSummary turn, SqliteTransaction transaction)
+    {
 
         _turn.Transaction = transaction;
         Bind(_turn, record.ConversationId, turn.InboundActivityId, turn.ReplyActivityId, turn.At.ToUnixTimeMilliseconds(), turn.Question,
@@ -57,8 +83,8 @@ internal sealed class TurnWriter : IDisposable
 
         if (record.Handoff is { } handoff)
         {
-            Run(_handoff, transaction, record.ConversationId, turnId, handoff.At.ToUnixTimeMilliseconds(), handoff.Reason,
-                handoff.Urgent ? 1 : 0, string.Join(',', handoff.Rules), handoff.Message);
+            Run(_handoff, transaction, record.ConversationId, turnId, handoff.At.ToUnixTimeMilliseconds(), handoff.Decision.Reason,
+                handoff.Decision.Urgent ? 1 : 0, (int)handoff.Decision.Priority, string.Join(',', handoff.Decision.RuleIds), handoff.Message);
         }
     }
 
@@ -68,6 +94,8 @@ internal sealed class TurnWriter : IDisposable
         _activity.Dispose();
         _turn.Dispose();
         _handoff.Dispose();
+        _callback.Dispose();
+        _callbackItem.Dispose();
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] names)
@@ -82,11 +110,11 @@ internal sealed class TurnWriter : IDisposable
         return command;
     }
 
-    private static void Run(SqliteCommand command, SqliteTransaction transaction, params object?[] values)
+    private static int Run(SqliteCommand command, SqliteTransaction transaction, params object?[] values)
     {
         command.Transaction = transaction;
         Bind(command, values);
-        command.ExecuteNonQuery();
+        return command.ExecuteNonQuery();
     }
 
     private static void Bind(SqliteCommand command, params object?[] values)

@@ -1,6 +1,5 @@
 using FaqBot.Core.Answering;
 using FaqBot.Core.Configuration;
-using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
 using Microsoft.Extensions.Options;
 
@@ -42,7 +41,7 @@ public sealed class DraftTrial(KnowledgeHolder knowledge, IOptions<RetrievalOpti
     }
 
     private Answerer Over(KnowledgeBase kb) =>
-        new(KnowledgeHolder.Fixed(kb, time), retrieval, input, time, DiscardingHandoffSink.Instance);
+        new(KnowledgeHolder.Fixed(kb, time), retrieval, input, time);
 
     private sealed record Trial(KnowledgeBase Snapshot, Answerer Served, Answerer WithDrafts);
 }

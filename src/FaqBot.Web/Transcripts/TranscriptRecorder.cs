@@ -1,9 +1,7 @@
 using FaqBot.BotFramework.Schema;
 using FaqBot.BotFramework.Turns;
 using FaqBot.Core.Answering;
-using FaqBot.Core.Handoff;
 using FaqBot.Core.Privacy;
-using FaqBot.Core.Safety;
 using FaqBot.Storage.Transcripts;
 using FaqBot.Web.Chat;
 using Microsoft.Extensions.Options;
@@ -45,7 +43,8 @@ public sealed class TranscriptRecorder(
             var now = time.GetUtcNow();
             var answer = completed.TurnState.TryGetValue(FaqBotHandler.AnswerKey, out var value) ? value as Answer : null;
             var (summary, handoff) = answer is null || question is null ? (null, null) : Summarize(inbound, answer, question, replyId, now);
-            await store.AppendAsync(new TurnRecord(conversationId, inbound.ChannelId ?? "", now, activities, summary, handoff), ct);
+            var callback = completed.TurnState.TryGetValue(FaqBotHandler.CallbackKey, out var requested) ? requested as CallbackRecord : null;
+            await store.AppendAsync(new TurnRecord(conversationId, inbound.ChannelId ?? "", now, activities, summary, handoff) { Callback = callback }, ct);
             if (completed.TurnState.TryGetValue(FaqBotHandler.FeedbackKey, out var given) && given is AnswerFeedback feedback)
             {
                 await store.RecordFeedbackAsync(conversationId, feedback.InboundActivityId, feedback.Helpful ? Feedback.Helpful : Feedback.Unhelpful, now, ct);
@@ -75,14 +74,6 @@ public sealed class TranscriptRecorder(
             cited?.SnippetId, cited?.SnippetVersion, answer.Trace.ReplyId,
             question.Count, redaction.Trace(answer, question.Text));
 
-        HandoffRecord? handoff = answer.Outcome switch
-        {
-            AnswerOutcome.Declined => new HandoffRecord(
-                ContractNames.Category(answer.Category) ?? "declined", answer.Category == SafetyCategory.Urgent,
-                [.. RuleHit.Fired(answer.Trace.Safety)], question.Text, now),
-            AnswerOutcome.Unanswered => new HandoffRecord(HandoffItem.NoAnswer, false, [], question.Text, now),
-            _ => null,
-        };
-        return (summary, handoff);
+        return (summary, answer.Handoff is { } decision ? new HandoffRecord(decision, question.Text, now) : null);
     }
 }

@@ -1,8 +1,6 @@
 using FaqBot.Core.Answering;
 using FaqBot.Core.Configuration;
-using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Cli.Tests.Support;
@@ -24,7 +22,6 @@ internal static class TestAnswerer
             holder,
             Options.Create(new RetrievalOptions { MinConfidence = 0.4 }),
             Options.Create(new InputOptions()),
-            TimeProvider.System,
-            new LoggingHandoffSink(NullLogger<LoggingHandoffSink>.Instance));
+            TimeProvider.System);
     }
 }

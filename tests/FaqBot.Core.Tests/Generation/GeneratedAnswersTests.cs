@@ -184,7 +184,6 @@ public sealed class GeneratedAnswersTests
             Options.Create(TestBot.ShippedRetrieval()),
             Options.Create(new InputOptions()),
             time,
-            new RecordingHandoffSink(),
             semantic: null,
             classifier: null,
             generator: AnswerGeneratorTests.Generator(chat, limit));

@@ -86,7 +86,7 @@ public sealed class SemanticRankerTests
         var ranker = TestBot.ShippedRanker(slow);
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TestBot.Now);
         var holder = TestBot.Holder(Repo.Knowledge, time);
-        var bot = new Answerer(holder, Options.Create(TestBot.ShippedRetrieval()), Options.Create(new InputOptions()), time, new RecordingHandoffSink(), ranker);
+        var bot = new Answerer(holder, Options.Create(TestBot.ShippedRetrieval()), Options.Create(new InputOptions()), time, ranker);
         var lexical = await TestBot.Create().AskAsync("Can I drive home after my infusion?");
 
         var before = await bot.AskAsync("Can I drive home after my infusion?");
@@ -110,7 +110,7 @@ public sealed class SemanticRankerTests
         var holder = TestBot.Holder(Repo.Knowledge, time);
         var ranker = TestBot.ShippedRanker(encoder: failing.Object, stored: (_, texts, ct) => VectorsOf(texts, ct));
         await ranker.Prepare(holder.Current);
-        var bot = new Answerer(holder, Options.Create(TestBot.ShippedRetrieval()), Options.Create(new InputOptions()), time, new RecordingHandoffSink(), ranker);
+        var bot = new Answerer(holder, Options.Create(TestBot.ShippedRetrieval()), Options.Create(new InputOptions()), time, ranker);
         var lexical = await TestBot.Create().AskAsync("Can I drive home after my infusion?");
 
         var answer = await bot.AskAsync("Can I drive home after my infusion?");
@@ -134,7 +134,7 @@ public sealed class SemanticRankerTests
         await ranker.Prepare(holder.Current);
         var retrieval = TestBot.ShippedRetrieval();
         retrieval.SemanticTimeoutMilliseconds = 50;
-        var bot = new Answerer(holder, Options.Create(retrieval), Options.Create(new InputOptions()), TimeProvider.System, new RecordingHandoffSink(), ranker);
+        var bot = new Answerer(holder, Options.Create(retrieval), Options.Create(new InputOptions()), TimeProvider.System, ranker);
 
         var answer = await bot.AskAsync("Can I drive home after my infusion?");
 
@@ -211,7 +211,7 @@ public sealed class SemanticRankerTests
         var layer = new FaqBot.Core.Safety.Semantic.SemanticSafetyLayer(cached,
             new FaqBot.Core.Safety.Semantic.ExampleVectors((texts, ct) => VectorsOf(texts, ct)), Options.Create(new FaqBot.Core.Safety.Semantic.SemanticSafetyOptions()));
         await layer.IndexAsync(holder.Current, CancellationToken.None);
-        var bot = new Answerer(holder, Options.Create(TestBot.ShippedRetrieval()), Options.Create(new InputOptions()), time, new RecordingHandoffSink(), ranker, semanticSafety: layer);
+        var bot = new Answerer(holder, Options.Create(TestBot.ShippedRetrieval()), Options.Create(new InputOptions()), time, ranker, semanticSafety: layer);
         var before = counting.Texts;
 
         var answer = await bot.AskAsync("my sister is driving me on friday, she wants to know, will I be groggy when she picks me up?");

@@ -1,5 +1,4 @@
 using FaqBot.Core.Answering;
-using FaqBot.Core.Handoff;
 using FaqBot.Core.Safety;
 using FaqBot.Core.Tests.TestSupport;
 
@@ -8,10 +7,7 @@ namespace FaqBot.Core.Tests.Safety;
 /// <summary>What the patient reads and what staff are handed when the gate declines.</summary>
 public sealed class DeclineTests
 {
-    private readonly RecordingHandoffSink _handoff = new();
-    private readonly Answerer _bot;
-
-    public DeclineTests() => _bot = TestBot.Create(handoff: _handoff);
+    private readonly Answerer _bot = TestBot.Create();
 
     [Fact]
     public async Task Urgent_messages_get_emergency_and_crisis_resources_and_no_logistics()
@@ -62,25 +58,32 @@ public sealed class DeclineTests
     }
 
     [Fact]
-    public async Task Every_decline_and_every_no_answer_is_handed_to_staff()
+    public async Task Every_decline_and_every_no_answer_carries_one_handoff_decision_and_an_answer_none()
     {
-        await _bot.AskAsync("should I skip my lexapro on infusion days");
-        await _bot.AskAsync("do you validate parking");
-        await _bot.AskAsync("Can I drive home after my infusion?");
+        var dosing = await _bot.AskAsync("should I skip my lexapro on infusion days");
+        var unanswered = await _bot.AskAsync("do you validate parking");
+        var answered = await _bot.AskAsync("Can I drive home after my infusion?");
+        var urgent = await _bot.AskAsync("I want to end my life tonight");
 
-        Assert.Equal(2, _handoff.Items.Count);
-        var decline = _handoff.Items[0];
+        var decline = Assert.IsType<HandoffDecision>(dosing.Handoff);
         Assert.Equal("dosing", decline.Reason);
         Assert.Contains("dosing.medication-change", decline.RuleIds);
-        Assert.Equal("should I skip my lexapro on infusion days", decline.Message);
-        Assert.Equal(TestBot.Now, decline.At);
-        Assert.Equal(HandoffItem.NoAnswer, _handoff.Items[1].Reason);
+        Assert.Equal(HandoffPriority.High, decline.Priority);
+        Assert.Equal(dosing.Trace.ReplyId, decline.ReplyId);
+        var none = Assert.IsType<HandoffDecision>(unanswered.Handoff);
+        Assert.Equal(HandoffDecision.NoAnswer, none.Reason);
+        Assert.Equal(HandoffPriority.Normal, none.Priority);
+        Assert.Empty(none.RuleIds);
+        Assert.Equal(AnswerOutcome.Answered, answered.Outcome);
+        Assert.Null(answered.Handoff);
+        Assert.Equal(HandoffPriority.Urgent, urgent.Handoff?.Priority);
+        Assert.True(urgent.Handoff!.Urgent);
     }
 
     [Fact]
     public async Task The_gate_runs_before_the_length_limit()
     {
-        var bot = TestBot.Create(input: new FaqBot.Core.Configuration.InputOptions { MaxQuestionLength = 100 }, handoff: _handoff);
+        var bot = TestBot.Create(input: new FaqBot.Core.Configuration.InputOptions { MaxQuestionLength = 100 });
 
         var answer = await bot.AskAsync(new string('a', 150) + " I took all my pills");
 

@@ -66,13 +66,12 @@ public sealed class HostileInputTests
     [Fact]
     public async Task An_urgent_message_with_a_noncharacter_gets_the_crisis_resources_and_a_handoff()
     {
-        var handoff = new RecordingHandoffSink();
-        var answer = await TestBot.Create(handoff: handoff).AskAsync("I want to kill myself\uFFFE");
+        var answer = await TestBot.Create().AskAsync("I want to kill myself\uFFFE");
 
         Assert.Equal(AnswerOutcome.Declined, answer.Outcome);
         Assert.Equal(SafetyCategory.Urgent, answer.Category);
         Assert.Contains("988", answer.Text, StringComparison.Ordinal);
-        Assert.Single(handoff.Items);
+        Assert.Equal(HandoffPriority.Urgent, answer.Handoff?.Priority);
     }
 
     [Fact]

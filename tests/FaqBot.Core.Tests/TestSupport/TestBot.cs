@@ -1,6 +1,5 @@
 using FaqBot.Core.Answering;
 using FaqBot.Core.Configuration;
-using FaqBot.Core.Handoff;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Retrieval;
 using FaqBot.Core.Safety;
@@ -30,13 +29,12 @@ internal static class TestBot
         RetrievalOptions? retrieval = null,
         InputOptions? input = null,
         SemanticRanker? semantic = null,
-        IHandoffSink? handoff = null,
         ModelSafetyClassifier? classifier = null,
         SemanticSafetyLayer? semanticSafety = null)
     {
         time ??= new FakeTimeProvider(Now);
         var holder = Holder(knowledgePath ?? Repo.Knowledge, time);
-        return new Answerer(holder, Options.Create(retrieval ?? ShippedRetrieval()), Options.Create(input ?? new InputOptions()), time, handoff ?? new RecordingHandoffSink(), semantic, classifier,
+        return new Answerer(holder, Options.Create(retrieval ?? ShippedRetrieval()), Options.Create(input ?? new InputOptions()), time, semantic, classifier,
             semanticSafety: semanticSafety);
     }
 
@@ -62,13 +60,13 @@ internal static class TestBot
     }
 
     /// <summary>An answerer with hybrid ranking as shipped, its index built before the first question.</summary>
-    public static async Task<Answerer> HybridAsync(string? knowledgePath = null, SemanticSafetyLayer? semanticSafety = null, IHandoffSink? handoff = null)
+    public static async Task<Answerer> HybridAsync(string? knowledgePath = null, SemanticSafetyLayer? semanticSafety = null)
     {
         var time = new FakeTimeProvider(Now);
         var holder = Holder(knowledgePath ?? Repo.Knowledge, time);
         var ranker = ShippedRanker();
         await ranker.Prepare(holder.Current);
-        return new Answerer(holder, Options.Create(ShippedRetrieval()), Options.Create(new InputOptions()), time, handoff ?? new RecordingHandoffSink(), ranker,
+        return new Answerer(holder, Options.Create(ShippedRetrieval()), Options.Create(new InputOptions()), time, ranker,
             semanticSafety: semanticSafety);
     }
 

@@ -1,3 +1,5 @@
+using FaqBot.Core.Answering;
+using FaqBot.Core.Safety;
 using System.Text.Json;
 using FaqBot.Storage.Transcripts;
 
@@ -33,8 +35,22 @@ internal static class Turns
             handoff);
     }
 
-    public static HandoffRecord Handoff(string reason, DateTimeOffset at, bool urgent = false, string message = "help") =>
-        new(reason, urgent, urgent ? ["urgent.self-harm", "urgent.crisis"] : [reason + ".rule"], message, at);
+    /// <summary>A handoff as the answerer decides it: <paramref name="reason"/> is a safety category
+    /// (urgent, dosing, diagnostic) or anything else for a question without an answer.</summary>
+    public static HandoffRecord Handoff(string reason, DateTimeOffset at, bool urgent = false, string message = "help")
+    {
+        var category = urgent ? SafetyCategory.Urgent : reason switch
+        {
+            "dosing" => SafetyCategory.Dosing,
+            "diagnostic" => SafetyCategory.Diagnostic,
+            "urgent" => SafetyCategory.Urgent,
+            _ => (SafetyCategory?)null,
+        };
+        var decision = category is { } declined
+            ? HandoffDecision.Declined(declined, declined == SafetyCategory.Urgent ? ["urgent.self-harm", "urgent.crisis"] : [reason + ".rule"], reason)
+            : HandoffDecision.Unanswered("no-answer");
+        return new HandoffRecord(decision, message, at);
+    }
 
     public static StoredActivity Activity(string id, ActivityDirection direction, DateTimeOffset at, string text) =>
         new(id, direction, "message", at, JsonSerializer.Serialize(new Dictionary<string, object>

@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using FaqBot.Core.Answering;
+using FaqBot.Storage.Handoffs;
 using FaqBot.Storage.Tests.TestSupport;
 using FaqBot.Storage.Transcripts;
 using static FaqBot.Storage.Tests.TestSupport.Turns;
@@ -22,12 +24,61 @@ public sealed class HandoffQueueTests : IAsyncLifetime
     public async Task DisposeAsync() => await _temp.DisposeAsync();
 
     [Fact]
-    public async Task Urgent_items_come_first_then_the_longest_waiting()
+    public async Task Urgent_items_come_first_then_dosing_and_diagnostic_then_the_rest_each_longest_waiting_first()
     {
         var queue = await Store.HandoffsAsync(includeClosed: false, default);
 
-        Assert.Equal(["urgent-early", "urgent-late", "oldest", "dosing"], queue.Select(h => h.ConversationId));
-        Assert.Equal([true, true, false, false], queue.Select(h => h.Urgent));
+        Assert.Equal(["urgent-early", "urgent-late", "dosing", "oldest"], queue.Select(h => h.ConversationId));
+        Assert.Equal([HandoffPriority.Urgent, HandoffPriority.Urgent, HandoffPriority.High, HandoffPriority.Normal], queue.Select(h => h.Priority));
+    }
+
+    [Fact]
+    public async Task A_callback_goes_sealed_with_the_latest_open_item_and_raises_it_or_makes_an_item_of_its_own()
+    {
+        var oldest = (await Store.HandoffsAsync(false, default)).Single(h => h.ConversationId == "oldest");
+        var contact = new CallbackContact("Ottilie Brannagh", "+441632960961", "", "after 5pm", "callback-consent", 3, T0.AddHours(6));
+
+        await _temp.AppendAsync(
+            new TurnRecord("oldest", "webchat", T0.AddHours(6), [], null, null) { Callback = new CallbackRecord(contact, T0.AddHours(6)) { Priority = HandoffPriority.Urgent } },
+            new TurnRecord("newcomer", "webchat", T0.AddHours(7), [], null, null) { Callback = new CallbackRecord(contact with { Name = "Ansel Fairweather" }, T0.AddHours(7)) });
+
+        var queue = await Store.HandoffsAsync(false, default);
+        var raised = queue.Single(h => h.Id == oldest.Id);
+        Assert.Equal((HandoffPriority.Urgent, T0.AddHours(6)), (raised.Priority, raised.CallbackAt));
+        Assert.Equal(contact, await Store.CallbackContactAsync(oldest.Id, default));
+        var own = queue.Single(h => h.ConversationId == "newcomer");
+        Assert.Equal((HandoffDecision.Callback, HandoffPriority.Normal, ""), (own.Reason, own.Priority, own.Message));
+        Assert.Equal("Ansel Fairweather", (await Store.CallbackContactAsync(own.Id, default))?.Name);
+        Assert.Null(await Store.CallbackContactAsync(queue.Single(h => h.ConversationId == "dosing").Id, default));
+        foreach (var detail in new[] { "Brannagh", "Fairweather", "1632960961" })
+        {
+            Assert.False(DiskContents.FilesHold(_temp.Database, detail), $"the database files hold {detail} in clear");
+        }
+    }
+
+    [Fact]
+    public async Task A_callback_after_the_items_are_closed_makes_a_new_one()
+    {
+        var item = (await Store.HandoffsAsync(false, default)).Single(h => h.ConversationId == "oldest");
+        await Store.SetHandoffStatusAsync(item.Id, HandoffStatus.Closed, "sam", T0.AddHours(5), default);
+        var contact = new CallbackContact("Ottilie Brannagh", "", "o@example.org", "", "callback-consent", 1, T0.AddHours(6));
+
+        await _temp.AppendAsync(new TurnRecord("oldest", "webchat", T0.AddHours(6), [], null, null) { Callback = new CallbackRecord(contact, T0.AddHours(6)) });
+
+        var items = (await Store.HandoffsAsync(true, default)).Where(h => h.ConversationId == "oldest").ToList();
+        Assert.Equal(2, items.Count);
+        Assert.False(items.Single(h => h.Id == item.Id).WantsCallback);
+        Assert.True(items.Single(h => h.Id != item.Id).WantsCallback);
+    }
+
+    [Fact]
+    public async Task Masked_contact_details_keep_an_initial_the_last_two_digits_and_the_domain()
+    {
+        var contact = new CallbackContact("Ottilie Brannagh", "+441632960961", "ottilie@example.org", "after 5pm", "callback-consent", 1, T0);
+
+        var masked = contact.Masked();
+
+        Assert.Equal(("O…", "…61", "o…@example.org", "…"), (masked.Name, masked.Phone, masked.Email, masked.BestTime));
     }
 
     [Fact]
@@ -61,8 +112,8 @@ public sealed class HandoffQueueTests : IAsyncLifetime
         var open = await Store.HandoffsAsync(includeClosed: false, default);
         var all = await Store.HandoffsAsync(includeClosed: true, default);
 
-        Assert.Equal(["urgent-late", "oldest", "dosing"], open.Select(h => h.ConversationId));
-        Assert.Equal(["urgent-early", "urgent-late", "oldest", "dosing"], all.Select(h => h.ConversationId));
+        Assert.Equal(["urgent-late", "dosing", "oldest"], open.Select(h => h.ConversationId));
+        Assert.Equal(["urgent-early", "urgent-late", "dosing", "oldest"], all.Select(h => h.ConversationId));
         Assert.Equal(HandoffStatus.Closed, all[0].Status);
     }
 

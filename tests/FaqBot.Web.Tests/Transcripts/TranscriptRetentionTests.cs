@@ -19,7 +19,9 @@ public sealed class TranscriptRetentionTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
         var options = Options.Create(new TranscriptOptions { RetentionDays = 30, PurgeIntervalMinutes = 60 });
         var text = new StoredText(new EphemeralDataProtectionProvider(), options, NullLogger<StoredText>.Instance);
-        var store = new SqliteTranscriptStore(new SqliteDatabase(Options.Create(new StorageOptions { DataPath = folder })), text, clock, NullLogger<SqliteTranscriptStore>.Instance);
+        var protection = new EphemeralDataProtectionProvider();
+        var store = new SqliteTranscriptStore(new SqliteDatabase(Options.Create(new StorageOptions { DataPath = folder })), text,
+            new FaqBot.Storage.Handoffs.CallbackContacts(protection), clock, NullLogger<SqliteTranscriptStore>.Instance);
         await store.AppendAsync(Turn("old", clock.GetUtcNow().AddDays(-31)), CancellationToken.None);
         await store.AppendAsync(Turn("ageing", clock.GetUtcNow().AddDays(-29.99)), CancellationToken.None);
         using var retention = new TranscriptRetention(store, options, clock, NullLogger<TranscriptRetention>.Instance);

@@ -1,5 +1,4 @@
 using FaqBot.Core.Answering;
-using FaqBot.Core.Handoff;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Core.Knowledge.Lint;
@@ -21,8 +20,7 @@ internal static class UnreachedSnippetsRule
             KnowledgeHolder.Fixed(context.Knowledge, clock),
             Options.Create(context.Settings.Retrieval),
             Options.Create(context.Settings.Input),
-            clock,
-            DiscardingHandoffSink.Instance);
+            clock);
         var reached = new HashSet<string>(StringComparer.Ordinal);
         foreach (var question in questions)
         {

@@ -7,9 +7,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FaqBot.Web.Handoffs.Pages;
 
-/// <summary><c>/handoffs</c>: every person the bot handed to staff (declined messages and questions
-/// without an answer), urgent first, with how long each has waited; staff move items from new to
-/// contacted to closed.</summary>
+/// <summary><c>/handoffs</c>: every person the bot handed to staff (declined messages, questions
+/// without an answer, callback requests), highest priority first, with how long each has waited,
+/// each linked to its item page for every role that works the queue (and to the review page for
+/// the roles that review); staff move items from new to claimed, contacted and closed.</summary>
 [Authorize(Policy = Policies.Handoffs)]
 public sealed class IndexModel(ITranscriptStore store, AuditLog audit, TimeProvider time, IAuthorizationService authorization) : PageModel
 {

@@ -277,6 +277,6 @@ public sealed class SemanticSafetyLayerTests
         var kb = Knowledge(Examples);
         var time = new FakeTimeProvider(TestBot.Now);
         return new Answerer(KnowledgeHolder.Fixed(kb, time), Options.Create(TestBot.ShippedRetrieval()), Options.Create(new FaqBot.Core.Configuration.InputOptions()), time,
-            new RecordingHandoffSink(), semanticSafety: Layer(encoder));
+            semanticSafety: Layer(encoder));
     }
 }
