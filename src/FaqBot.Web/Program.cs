@@ -6,6 +6,7 @@ using FaqBot.Core.Embeddings;
 using FaqBot.Core.Knowledge;
 using FaqBot.Web.Accounts;
 using FaqBot.Web.Chat;
+using FaqBot.Web.Handoffs;
 using FaqBot.Web.Health;
 using FaqBot.Web.Knowledge;
 using FaqBot.Web.Page;
@@ -31,6 +32,7 @@ builder.Services.AddFaqBotEmbeddings(builder.Configuration, contentRoot); // the
 builder.Services.AddKnowledgeWatch(builder.Configuration);            // hot reload: edits to knowledge/ serve within seconds, a bad one keeps the last good
 builder.Services.AddChat();                                           // the bot: one turn handler for every channel
 builder.Services.AddTranscripts(builder.Configuration, contentRoot);  // redacted transcripts encrypted at rest, key ring in the data folder, handoffs, retention
+builder.Services.AddHandoffs();                                       // live replies from staff during opening hours
 builder.Services.AddDirectLine(builder.Configuration);                // Web Chat's channel, /v3/directline
 builder.Services.AddBotConnector(builder.Configuration);              // Azure Bot Service, /api/messages
 builder.Services.AddProxyHeaders(builder.Configuration);             // client addresses through trusted proxies only

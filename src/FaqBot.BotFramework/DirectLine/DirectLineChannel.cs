@@ -64,6 +64,20 @@ public sealed class DirectLineChannel(
         return id;
     }
 
+    /// <summary>Puts an activity the host sends on its own (not a reply within a turn, such as a
+    /// staff member's message during a live handoff) into the conversation on the bot's side, with
+    /// the sender it names; returns the id it was given.</summary>
+    public string Deliver(DirectLineConversation conversation, Activity activity)
+    {
+        var stored = activity.ShallowCopy();
+        stored.ChannelId = ChannelId;
+        stored.Conversation = new ConversationAccount { Id = conversation.Id };
+        stored.From = new ChannelAccount { Id = activity.From?.Id ?? _options.BotId, Name = activity.From?.Name ?? _options.BotName, Role = RoleTypes.Bot };
+        stored.Recipient = new ChannelAccount { Id = conversation.UserId, Role = RoleTypes.User };
+        stored.ServiceUrl = null;
+        return conversation.Append(stored, time.GetUtcNow());
+    }
+
     /// <summary>The token's user wins over whatever id the client wrote.</summary>
     private static ChannelAccount User(DirectLineConversation conversation, ChannelAccount? from) =>
         new() { Id = conversation.UserId, Name = from?.Name, Role = RoleTypes.User };

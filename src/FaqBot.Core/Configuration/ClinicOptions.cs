@@ -30,4 +30,14 @@ public sealed class ClinicOptions
     [Required(AllowEmptyStrings = false)]
     [RegularExpression("^[A-Z]{2}$", ErrorMessage = "Clinic:Region must be a two-letter country code in capitals, such as US or GB.")]
     public string Region { get; set; } = "US";
+
+    /// <summary>When staff can join a patient's chat, such as "Mon-Fri 09:00-17:00; Sat 10:00-13:00"
+    /// (see <see cref="OpeningHours"/>); empty: never, patients are offered a callback only.</summary>
+    public string OpeningHours { get; set; } = "";
+
+    /// <summary>The zone <see cref="OpeningHours"/> are in (IANA id, such as America/Chicago); empty: UTC.</summary>
+    public string TimeZone { get; set; } = "";
+
+    /// <summary>The opening hours read, or why they cannot be.</summary>
+    public OpeningHours ReadOpeningHours(out string? error) => Configuration.OpeningHours.Parse(OpeningHours, TimeZone, out error);
 }

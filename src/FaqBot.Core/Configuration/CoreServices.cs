@@ -24,7 +24,9 @@ public static class CoreServices
     /// the <c>Ai</c> section says). Without a model, neither is registered.</summary>
     public static IServiceCollection AddFaqBotCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        services.AddOptions<ClinicOptions>().Bind(configuration.GetSection(ClinicOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClinicOptions>().Bind(configuration.GetSection(ClinicOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => { o.ReadOpeningHours(out var error); return error is null; }, "Clinic:OpeningHours or Clinic:TimeZone cannot be read: write hours like 'Mon-Fri 09:00-17:00; Sat 10:00-13:00' and an IANA zone such as America/Chicago.")
+            .ValidateOnStart();
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section)).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure(o => o.Path = ContentRoot.Resolve(contentRoot, o.Path));
         services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -6,7 +6,7 @@ namespace FaqBot.Core.Replies;
 /// <summary>The fixed replies of one knowledge snapshot, read from <c>knowledge/replies/*.md</c>.</summary>
 public sealed class ReplyCatalog
 {
-    private static readonly string[] RuntimePlaceholders = ["limit", "problems"];
+    private static readonly string[] RuntimePlaceholders = ["limit", "problems", "staff", "opens"];
 
     private readonly Dictionary<string, ApprovedReply> _replies;
 

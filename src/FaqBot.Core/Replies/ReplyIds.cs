@@ -42,7 +42,17 @@ public static class ReplyIds
     /// <summary>Sent with the form again when a field is missing or wrong, or consent was not given ({{problems}}).</summary>
     public const string CallbackInvalid = "callback-invalid";
 
+    /// <summary>Sent when a staff member joins a chat ({{staff}}: their first name and role).</summary>
+    public const string LiveJoined = "live-joined";
+
+    /// <summary>Sent when a staff member hands the chat back to the assistant.</summary>
+    public const string LiveLeft = "live-left";
+
+    /// <summary>Sent with the callback form outside the opening hours ({{opens}}: when staff are back).</summary>
+    public const string ClinicClosed = "clinic-closed";
+
     public static IReadOnlyList<string> Required { get; } =
         [Greeting, Thanks, Goodbye, Identity, NoAnswer, Clarify, InvalidEmpty, InvalidTooLong, Urgent, Dosing, Diagnostic,
-         Welcome, UrgentReminder, TurnError, AiGenerated, CallbackOffer, CallbackForm, CallbackConsent, CallbackConfirmed, CallbackInvalid];
+         Welcome, UrgentReminder, TurnError, AiGenerated, CallbackOffer, CallbackForm, CallbackConsent, CallbackConfirmed, CallbackInvalid,
+         LiveJoined, LiveLeft, ClinicClosed];
 }

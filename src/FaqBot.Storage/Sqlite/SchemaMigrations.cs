@@ -152,7 +152,10 @@ internal static class SchemaMigrations
 
     public static int Latest => Steps.Length;
 
-    public static void Apply(SqliteConnection connection)
+    public static void Apply(SqliteConnection connection) => Apply(connection, Steps.Length);
+
+    /// <summary>Applies the steps up to <paramref name="upTo"/> (tests make a database of an earlier version with it).</summary>
+    internal static void Apply(SqliteConnection connection, int upTo)
     {
         using var transaction = connection.BeginTransaction();
         var version = CurrentVersion(connection, transaction);
@@ -162,7 +165,7 @@ internal static class SchemaMigrations
                 $"The database {connection.DataSource} has schema version {version}, newer than this program knows ({Steps.Length}). Use a newer FaqBot or another Storage:DataPath.");
         }
 
-        for (var step = version; step < Steps.Length; step++)
+        for (var step = version; step < Math.Min(upTo, Steps.Length); step++)
         {
             SqliteDatabase.Execute(connection, Steps[step], transaction);
             SqliteDatabase.Execute(connection, $"PRAGMA user_version = {step + 1};", transaction);

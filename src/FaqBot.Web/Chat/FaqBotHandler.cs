@@ -5,6 +5,7 @@ using FaqBot.Core.Answering;
 using FaqBot.Core.Configuration;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Replies;
+using FaqBot.Core.Safety;
 using FaqBot.Storage.Handoffs;
 using FaqBot.Storage.Transcripts;
 using FaqBot.Web.Handoffs;
@@ -18,7 +19,8 @@ namespace FaqBot.Web.Chat;
 /// and offers a callback. The callback form's submission is checked (the free text it holds goes
 /// through the safety gate first, like any message) and, with consent, left for the transcript
 /// recorder to store with the handoff item.</summary>
-public sealed class FaqBotHandler(Answerer answerer, KnowledgeHolder knowledge, ConversationMemory memory, IOptions<ClinicOptions> clinic, TimeProvider time) : IBot
+public sealed class FaqBotHandler(
+    Answerer answerer, KnowledgeHolder knowledge, ConversationMemory memory, LiveChatRegistry live, IOptions<ClinicOptions> clinic, TimeProvider time) : IBot
 {
     /// <summary>Turn-state key under which the answer (and so its trace) is left for middleware.</summary>
     public const string AnswerKey = "faqbot.answer";
@@ -62,11 +64,16 @@ public sealed class FaqBotHandler(Answerer answerer, KnowledgeHolder knowledge, 
     }
 
     /// <summary>A message is answered when it has text (also beside a callback value: no text
-    /// skips the gate), then the callback action its value asks for, if any.</summary>
+    /// skips the gate), then the callback action its value asks for, if any. While a staff member
+    /// is in the chat the bot answers nothing but what its safety gate finds urgent.</summary>
     private async Task MessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var action = CallbackRequest.ActionOf(turn.Activity);
-        if (action == CallbackAction.None || !string.IsNullOrWhiteSpace(turn.Activity.Text))
+        if (live.Find(turn.Activity.Conversation?.Id ?? "") is not null)
+        {
+            await GateOnlyAsync(turn, cancellationToken);
+        }
+        else if (action == CallbackAction.None || !string.IsNullOrWhiteSpace(turn.Activity.Text))
         {
             await AnswerAsync(turn, cancellationToken);
         }
@@ -104,10 +111,43 @@ public sealed class FaqBotHandler(Answerer answerer, KnowledgeHolder knowledge, 
         }
     }
 
+    /// <summary>While staff are in the chat: the message is read by the safety gate, and only an
+    /// urgent one is answered (the crisis resources at once, and an urgent handoff item).</summary>
+    private async Task GateOnlyAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(turn.Activity.Text))
+        {
+            return;
+        }
+
+        var state = memory.For(turn.Activity);
+        var answer = await answerer.AskAsync(turn.Activity.Text, state.Context, cancellationToken);
+        if (answer.Category != SafetyCategory.Urgent)
+        {
+            return;
+        }
+
+        turn.TurnState[AnswerKey] = answer;
+        state.Context = state.Context.After(answer);
+        await turn.SendActivityAsync(ReplyComposer.Compose(answer), cancellationToken);
+        if (answer.Handoff is { } decision)
+        {
+            await turn.SendActivityAsync(HandoffEvent.Create(turn.Activity, decision, state.Recent()), cancellationToken);
+        }
+    }
+
+    /// <summary>The form; outside the opening hours it says when staff are back.</summary>
     private async Task ShowFormAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var kb = knowledge.Current;
-        await turn.SendActivityAsync(CallbackForm.Message(kb, kb.Replies[ReplyIds.CallbackForm].Text), cancellationToken);
+        var text = kb.Replies[ReplyIds.CallbackForm].Text;
+        if (!live.IsOpen)
+        {
+            var opens = live.NextOpening();
+            text = kb.Replies[ReplyIds.ClinicClosed].Render("opens", opens is null ? "during our opening hours" : "on " + opens) + "\n\n" + text;
+        }
+
+        await turn.SendActivityAsync(CallbackForm.Message(kb, text), cancellationToken);
     }
 
     private async Task CallbackAsync(TurnContext turn, CancellationToken cancellationToken)

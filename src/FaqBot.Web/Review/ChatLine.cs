@@ -17,6 +17,9 @@ public sealed record ChatLine(
     IReadOnlyList<string> Attachments,
     StoredTurn? Turn)
 {
+    /// <summary>The sender's name as the activity gives it (a staff member's in a live chat).</summary>
+    public string Sender { get; init; } = "";
+
     public static IReadOnlyList<ChatLine> From(ConversationDetail conversation)
     {
         var byReply = conversation.Turns.Where(t => t.Summary.ReplyActivityId is not null)
@@ -46,6 +49,9 @@ public sealed record ChatLine(
             : [];
         return new ChatLine(
             activity.ActivityId, activity.Direction == ActivityDirection.Out, activity.Type, StoredJson.Text(json["name"]), activity.At,
-            StoredJson.Text(json["text"]), citations, suggestions, attachments, turn);
+            StoredJson.Text(json["text"]), citations, suggestions, attachments, turn)
+        {
+            Sender = StoredJson.Text(json["from"]?["name"]),
+        };
     }
 }

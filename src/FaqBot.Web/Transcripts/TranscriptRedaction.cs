@@ -66,6 +66,19 @@ public sealed class TranscriptRedaction(Redactor redactor)
         return (node.ToJsonString(ActivityJson.Options), text);
     }
 
+    /// <summary>A staff member's message in a live chat as stored: its sender kept (a staff
+    /// member, not a patient), its text redacted like a patient's (staff may repeat a patient's details).</summary>
+    public string StaffActivity(Activity activity)
+    {
+        var node = JsonSerializer.SerializeToNode(activity, ActivityJson.Options)!.AsObject();
+        if (activity.Text is { Length: > 0 } text)
+        {
+            node["text"] = redactor.Redact(text);
+        }
+
+        return node.ToJsonString(ActivityJson.Options);
+    }
+
     /// <summary>The trace as JSON for reviewers: safety clauses redacted (a semantic hit also lists
     /// the labelled examples nearest its clause, by id, with their similarity); terms not in the
     /// redacted question (a name, a number) left out.</summary>

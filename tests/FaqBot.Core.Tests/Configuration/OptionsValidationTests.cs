@@ -15,6 +15,9 @@ public sealed class OptionsValidationTests
     [InlineData("Retrieval:Hybrid:LexicalWeight", "0.8", "LexicalWeight + ClauseWeight")]
     [InlineData("Input:MaxQuestionLength", "0", "MaxQuestionLength")]
     [InlineData("Clinic:Phone", "", "Phone")]
+    [InlineData("Clinic:Region", "usa", "Clinic:Region must be a two-letter country code")]
+    [InlineData("Clinic:OpeningHours", "weekdays 9 to 5", "Clinic:OpeningHours or Clinic:TimeZone cannot be read")]
+    [InlineData("Clinic:TimeZone", "Central", "Clinic:OpeningHours or Clinic:TimeZone cannot be read")]
     public void Invalid_settings_fail_naming_the_key(string key, string value, string name)
     {
         using var services = Services(new Dictionary<string, string?> { [key] = value });

@@ -1,0 +1,12 @@
+namespace FaqBot.Web.Handoffs;
+
+public static class HandoffServices
+{
+    /// <summary>Live replies from staff (which chats are joined, held in this host's memory).</summary>
+    public static IServiceCollection AddHandoffs(this IServiceCollection services)
+    {
+        services.AddSingleton<LiveChatRegistry>();
+        services.AddSingleton<LiveChats>();
+        return services;
+    }
+}
