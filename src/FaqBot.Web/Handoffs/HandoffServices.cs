@@ -7,6 +7,7 @@ public static class HandoffServices
     {
         services.AddSingleton<LiveChatRegistry>();
         services.AddSingleton<LiveChats>();
+        services.AddSingleton<HandoffStatusChange>();
         return services;
     }
 }

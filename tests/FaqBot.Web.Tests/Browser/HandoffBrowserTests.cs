@@ -24,10 +24,6 @@ public sealed class AlwaysOpenHost : IAsyncLifetime
 /// answers again.</summary>
 public sealed partial class HandoffBrowserTests(AlwaysOpenHost fixture, ITestOutputHelper output) : IClassFixture<AlwaysOpenHost>
 {
-    private const string BotBubble = ".webchat__bubble:not(.webchat__bubble--from-user)";
-    private const string UserBubble = ".webchat__bubble--from-user";
-    private const string SendBox = "[data-id='webchat-sendbox-input']";
-
     private readonly PageProblems _problems = new(output);
 
     private BrowserHost Host => fixture.Host;
@@ -83,25 +79,9 @@ public sealed partial class HandoffBrowserTests(AlwaysOpenHost fixture, ITestOut
         _problems.AssertNone();
     }
 
-    private async Task<IPage> SignInAsync(string name)
-    {
-        var page = _problems.Watch(await Host.NewPageAsync());
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("Name").FillAsync(name);
-        await page.GetByLabel("Password").FillAsync(StaffSession.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-        return page;
-    }
+    private Task<IPage> SignInAsync(string name) => BrowserSteps.SignInAsync(Host, _problems, name);
 
-    private static async Task SayAsync(IPage page, string text)
-    {
-        var before = await page.Locator(UserBubble).CountAsync();
-        var box = page.Locator(SendBox);
-        await box.FillAsync(text);
-        await box.PressAsync("Enter");
-        await Expect(page.Locator(UserBubble)).ToHaveCountAsync(before + 1);
-    }
+    private static Task SayAsync(IPage page, string text) => BrowserSteps.SayAsync(page, text);
 
     /// <summary>The longest stretch of the text without characters that Markdown or typography
     /// changes when Web Chat renders it (quotes, apostrophes, emphasis, links).</summary>
@@ -111,6 +91,5 @@ public sealed partial class HandoffBrowserTests(AlwaysOpenHost fixture, ITestOut
     [System.Text.RegularExpressions.GeneratedRegex("[A-Za-z0-9 ,.()]+")]
     private static partial System.Text.RegularExpressions.Regex PlainRun();
 
-    private static ILocator BotMessage(IPage page, string text) =>
-        page.Locator(BotBubble).Filter(new LocatorFilterOptions { HasTextString = text }).Last;
+    private static ILocator BotMessage(IPage page, string text) => BrowserSteps.BotMessages(page, text).Last;
 }

@@ -48,9 +48,6 @@ public sealed class KnowledgeEditingBrowserTests(EditableKnowledgeHost fixture, 
     private const string Question = "Can I drive myself home after my infusion?";
     private const string OldText = "Please plan for someone else to drive you home.";
     private const string NewText = "Ask a friend or family member to drive you home after every infusion";
-    private const string BotBubble = ".webchat__bubble:not(.webchat__bubble--from-user)";
-    private const string UserBubble = ".webchat__bubble--from-user";
-    private const string SendBox = "[data-id='webchat-sendbox-input']";
     private const string CitationMarker = ".webchat__render-markdown__citation";
 
     private readonly PageProblems _problems = new(output);
@@ -104,26 +101,9 @@ public sealed class KnowledgeEditingBrowserTests(EditableKnowledgeHost fixture, 
         _problems.AssertNone();
     }
 
-    private async Task<IPage> SignInAsync(string name)
-    {
-        var page = _problems.Watch(await Host.NewPageAsync());
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("Name").FillAsync(name);
-        await page.GetByLabel("Password").FillAsync(StaffSession.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-        return page;
-    }
+    private Task<IPage> SignInAsync(string name) => BrowserSteps.SignInAsync(Host, _problems, name);
 
-    private static async Task AskAsync(IPage page, string text)
-    {
-        var before = await page.Locator(UserBubble).CountAsync();
-        var box = page.Locator(SendBox);
-        await box.FillAsync(text);
-        await box.PressAsync("Enter");
-        await Expect(page.Locator(UserBubble)).ToHaveCountAsync(before + 1);
-    }
+    private static Task AskAsync(IPage page, string text) => BrowserSteps.SayAsync(page, text);
 
-    private static ILocator BotMessage(IPage page, string text) =>
-        page.Locator(BotBubble).Filter(new LocatorFilterOptions { HasTextString = text });
+    private static ILocator BotMessage(IPage page, string text) => BrowserSteps.BotMessages(page, text);
 }

@@ -1,4 +1,3 @@
-using FaqBot.Storage.Audit;
 using FaqBot.Storage.Transcripts;
 using FaqBot.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +11,7 @@ namespace FaqBot.Web.Handoffs.Pages;
 /// each linked to its item page for every role that works the queue (and to the review page for
 /// the roles that review); staff move items from new to claimed, contacted and closed.</summary>
 [Authorize(Policy = Policies.Handoffs)]
-public sealed class IndexModel(ITranscriptStore store, AuditLog audit, TimeProvider time, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(ITranscriptStore store, HandoffStatusChange change, TimeProvider time, IAuthorizationService authorization) : PageModel
 {
     public IReadOnlyList<HandoffItemView> Items { get; private set; } = [];
 
@@ -40,14 +39,12 @@ public sealed class IndexModel(ITranscriptStore store, AuditLog audit, TimeProvi
             return BadRequest();
         }
 
-        var actor = StaffPrincipal.Actor(User);
-        if (!await store.SetHandoffStatusAsync(id, status, actor, time.GetUtcNow(), cancellationToken))
+        if (await change.SetAsync(id, status, StaffPrincipal.Actor(User), cancellationToken) is not { } notice)
         {
             return NotFound();
         }
 
-        await audit.AppendAsync(actor, "handoff.status", id.ToString(System.Globalization.CultureInfo.InvariantCulture), status.ToString().ToLowerInvariant(), cancellationToken);
-        Notice = $"Item {id} is now {status.ToString().ToLowerInvariant()}.";
+        Notice = notice;
         return RedirectToPage(new { ShowClosed });
     }
 

@@ -18,7 +18,7 @@ namespace FaqBot.Web.Handoffs.Pages;
 /// patient and hands the chat back to the bot (see <see cref="LiveChats"/>); the conversation
 /// refreshes itself while the page is open.</summary>
 [Authorize(Policy = Policies.Handoffs)]
-public sealed class ItemModel(ITranscriptStore store, AuditLog audit, LiveChats live, TimeProvider time, IAuthorizationService authorization) : PageModel
+public sealed class ItemModel(ITranscriptStore store, AuditLog audit, LiveChats live, HandoffStatusChange change, TimeProvider time, IAuthorizationService authorization) : PageModel
 {
     public HandoffItemView Item { get; private set; } = null!;
 
@@ -81,14 +81,12 @@ public sealed class ItemModel(ITranscriptStore store, AuditLog audit, LiveChats 
             return BadRequest();
         }
 
-        var actor = StaffPrincipal.Actor(User);
-        if (!await store.SetHandoffStatusAsync(id, status, actor, time.GetUtcNow(), cancellationToken))
+        if (await change.SetAsync(id, status, StaffPrincipal.Actor(User), cancellationToken) is not { } notice)
         {
             return NotFound();
         }
 
-        await audit.AppendAsync(actor, "handoff.status", Target(id), status.ToString().ToLowerInvariant(), cancellationToken);
-        Notice = $"Item {id} is now {status.ToString().ToLowerInvariant()}{(status == HandoffStatus.Claimed ? " by you" : "")}.";
+        Notice = notice;
         return RedirectToPage(new { id });
     }
 
