@@ -89,6 +89,14 @@ public sealed class TranscriptRedaction(Redactor redactor)
         var document = new JsonObject
         {
             ["decision"] = trace.Decision,
+            ["handoff"] = trace.Handoff is { } handoff
+                ? new JsonObject
+                {
+                    ["reason"] = handoff.Reason,
+                    ["priority"] = HandoffDecision.Name(handoff.Priority),
+                    ["rules"] = new JsonArray([.. handoff.RuleIds.Select(id => JsonValue.Create(id))]),
+                }
+                : null,
             ["replyId"] = trace.ReplyId,
             ["replyVersion"] = trace.ReplyVersion,
             ["timings"] = new JsonObject

@@ -45,6 +45,8 @@ public sealed class CallbackTests
         Assert.Equal(knowledge.Replies[ReplyIds.CallbackOffer].Text.Trim(), (string?)offer["title"]);
         var answered = await client.AskAsync("Can I drive home after my infusion?");
         Assert.DoesNotContain("messageBack", DirectLineClient.Json(answered), StringComparison.Ordinal);
+        var person = await client.AskAsync("can i talk to a real person please");
+        Assert.Contains(person["suggestedActions"]!["actions"]!.AsArray(), a => (string?)a!["type"] == "messageBack");
 
         await client.SendAsync(HttpMethod.Post, Activities(client), Message(offer["value"]!.DeepClone()));
         var form = (await client.ReadAsync()).Last(a => (string?)a["type"] == "message");
@@ -179,6 +181,7 @@ public sealed class CallbackTests
             var staff = await factory.SignedInClientAsync(role);
             var queue = await staff.GetStringAsync(HandoffRoutes.Queue);
             Assert.Contains($"href=\"{page}\"", queue, StringComparison.Ordinal);
+
             Assert.DoesNotContain(Name, queue, StringComparison.Ordinal);
             var html = WebUtility.HtmlDecode(await staff.GetStringAsync(page));
             Assert.Contains(Name, html, StringComparison.Ordinal);
@@ -191,6 +194,19 @@ public sealed class CallbackTests
         var views = await factory.AuditAsync(new AuditQuery(Action: "handoff.contact.view"));
         Assert.Equal(3, views.Count);
         Assert.Equal(["admin", "clinician", "staff"], views.Select(v => v.Actor.Split('-')[0]).Order(StringComparer.Ordinal));
+
+        // Every link the queue shows a role opens for that role.
+        foreach (var role in new[] { Roles.Staff, Roles.Clinician, Roles.Admin })
+        {
+            var staff = await factory.SignedInClientAsync(role);
+            var links = Links(await staff.GetStringAsync(HandoffRoutes.Queue))
+                .Where(l => l.StartsWith("/handoffs/", StringComparison.Ordinal) || l.StartsWith("/review/", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(links);
+            foreach (var link in links)
+            {
+                Assert.True((await staff.GetAsync(link)).StatusCode == HttpStatusCode.OK, $"{role}: the queue's link {link} does not open");
+            }
+        }
     }
 
     [Fact]
@@ -242,6 +258,10 @@ public sealed class CallbackTests
         await SendAsync(client, form);
         return (await client.ReadAsync()).Last(a => (string?)a["type"] == "message" && (string?)a["from"]!["role"] == "bot");
     }
+
+    /// <summary>Every link target on a page, decoded.</summary>
+    private static IEnumerable<string> Links(string html) =>
+        System.Text.RegularExpressions.Regex.Matches(html, "href=\"([^\"]+)\"").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value));
 
     private static KnowledgeBase Knowledge(FaqBotFactory factory) => factory.Services.GetRequiredService<KnowledgeHolder>().Current;
 

@@ -93,6 +93,9 @@ public sealed class TranscriptRecordingTests(TranscriptRecordingTests.Host host)
         Assert.Equal(2, handoffEvents.Count); // one per item, each read from its turn's handoff decision
         Assert.All(handoffEvents, e => Assert.DoesNotContain("201-7789", e.Json, StringComparison.Ordinal));
         Assert.Contains("\"priority\":\"urgent\"", handoffEvents[1].Json, StringComparison.Ordinal);
+        var traces = stored.Turns.Select(t => System.Text.Json.Nodes.JsonNode.Parse(t.Summary.TraceJson)!["handoff"]).ToList();
+        Assert.Equal(["no-answer", "urgent"], traces.Select(h => (string?)h!["reason"]));
+        Assert.Equal(["normal", "urgent"], traces.Select(h => (string?)h!["priority"]));
     }
 
     [Fact]
