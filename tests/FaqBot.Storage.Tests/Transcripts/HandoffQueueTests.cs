@@ -72,6 +72,24 @@ public sealed class HandoffQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Retention_deletes_the_contact_details_with_the_item_and_its_conversation()
+    {
+        var item = (await Store.HandoffsAsync(false, default)).Single(h => h.ConversationId == "oldest");
+        var contact = new CallbackContact("Ottilie Brannagh", "+441632960961", "", "", "callback-consent", 1, T0.AddHours(6));
+        await _temp.AppendAsync(new TurnRecord("oldest", "webchat", T0.AddHours(1), [], null, null) { Callback = new CallbackRecord(contact, T0.AddHours(1)) });
+        Assert.NotNull(await Store.CallbackContactAsync(item.Id, default));
+
+        await Store.PurgeAsync(T0.AddHours(1).AddMinutes(1), default);
+
+        Assert.Null(await Store.HandoffAsync(item.Id, default));
+        Assert.Null(await Store.CallbackContactAsync(item.Id, default));
+        await using var connection = _temp.Database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM handoffs WHERE contact IS NOT NULL;";
+        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task Masked_contact_details_keep_an_initial_the_last_two_digits_and_the_domain()
     {
         var contact = new CallbackContact("Ottilie Brannagh", "+441632960961", "ottilie@example.org", "after 5pm", "callback-consent", 1, T0);
