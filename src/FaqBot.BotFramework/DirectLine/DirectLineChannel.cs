@@ -12,8 +12,11 @@ public sealed class DirectLineChannel(
     TurnPipeline pipeline,
     IOptions<DirectLineOptions> options,
     TimeProvider time,
-    IHostApplicationLifetime lifetime)
+    IHostApplicationLifetime lifetime,
+    IEchoFilter? echoFilter = null)
 {
+    private readonly IEchoFilter _echoFilter = echoFilter ?? IEchoFilter.All;
+
     public const string ChannelId = "directline";
 
     private readonly DirectLineOptions _options = options.Value;
@@ -56,7 +59,9 @@ public sealed class DirectLineChannel(
         stored.From = User(conversation, posted.From);
         stored.Recipient = Bot;
         stored.ServiceUrl = null;
-        var id = conversation.Append(stored, time.GetUtcNow());
+        var echo = _echoFilter.Kept(stored);
+        var id = conversation.Append(echo, time.GetUtcNow());
+        (stored.Id, stored.Timestamp) = (echo.Id, echo.Timestamp);
 
         var inbound = stored.ShallowCopy();
         inbound.ServiceUrl = serviceUrl;

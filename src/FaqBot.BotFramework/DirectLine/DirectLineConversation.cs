@@ -9,10 +9,16 @@ namespace FaqBot.BotFramework.DirectLine;
 /// <paramref name="maxBytes"/> of JSON (the latest activity always), so what a conversation holds
 /// is bounded whatever its clients post. Each activity is serialized once, when it is appended,
 /// and kept as its UTF-8 JSON: polls copy bytes, and the kept activities are no object graphs for
-/// the garbage collector to trace.</summary>
-public sealed class DirectLineConversation(string id, string userId, int maxKept, long maxBytes, DateTimeOffset now)
+/// the garbage collector to trace. With a <see cref="IDirectLineStore"/>, each activity is written
+/// there before <see cref="Append"/> returns, so before the call that appended it is acknowledged.</summary>
+public sealed class DirectLineConversation(string id, string userId, int maxKept, long maxBytes, DateTimeOffset now, IDirectLineStore? store = null)
 {
+    /// <summary>How often a conversation in use tells the store so (its idle time starts again).</summary>
+    private static readonly TimeSpan StoreTouchInterval = TimeSpan.FromMinutes(1);
+
     private readonly Lock _gate = new();
+    private readonly IDirectLineStore _store = store ?? IDirectLineStore.None;
+    private long _storeTouchedTicks = now.UtcTicks;
 
     /// <summary>Activities from <see cref="_first"/> on are served; the ones before it are dropped
     /// in batches, so appending stays cheap.</summary>
@@ -31,6 +37,28 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
 
     public DateTimeOffset LastUsed => new(Interlocked.Read(ref _lastUsedTicks), TimeSpan.Zero);
 
+    /// <summary>The conversation as the store kept it: its latest activities and its watermark.</summary>
+    public static DirectLineConversation Restore(StoredConversation stored, int maxKept, long maxBytes, DateTimeOffset now, IDirectLineStore store)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var conversation = new DirectLineConversation(stored.Id, stored.UserId, maxKept, maxBytes, now, store)
+        {
+            Started = stored.Started,
+        };
+        var recent = stored.Recent.TakeLast(maxKept).ToList();
+        conversation._kept.AddRange(recent);
+        conversation._keptBytes = recent.Sum(r => (long)r.Length);
+        conversation._appended = stored.Appended;
+        conversation._lastStamp = stored.LastStamp;
+        while (conversation._keptBytes > maxBytes && conversation._kept.Count - conversation._first > 1)
+        {
+            conversation._keptBytes -= conversation._kept[conversation._first].Length;
+            conversation._kept[conversation._first++] = [];
+        }
+
+        return conversation;
+    }
+
     /// <summary>Marks the conversation started; true only for the first caller.</summary>
     public bool TryStart()
     {
@@ -42,11 +70,20 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
             }
 
             Started = true;
+            _store.SaveConversation(Id, UserId, started: true, LastUsed);
             return true;
         }
     }
 
-    public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
+    public void Touch(DateTimeOffset now)
+    {
+        Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
+        var stored = Interlocked.Read(ref _storeTouchedTicks);
+        if (now.UtcTicks - stored >= StoreTouchInterval.Ticks && Interlocked.CompareExchange(ref _storeTouchedTicks, now.UtcTicks, stored) == stored)
+        {
+            _store.Touch(Id, now);
+        }
+    }
 
     /// <summary>Gives the activity its id and timestamp and stores it as JSON; later changes to
     /// <paramref name="activity"/> do not reach clients.</summary>
@@ -59,6 +96,7 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
             activity.Id = Id + "|" + _appended.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
             activity.Timestamp = stamp;
             var json = JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJsonContext.Default.Activity);
+            _store.AppendActivity(Id, _appended, json, stamp);
             _kept.Add(json);
             _keptBytes += json.Length;
             _appended++;

@@ -4,10 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace FaqBot.BotFramework.DirectLine;
 
-/// <summary>The live Direct Line conversations, in memory. Idle ones are dropped by
-/// <see cref="DirectLineSweeper"/>; transcripts are kept elsewhere.</summary>
-public sealed class DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider time)
+/// <summary>The live Direct Line conversations, held in memory and, with an
+/// <see cref="IDirectLineStore"/>, in the store too: a conversation this process does not hold
+/// (after a restart) is read back from there. Idle ones are dropped by
+/// <see cref="DirectLineSweeper"/>, from both; transcripts are kept elsewhere.</summary>
+public sealed class DirectLineConversations(IOptions<DirectLineOptions> options, TimeProvider time, IDirectLineStore? store = null)
 {
+    private readonly IDirectLineStore _store = store ?? IDirectLineStore.None;
+
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
 
     public int Count => _conversations.Count;
@@ -17,19 +21,28 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
     {
         var id = RandomId(16);
         var user = string.IsNullOrWhiteSpace(userId) ? "dl_" + RandomId(12) : userId;
-        var conversation = new DirectLineConversation(id, user, options.Value.MaxActivitiesKept, options.Value.MaxBytesKept, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        _store.SaveConversation(id, user, started: false, now);
+        var conversation = new DirectLineConversation(id, user, options.Value.MaxActivitiesKept, options.Value.MaxBytesKept, now, _store);
         _conversations[id] = conversation;
         return conversation;
     }
 
     public DirectLineConversation? Find(string id)
     {
+        var now = time.GetUtcNow();
         if (!_conversations.TryGetValue(id, out var conversation))
         {
-            return null;
+            if (_store.LoadConversation(id, options.Value.MaxActivitiesKept) is not { } stored
+                || stored.LastUsed < now - TimeSpan.FromMinutes(options.Value.ConversationIdleMinutes))
+            {
+                return null;
+            }
+
+            conversation = _conversations.GetOrAdd(id, _ => DirectLineConversation.Restore(stored, options.Value.MaxActivitiesKept, options.Value.MaxBytesKept, now, _store));
         }
 
-        conversation.Touch(time.GetUtcNow());
+        conversation.Touch(now);
         return conversation;
     }
 
@@ -46,6 +59,7 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
             }
         }
 
+        _store.DeleteIdle(cutoff);
         return removed;
     }
 

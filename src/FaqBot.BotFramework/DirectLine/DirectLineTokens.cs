@@ -46,8 +46,10 @@ public sealed record ConversationGrant(
 /// for calls already in flight, and a conversation's token can be refreshed at most once every
 /// <see cref="DirectLineOptions.MinSecondsBetweenRefreshes"/>. A token is its conversation's id
 /// and 256 random bits, so a grant is found by conversation.</summary>
-public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimeProvider time)
+public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimeProvider time, IDirectLineStore? store = null)
 {
+    private readonly IDirectLineStore _store = store ?? IDirectLineStore.None;
+
     private const char Separator = '~';
 
     private readonly ConcurrentDictionary<string, ConversationGrant> _grants = new(StringComparer.Ordinal);
@@ -62,10 +64,11 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
     {
         var now = time.GetUtcNow();
         var token = NewToken(conversationId);
-        _grants.AddOrUpdate(
+        var grant = _grants.AddOrUpdate(
             conversationId,
-            id => new ConversationGrant(id, userId, 1, Hash(token), now, now + _lifetime, null, default),
+            id => Grant(id) is { } stored ? Replace(stored, token, now) : new ConversationGrant(id, userId, 1, Hash(token), now, now + _lifetime, null, default),
             (_, current) => Replace(current, token, now));
+        _store.SaveGrant(grant);
         return new IssuedToken(token, conversationId, (int)_lifetime.TotalSeconds);
     }
 
@@ -73,7 +76,7 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
     /// unless the token shown is not the newest or the last one was issued too recently.</summary>
     public TokenRefresh Refresh(DirectLineGrant shown)
     {
-        if (shown.ConversationId is not { } id || !_grants.TryGetValue(id, out var current) || current.Generation != shown.Generation)
+        if (shown.ConversationId is not { } id || Grant(id) is not { } current || current.Generation != shown.Generation)
         {
             return new TokenRefresh(null, null);
         }
@@ -86,9 +89,14 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
         }
 
         var token = NewToken(id);
-        return _grants.TryUpdate(id, Replace(current, token, now), current)
-            ? new TokenRefresh(new IssuedToken(token, id, (int)_lifetime.TotalSeconds), null)
-            : new TokenRefresh(null, null);
+        var replaced = Replace(current, token, now);
+        if (!_grants.TryUpdate(id, replaced, current))
+        {
+            return new TokenRefresh(null, null);
+        }
+
+        _store.SaveGrant(replaced);
+        return new TokenRefresh(new IssuedToken(token, id, (int)_lifetime.TotalSeconds), null);
     }
 
     /// <summary>The grant behind a request's <c>Authorization</c> header, worked out once per
@@ -122,7 +130,7 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
         }
 
         var separator = credential.LastIndexOf(Separator);
-        if (separator <= 0 || !_grants.TryGetValue(credential[..separator], out var grant))
+        if (separator <= 0 || Grant(credential[..separator]) is not { } grant)
         {
             return null;
         }
@@ -153,6 +161,17 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
         }
 
         return removed;
+    }
+
+    /// <summary>The conversation's grant: held in memory, or read back from the store (after a restart).</summary>
+    private ConversationGrant? Grant(string conversationId)
+    {
+        if (_grants.TryGetValue(conversationId, out var grant))
+        {
+            return grant;
+        }
+
+        return _store.LoadGrant(conversationId) is { } stored && stored.Expires > time.GetUtcNow() ? _grants.GetOrAdd(conversationId, stored) : null;
     }
 
     private ConversationGrant Replace(ConversationGrant current, string token, DateTimeOffset now) => current with

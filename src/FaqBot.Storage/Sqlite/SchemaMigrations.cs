@@ -148,6 +148,35 @@ internal static class SchemaMigrations
         CREATE INDEX handoffs_queue ON handoffs (status, priority DESC, at);
         CREATE INDEX handoffs_conversation ON handoffs (conversation_id, id);
         """,
+        """
+        CREATE TABLE directline_conversations (
+            id          TEXT PRIMARY KEY,
+            user_id     TEXT NOT NULL,
+            started     INTEGER NOT NULL DEFAULT 0,
+            created_at  INTEGER NOT NULL,
+            last_at     INTEGER NOT NULL
+        );
+        CREATE INDEX directline_conversations_last_at ON directline_conversations (last_at);
+
+        CREATE TABLE directline_activities (
+            conversation_id TEXT NOT NULL REFERENCES directline_conversations (id) ON DELETE CASCADE,
+            seq             INTEGER NOT NULL,
+            at              INTEGER NOT NULL,
+            json            BLOB NOT NULL,
+            PRIMARY KEY (conversation_id, seq)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE directline_grants (
+            conversation_id TEXT PRIMARY KEY REFERENCES directline_conversations (id) ON DELETE CASCADE,
+            user_id         TEXT NOT NULL,
+            generation      INTEGER NOT NULL,
+            token_hash      BLOB NOT NULL,
+            issued_at       INTEGER NOT NULL,
+            expires         INTEGER NOT NULL,
+            replaced_hash   BLOB NULL,
+            replaced_until  INTEGER NOT NULL
+        );
+        """,
     ];
 
     public static int Latest => Steps.Length;

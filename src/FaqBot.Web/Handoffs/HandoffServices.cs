@@ -8,6 +8,7 @@ public static class HandoffServices
         services.AddSingleton<LiveChatRegistry>();
         services.AddSingleton<LiveChats>();
         services.AddSingleton<HandoffStatusChange>();
+        services.AddSingleton<FaqBot.BotFramework.DirectLine.IEchoFilter, CallbackEchoFilter>(); // contact details are not kept with the conversation
         return services;
     }
 }

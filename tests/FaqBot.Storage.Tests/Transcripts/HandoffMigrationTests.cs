@@ -20,7 +20,7 @@ public sealed class HandoffMigrationTests
         await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database.FilePath }.ToString()))
         {
             connection.Open();
-            SchemaMigrations.Apply(connection, SchemaMigrations.Latest - 1);
+            SchemaMigrations.Apply(connection, 3); // version 3: before handoff items had a priority
             using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO conversations (id, channel, started_at, last_at) VALUES ('old', 'webchat', 1, 1);

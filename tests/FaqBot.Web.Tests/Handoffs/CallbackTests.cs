@@ -148,6 +148,7 @@ public sealed class CallbackTests
             ["queue"] = await admin.GetStringAsync(HandoffRoutes.Queue),
             ["unanswered report"] = await admin.GetStringAsync("/unanswered"),
             ["log"] = string.Join('\n', log.Lines),
+            ["the Direct Line conversation"] = await (await client.SendAsync(HttpMethod.Get, Activities(client) + "?watermark=0")).Content.ReadAsStringAsync(),
         };
         var database = factory.Services.GetRequiredService<SqliteDatabase>();
         var stored = await DiskContents.ProtectedValuesAsync(database);

@@ -38,6 +38,9 @@ public sealed class DirectLineClient(HttpClient http)
         return client;
     }
 
+    /// <summary>The same patient (token, conversation, watermark) talking to another host.</summary>
+    public DirectLineClient ResumeOn(HttpClient other) => new(other) { Token = Token, ConversationId = ConversationId, Watermark = Watermark };
+
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, JsonNode? body = null, string? token = null)
     {
         var request = new HttpRequestMessage(method, path);

@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using FaqBot.BotFramework.DirectLine;
+using FaqBot.Storage.Sqlite;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace FaqBot.Web.DirectLineState;
+
+/// <summary>Direct Line state in the embedded database, so a restart keeps every live conversation:
+/// the same token reads the same conversation from the same watermark and goes on. Each write is
+/// its own short transaction, committed before the call that made it is acknowledged. Activities
+/// hold what patients typed, so their JSON is encrypted with the data-protection keys under a
+/// purpose of its own; tokens are kept only as hashes. A conversation keeps at most
+/// <c>DirectLine:MaxActivitiesKept</c> activities here too (older ones are deleted as new ones come),
+/// and idle conversations are deleted with everything they hold.</summary>
+public sealed partial class SqliteDirectLineStore(
+    SqliteDatabase database, IDataProtectionProvider protection, IOptions<DirectLineOptions> options, ILogger<SqliteDirectLineStore> log) : IDirectLineStore
+{
+    private readonly int _maxKept = options.Value.MaxActivitiesKept;
+
+    public const string Purpose = "FaqBot.DirectLine.Activity.v1";
+
+    private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
+
+    public void SaveConversation(string id, string userId, bool started, DateTimeOffset at) => Execute("""
+        INSERT INTO directline_conversations (id, user_id, started, created_at, last_at) VALUES ($id, $user, $started, $at, $at)
+        ON CONFLICT (id) DO UPDATE SET started = max(started, excluded.started), last_at = max(last_at, excluded.last_at);
+        """, ("$id", id), ("$user", userId), ("$started", started ? 1 : 0), ("$at", at.ToUnixTimeMilliseconds()));
+
+    public void AppendActivity(string conversationId, long sequence, byte[] json, DateTimeOffset at) => Execute("""
+        INSERT INTO directline_activities (conversation_id, seq, at, json) VALUES ($conversation, $seq, $at, $json);
+        DELETE FROM directline_activities WHERE conversation_id = $conversation AND seq <= $seq - $max;
+        UPDATE directline_conversations SET last_at = max(last_at, $at) WHERE id = $conversation;
+        """, ("$conversation", conversationId), ("$seq", sequence), ("$at", at.ToUnixTimeMilliseconds()), ("$json", _protector.Protect(json)), ("$max", _maxKept));
+
+    public void Touch(string conversationId, DateTimeOffset at) => Execute(
+        "UPDATE directline_conversations SET last_at = max(last_at, $at) WHERE id = $id;",
+        ("$id", conversationId), ("$at", at.ToUnixTimeMilliseconds()));
+
+    public void SaveGrant(ConversationGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        Execute("""
+            INSERT INTO directline_grants (conversation_id, user_id, generation, token_hash, issued_at, expires, replaced_hash, replaced_until)
+            VALUES ($conversation, $user, $generation, $hash, $issued, $expires, $replaced, $until)
+            ON CONFLICT (conversation_id) DO UPDATE SET generation = excluded.generation, token_hash = excluded.token_hash,
+                issued_at = excluded.issued_at, expires = excluded.expires, replaced_hash = excluded.replaced_hash, replaced_until = excluded.replaced_until
+            WHERE excluded.generation > directline_grants.generation;
+            """, ("$conversation", grant.ConversationId), ("$user", grant.UserId), ("$generation", grant.Generation), ("$hash", grant.TokenHash),
+            ("$issued", grant.IssuedAt.ToUnixTimeMilliseconds()), ("$expires", grant.Expires.ToUnixTimeMilliseconds()),
+            ("$replaced", grant.ReplacedHash), ("$until", grant.ReplacedUntil == default ? 0L : grant.ReplacedUntil.ToUnixTimeMilliseconds()));
+    }
+
+    public StoredConversation? LoadConversation(string id, int maxKept)
+    {
+        using var connection = database.Open();
+        using var conversation = Command(connection, "SELECT user_id, started, last_at FROM directline_conversations WHERE id = $id;", ("$id", id));
+        using var row = conversation.ExecuteReader();
+        if (!row.Read())
+        {
+            return null;
+        }
+
+        var (userId, started, lastAt) = (row.GetString(0), row.GetInt64(1) != 0, Time(row.GetInt64(2)));
+        using var activities = Command(connection, """
+            SELECT seq, at, json FROM (SELECT seq, at, json FROM directline_activities WHERE conversation_id = $id ORDER BY seq DESC LIMIT $max)
+            ORDER BY seq;
+            """, ("$id", id), ("$max", maxKept));
+        using var reader = activities.ExecuteReader();
+        var recent = new List<byte[]>();
+        long appended = 0;
+        var lastStamp = DateTimeOffset.MinValue;
+        while (reader.Read())
+        {
+            appended = reader.GetInt64(0) + 1;
+            lastStamp = Time(reader.GetInt64(1));
+            try
+            {
+                recent.Add(_protector.Unprotect((byte[])reader[2]));
+            }
+            catch (CryptographicException ex)
+            {
+                // Keys lost: the conversation goes on from its watermark without the unreadable activity.
+                LogUnreadable(log, id, ex.Message);
+                recent.Add("""{"type":"message","text":""}"""u8.ToArray());
+            }
+        }
+
+        return new StoredConversation(id, userId, started, lastAt, appended, recent, lastStamp);
+    }
+
+    public ConversationGrant? LoadGrant(string conversationId)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, """
+            SELECT user_id, generation, token_hash, issued_at, expires, replaced_hash, replaced_until FROM directline_grants WHERE conversation_id = $id;
+            """, ("$id", conversationId));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new ConversationGrant(conversationId, reader.GetString(0), reader.GetInt32(1), (byte[])reader[2], Time(reader.GetInt64(3)), Time(reader.GetInt64(4)),
+                reader.IsDBNull(5) ? null : (byte[])reader[5], reader.GetInt64(6) == 0 ? default : Time(reader.GetInt64(6)))
+            : null;
+    }
+
+    public int DeleteIdle(DateTimeOffset cutoff)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, "DELETE FROM directline_conversations WHERE last_at < $cutoff;", ("$cutoff", cutoff.ToUnixTimeMilliseconds()));
+        return command.ExecuteNonQuery();
+    }
+
+    private void Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        using var command = Command(connection, sql, parameters);
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+        transaction.Commit();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private static DateTimeOffset Time(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A stored Direct Line activity of conversation {ConversationId} could not be decrypted and is left out: {Reason}")]
+    private static partial void LogUnreadable(ILogger logger, string conversationId, string reason);
+}
