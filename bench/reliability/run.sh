@@ -13,7 +13,8 @@
 #      kill -9 of the host after KILL_AFTER seconds while wrk runs; wrk stopped; the host started
 #      again on the same folder (the store must open and migrate). PRAGMA integrity_check must
 #      say ok, every POST id acknowledged with a 200 before the kill must be in
-#      activities.activity_id, and the restarted host must take and store a new turn. Also
+#      activities.activity_id, every conversation must go on with its old token on the restarted
+#      host (poll and post answer 200), and the restarted host must take and store a new turn. Also
 #      reported (not a condition): activities that polls had brought back but the store lacks.
 #
 #   bench/reliability/run.sh
@@ -280,6 +281,21 @@ measure_kill() {
     python3 "$CHECK" acked "$db" "$OUT/$name-acked.txt" >"$OUT/$name-acked-check.json"
     python3 "$CHECK" delivered "$db" "$OUT/$name-delivered.txt" >"$OUT/$name-delivered-check.json"
 
+    # Every conversation of the killed host goes on with its old token: its poll answers 200 and a
+    # new message is answered 200 with an id (the conversation and its grant came back from the store).
+    resumed=0
+    total=0
+    while read -r token conversation _; do
+        total=$((total + 1))
+        poll=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$BASE/v3/directline/conversations/$conversation/activities")
+        status=$(curl -s -o "$OUT/$name-resume-post.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+            -H 'Content-Type: application/json' -d '{"type":"message","text":"What should I wear?","from":{"id":"resumed"}}' \
+            "$BASE/v3/directline/conversations/$conversation/activities")
+        if [[ "$poll" == 200 && "$status" == 200 && -n "$(jq -r '.id // empty' "$OUT/$name-resume-post.json" 2>/dev/null || true)" ]]; then
+            resumed=$((resumed + 1))
+        fi
+    done <"$OUT/$name-conversations.txt"
+
     # The restarted host takes a new turn and stores it (the store is writable, not just readable).
     make_conversations 1 "$OUT/$name-probe-conversation.txt" "$WEB_PORT"
     read -r token conversation _ <"$OUT/$name-probe-conversation.txt"
@@ -294,7 +310,7 @@ measure_kill() {
     fi
     stop_server
 
-    jq -s --argjson probe "$probe" --arg files "$(cat "$OUT/$name-files.txt")" \
+    jq -s --argjson probe "$probe" --arg files "$(cat "$OUT/$name-files.txt")" --argjson resumed "$resumed" --argjson total "$total" \
         --argjson logged "$(log_problems "$OUT/$name-restart.log")" '
         .[0] as $loop | .[1] as $integrity | .[2] as $store | .[3] as $acked | .[4] as $delivered
         | { posts_sent: $loop.posts_sent, posts_unanswered: $loop.posts_unacknowledged,
@@ -309,12 +325,13 @@ measure_kill() {
             integrity: $integrity.integrity_check, stored: $store.activities, stored_by_direction_type: $store.by_direction_type,
             turns_before_kill: $loop.turns, turns_per_second: $loop.turns_per_second,
             restarted: true, restart_errors_logged: $logged, new_turn_stored_after_restart: $probe,
+            conversations_resumed_after_restart: $resumed, conversations_before_kill: $total,
             files_after_kill: $files }' \
         "$OUT/$name-counts.json" "$OUT/$name-integrity.json" "$OUT/$name-store.json" "$OUT/$name-acked-check.json" \
         "$OUT/$name-delivered-check.json" >"$OUT/$name.json"
 
     if [[ "$(jq '.integrity == "ok" and .missing == 0 and .acknowledged > 0 and .new_turn_stored_after_restart
-               and .restart_errors_logged == 0' "$OUT/$name.json")" == true ]]; then
+               and .restart_errors_logged == 0 and .conversations_resumed_after_restart == .conversations_before_kill' "$OUT/$name.json")" == true ]]; then
         discard_data "$data"
     else
         KILL_PASS=false
@@ -354,11 +371,11 @@ STAGE="summarizing"
     if [[ -n "$KILL_PASS" ]]; then
         echo
         echo "2. SIGKILL mid-load (kill -9 after ${KILL_AFTER}s), $ROUNDS rounds"
-        printf '   %-5s %7s %12s %10s %7s %7s %9s %7s %12s %7s %14s %8s %7s %9s\n' round sent acknowledged unanswered found missing integrity stored stored-unack polled polled-missing turns/s restart new-turn
+        printf '   %-5s %7s %12s %10s %7s %7s %9s %7s %12s %7s %14s %8s %7s %9s %8s\n' round sent acknowledged unanswered found missing integrity stored stored-unack polled polled-missing turns/s restart new-turn resumed
         for round in $(seq "$ROUNDS"); do
             [[ -f "$OUT/kill-r$round.json" ]] || continue
-            jq -r --arg r "$round" '[$r, .posts_sent, .acknowledged, .posts_unanswered, .found, .missing, .integrity, .stored, .in_messages_not_acknowledged, .polled_activities, .polled_activities_missing, .turns_per_second, (if .restart_errors_logged == 0 then "ok" else "\(.restart_errors_logged) errors" end), (if .new_turn_stored_after_restart then "stored" else "NOT STORED" end)] | @tsv' "$OUT/kill-r$round.json" |
-                awk -F'\t' '{ printf "   %-5s %7s %12s %10s %7s %7s %9s %7s %12s %7s %14s %8s %7s %9s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 }'
+            jq -r --arg r "$round" '[$r, .posts_sent, .acknowledged, .posts_unanswered, .found, .missing, .integrity, .stored, .in_messages_not_acknowledged, .polled_activities, .polled_activities_missing, .turns_per_second, (if .restart_errors_logged == 0 then "ok" else "\(.restart_errors_logged) errors" end), (if .new_turn_stored_after_restart then "stored" else "NOT STORED" end), "\(.conversations_resumed_after_restart)/\(.conversations_before_kill)"] | @tsv' "$OUT/kill-r$round.json" |
+                awk -F'\t' '{ printf "   %-5s %7s %12s %10s %7s %7s %9s %7s %12s %7s %14s %8s %7s %9s %8s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 }'
         done
         echo "   sent = POSTs sent before the kill; unanswered = sent - acknowledged (in flight at the kill);"
         echo "   stored = activities in the store after the restart (before the new turn); stored-unack = inbound"
