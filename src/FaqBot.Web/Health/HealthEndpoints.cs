@@ -1,20 +1,44 @@
 using FaqBot.Core.Knowledge;
+using FaqBot.Storage.Sqlite;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FaqBot.Web.Health;
 
-/// <summary><c>GET /health</c>: healthy when a knowledge base is loaded and serves at least one snippet.</summary>
+/// <summary><c>GET /health</c>: healthy when a knowledge base is loaded and serves at least one
+/// snippet. <c>GET /health/ready</c>: that, and the database answers (a load balancer sends no
+/// patient to a host whose store it cannot reach: their turns could not be stored).</summary>
 public static class HealthEndpoints
 {
     public const string Path = "/health";
 
+    public const string ReadyPath = "/health/ready";
+
+    private const string ReadyTag = "ready";
+
     public static IServiceCollection AddFaqBotHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<KnowledgeHealthCheck>("knowledge");
+        services.AddHealthChecks()
+            .AddCheck<KnowledgeHealthCheck>("knowledge")
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
         return services;
     }
 
-    public static IEndpointConventionBuilder MapFaqBotHealth(this IEndpointRouteBuilder app) => app.MapHealthChecks(Path);
+    public static IEndpointConventionBuilder MapFaqBotHealth(this IEndpointRouteBuilder app)
+    {
+        var ready = app.MapHealthChecks(ReadyPath);
+        var live = app.MapHealthChecks(Path, new HealthCheckOptions { Predicate = check => !check.Tags.Contains(ReadyTag) });
+        return new Both(live, ready);
+    }
+
+    private sealed class Both(IEndpointConventionBuilder first, IEndpointConventionBuilder second) : IEndpointConventionBuilder
+    {
+        public void Add(Action<EndpointBuilder> convention)
+        {
+            first.Add(convention);
+            second.Add(convention);
+        }
+    }
 
     private sealed class KnowledgeHealthCheck(KnowledgeHolder knowledge, TimeProvider time) : IHealthCheck
     {
@@ -25,6 +49,26 @@ public static class HealthEndpoints
             return Task.FromResult(serving > 0
                 ? HealthCheckResult.Healthy($"{serving} approved snippets serving")
                 : HealthCheckResult.Unhealthy("no approved snippet is serving"));
+        }
+    }
+
+    /// <summary>The store answers a query.</summary>
+    private sealed class DatabaseHealthCheck(SqliteDatabase database) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await using var connection = database.Open();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT count(*) FROM sqlite_master;";
+                await command.ExecuteScalarAsync(cancellationToken);
+                return HealthCheckResult.Healthy("the database answers");
+            }
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                return HealthCheckResult.Unhealthy("the database cannot be reached: " + ex.Message);
+            }
         }
     }
 }

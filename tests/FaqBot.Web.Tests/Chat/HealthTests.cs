@@ -26,4 +26,39 @@ public sealed class HealthTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Ready_fails_while_the_database_cannot_be_reached_and_health_stays_as_it_is()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "faqbot-ready-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var factory = new FaqBotFactory().With("Storage:DataPath", data);
+            var client = factory.CreateClient();
+            var before = await client.GetAsync("/health/ready");
+
+            // The database file is replaced by a folder (a lost volume, say): no connection can open it.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(data, "faqbot.db*"))
+            {
+                File.Delete(file);
+            }
+
+            Directory.CreateDirectory(Path.Combine(data, "faqbot.db"));
+            var after = await client.GetAsync("/health/ready");
+            var live = await client.GetAsync("/health");
+
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, after.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
 }
