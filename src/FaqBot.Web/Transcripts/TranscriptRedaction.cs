@@ -23,13 +23,13 @@ public sealed class TranscriptRedaction(Redactor redactor)
 
     private static readonly string[] BotFieldsWithPatientText = ["value", "attachments"];
 
-    /// <summary>What a stored callback request shows in place of the contact details it carried.</summary>
-    public const string KeptApart = "[kept with the handoff item]";
 
     /// <summary>The activity's JSON as stored and, for a patient's activity, what redaction made of
     /// its text (the question the turn stores).</summary>
     public (string Json, RedactionResult? Text) Activity(Activity activity, ActivityDirection direction)
     {
+        // A submitted callback form's contact details are kept with the handoff item only, never in a transcript.
+        activity = Handoffs.CallbackEchoFilter.WithoutContact(activity);
         if (direction == ActivityDirection.Out && activity.Value is null && activity.Attachments is not { Count: > 0 })
         {
             return (JsonSerializer.Serialize(activity, ActivityJson.Options), null); // approved text only: nothing to redact
@@ -46,11 +46,6 @@ public sealed class TranscriptRedaction(Redactor redactor)
             }
 
             RedactStrings(node, topLevel: true);
-            if (Handoffs.CallbackRequest.ActionOf(activity) == Handoffs.CallbackAction.Submit)
-            {
-                // Contact details are kept with the handoff item only (sealed), never in a transcript.
-                node["value"] = new JsonObject { ["action"] = Handoffs.CallbackRequest.SubmitAction, ["contact"] = KeptApart };
-            }
         }
         else
         {

@@ -228,7 +228,7 @@ public sealed class CallbackTests
         Assert.Contains("by staff-kim", await staff.GetStringAsync(HandoffRoutes.Queue), StringComparison.Ordinal);
     }
 
-    private const string TranscriptRedactionKeptApart = FaqBot.Web.Transcripts.TranscriptRedaction.KeptApart;
+    private const string TranscriptRedactionKeptApart = CallbackEchoFilter.KeptApart;
 
     private static JsonObject Form(string name = Name, string phone = Phone, string email = Email, string bestTime = "weekday mornings", string consent = "true") => new()
     {
