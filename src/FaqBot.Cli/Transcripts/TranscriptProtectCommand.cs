@@ -14,7 +14,7 @@ internal static class TranscriptProtectCommand
 {
     public static Command Create()
     {
-        var batch = new Option<int>("--batch") { Description = "Rows per transaction.", DefaultValueFactory = _ => SqliteTranscriptStore.DefaultProtectBatch };
+        var batch = new Option<int>("--batch") { Description = "Rows per transaction.", DefaultValueFactory = _ => TranscriptStore.DefaultProtectBatch };
         var command = new Command("protect", "Encrypt patient text stored in plain (rows written before encryption at rest was on).") { batch };
         command.SetAction((parse, ct) => CliHost.RunAsync(parse.GetValue(CliOptions.Knowledge), parse.InvocationConfiguration.Error, async services =>
         {
@@ -33,7 +33,7 @@ internal static class TranscriptProtectCommand
 
             // Progress is written as it comes, one line per batch.
             var progress = new SynchronousProgress(p => output.WriteLine($"{p.Column}: {p.Done}/{p.Total}"));
-            var protectedValues = await services.GetRequiredService<SqliteTranscriptStore>().ProtectPlainTextAsync(size, progress, ct);
+            var protectedValues = await services.GetRequiredService<TranscriptStore>().ProtectPlainTextAsync(size, progress, ct);
             await services.GetRequiredService<AuditLog>().AppendAsync(UsersCommand.Actor, "transcripts.protect", "", $"{protectedValues} value(s)", ct);
             await output.WriteLineAsync($"Protected {protectedValues} stored value(s).");
             return ExitCodes.Ok;

@@ -8,7 +8,7 @@ namespace FaqBot.Storage.Accounts;
 public static class AccountServices
 {
     /// <summary>The account store, staff sessions and the audit log, with the <c>Accounts</c> options validated at
-    /// start. The database itself (<c>SqliteDatabase</c>) and the clock come from
+    /// start. The database itself (<c>IStoreDatabase</c>) and the clock come from
     /// <see cref="StorageServices.AddFaqBotStorage"/>.</summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {

@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using FaqBot.Storage.Sqlite;
+using FaqBot.Storage.Database;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Storage.Accounts;
@@ -25,15 +25,13 @@ public sealed partial class AccountStore
     /// <summary>The longest client key kept (an address or address block is far shorter).</summary>
     public const int MaxClientLength = 64;
 
-    private const int SqliteConstraint = 19;
-
-    private readonly SqliteDatabase _database;
+    private readonly IStoreDatabase _database;
     private readonly TimeProvider _time;
     private readonly AccountOptions _options;
     private readonly PasswordHasher<AccountStore> _hasher;
     private readonly Lazy<string> _dummyHash;
 
-    public AccountStore(SqliteDatabase database, TimeProvider time, IOptions<AccountOptions> options, IOptions<PasswordHasherOptions>? hasherOptions = null)
+    public AccountStore(IStoreDatabase database, TimeProvider time, IOptions<AccountOptions> options, IOptions<PasswordHasherOptions>? hasherOptions = null)
     {
         _database = database;
         _time = time;
@@ -70,16 +68,16 @@ public sealed partial class AccountStore
         Check(PasswordProblem(password));
         var now = _time.GetUtcNow();
         var hash = _hasher.HashPassword(this, password);
-        await using var connection = _database.Open();
-        await using var command = SqlCommands.Create(connection, """
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, """
             INSERT INTO users (name, role, password_hash, failed_count, locked_until, created_at)
-            VALUES ($name, $role, $hash, 0, NULL, $now);
-            """, ("$name", name), ("$role", role), ("$hash", hash), ("$now", now.ToUnixTimeMilliseconds()));
+            VALUES (@name, @role, @hash, 0, NULL, @now);
+            """, ("@name", name), ("@role", role), ("@hash", hash), ("@now", now.ToUnixTimeMilliseconds()));
         try
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+        catch (DbException ex) when (_database.IsUniqueViolation(ex))
         {
             throw new AccountException($"The name '{name}' is taken (names are compared without regard to case).", ex);
         }
@@ -93,12 +91,12 @@ public sealed partial class AccountStore
     {
         role = Roles.Parse(role);
         var account = await RequireAsync(name, cancellationToken);
-        await using var connection = _database.Open();
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        await using var command = SqlCommands.Create(connection, """
-            UPDATE users SET role = $role
-            WHERE name = $name AND NOT (role = 'admin' AND $role <> 'admin' AND (SELECT COUNT(*) FROM users WHERE role = 'admin') <= 1);
-            """, ("$name", account.Name), ("$role", role));
+        await using var command = Sql.Command(connection, """
+            UPDATE users SET role = @role
+            WHERE lower(name) = lower(@name) AND NOT (role = 'admin' AND @role <> 'admin' AND (SELECT COUNT(*) FROM users WHERE role = 'admin') <= 1);
+            """, ("@name", account.Name), ("@role", role));
         command.Transaction = transaction;
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
@@ -117,19 +115,19 @@ public sealed partial class AccountStore
     {
         Check(PasswordProblem(password));
         var hash = _hasher.HashPassword(this, password);
-        await using var connection = _database.Open();
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        await using var command = SqlCommands.Create(connection,
-            "UPDATE users SET password_hash = $hash, failed_count = 0, locked_until = NULL WHERE name = $name;",
-            ("$name", name), ("$hash", hash));
+        await using var command = Sql.Command(connection,
+            "UPDATE users SET password_hash = @hash, failed_count = 0, locked_until = NULL WHERE lower(name) = lower(@name);",
+            ("@name", name), ("@hash", hash));
         command.Transaction = transaction;
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw NoSuchAccount(name);
         }
 
-        await using var clients = SqlCommands.Create(connection,
-            "UPDATE sign_in_clients SET failed_count = 0, locked_until = NULL WHERE user_name = $name;", ("$name", name));
+        await using var clients = Sql.Command(connection,
+            "UPDATE sign_in_clients SET failed_count = 0, locked_until = NULL WHERE lower(user_name) = lower(@name);", ("@name", name));
         clients.Transaction = transaction;
         await clients.ExecuteNonQueryAsync(cancellationToken);
         await EndSessionsAsync(transaction, name, cancellationToken);
@@ -141,11 +139,11 @@ public sealed partial class AccountStore
     public async Task<Account> RemoveAsync(string name, CancellationToken cancellationToken)
     {
         var account = await RequireAsync(name, cancellationToken);
-        await using var connection = _database.Open();
-        await using var command = SqlCommands.Create(connection, """
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, """
             DELETE FROM users
-            WHERE name = $name AND NOT (role = 'admin' AND (SELECT COUNT(*) FROM users WHERE role = 'admin') <= 1);
-            """, ("$name", account.Name));
+            WHERE lower(name) = lower(@name) AND NOT (role = 'admin' AND (SELECT COUNT(*) FROM users WHERE role = 'admin') <= 1);
+            """, ("@name", account.Name));
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             await RequireAsync(name, cancellationToken);
@@ -157,9 +155,9 @@ public sealed partial class AccountStore
 
     public async Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
-        await using var command = SqlCommands.Create(connection,
-            $"SELECT {AccountColumns} FROM users u ORDER BY u.name COLLATE NOCASE;", ("$now", _time.GetUtcNow().ToUnixTimeMilliseconds()));
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection,
+            $"SELECT {AccountColumns} FROM users u ORDER BY lower(u.name), u.name;", ("@now", _time.GetUtcNow().ToUnixTimeMilliseconds()));
         var accounts = new List<Account>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -173,9 +171,9 @@ public sealed partial class AccountStore
     /// <summary>The account named <paramref name="name"/> in any case, or null.</summary>
     public async Task<Account?> FindAsync(string name, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
-        await using var command = SqlCommands.Create(connection,
-            $"SELECT {AccountColumns} FROM users u WHERE u.name = $name;", ("$name", name), ("$now", _time.GetUtcNow().ToUnixTimeMilliseconds()));
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection,
+            $"SELECT {AccountColumns} FROM users u WHERE lower(u.name) = lower(@name);", ("@name", name), ("@now", _time.GetUtcNow().ToUnixTimeMilliseconds()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadAccount(reader) : null;
     }
@@ -210,13 +208,13 @@ public sealed partial class AccountStore
         }
 
         var hash = verdict == PasswordVerificationResult.SuccessRehashNeeded ? _hasher.HashPassword(this, password) : stored.Hash;
-        await using var connection = _database.Open();
-        await using var command = SqlCommands.Create(connection, """
-            UPDATE users SET password_hash = $hash, failed_count = 0, locked_until = NULL WHERE name = $name;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, """
+            UPDATE users SET password_hash = @hash, failed_count = 0, locked_until = NULL WHERE lower(name) = lower(@name);
             INSERT INTO sign_in_clients (user_name, client, failed_count, locked_until, last_failed_at, signed_in_at)
-            VALUES ($name, $client, 0, NULL, NULL, $now)
-            ON CONFLICT (user_name, client) DO UPDATE SET failed_count = 0, locked_until = NULL, signed_in_at = $now;
-            """, ("$name", stored.Name), ("$hash", hash), ("$client", client), ("$now", now.ToUnixTimeMilliseconds()));
+            VALUES (@name, @client, 0, NULL, NULL, @now)
+            ON CONFLICT (user_name, client) DO UPDATE SET failed_count = 0, locked_until = NULL, signed_in_at = @now;
+            """, ("@name", stored.Name), ("@hash", hash), ("@client", client), ("@now", now.ToUnixTimeMilliseconds()));
         await command.ExecuteNonQueryAsync(cancellationToken);
         return new SignInResult(SignInStatus.Succeeded, stored.Name, stored.Role);
     }
@@ -227,26 +225,26 @@ public sealed partial class AccountStore
     private async Task<SignInResult> RecordFailureAsync(StoredCredential stored, string client, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var until = (now + _options.Lockout).ToUnixTimeMilliseconds();
-        await using var connection = _database.Open();
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        await using var command = SqlCommands.Create(connection, """
+        await using var command = Sql.Command(connection, """
             INSERT INTO sign_in_clients (user_name, client, failed_count, locked_until, last_failed_at)
-            VALUES ($name, $client, CASE WHEN $max <= 1 THEN 0 ELSE 1 END, CASE WHEN $max <= 1 THEN $until END, $now)
+            VALUES (@name, @client, CASE WHEN @max <= 1 THEN 0 ELSE 1 END, CASE WHEN @max <= 1 THEN @until END, @now)
             ON CONFLICT (user_name, client) DO UPDATE SET
-                failed_count = CASE WHEN failed_count + 1 >= $max THEN 0 ELSE failed_count + 1 END,
-                locked_until = CASE WHEN failed_count + 1 >= $max THEN $until ELSE NULL END,
-                last_failed_at = $now;
+                failed_count = CASE WHEN sign_in_clients.failed_count + 1 >= @max THEN 0 ELSE sign_in_clients.failed_count + 1 END,
+                locked_until = CASE WHEN sign_in_clients.failed_count + 1 >= @max THEN @until ELSE NULL END,
+                last_failed_at = @now;
             UPDATE users SET
-                failed_count = CASE WHEN failed_count + 1 >= $accountMax THEN 0 ELSE failed_count + 1 END,
-                locked_until = CASE WHEN failed_count + 1 >= $accountMax THEN $until ELSE NULL END
-            WHERE name = $name AND (locked_until IS NULL OR locked_until <= $now);
+                failed_count = CASE WHEN failed_count + 1 >= @accountMax THEN 0 ELSE failed_count + 1 END,
+                locked_until = CASE WHEN failed_count + 1 >= @accountMax THEN @until ELSE NULL END
+            WHERE lower(name) = lower(@name) AND (locked_until IS NULL OR locked_until <= @now);
             DELETE FROM sign_in_clients
-            WHERE (locked_until IS NULL OR locked_until <= $now)
-              AND CASE WHEN signed_in_at IS NULL THEN last_failed_at <= $quiet ELSE signed_in_at <= $forgotten END;
+            WHERE (locked_until IS NULL OR locked_until <= @now)
+              AND CASE WHEN signed_in_at IS NULL THEN last_failed_at <= @quiet ELSE signed_in_at <= @forgotten END;
             """,
-            ("$name", stored.Name), ("$client", client), ("$max", _options.MaxFailedAttempts), ("$accountMax", _options.MaxFailedAttemptsPerAccount),
-            ("$until", until), ("$now", now.ToUnixTimeMilliseconds()), ("$quiet", (now - _options.Lockout).ToUnixTimeMilliseconds()),
-            ("$forgotten", (now - _options.KnownClientFor).ToUnixTimeMilliseconds()));
+            ("@name", stored.Name), ("@client", client), ("@max", _options.MaxFailedAttempts), ("@accountMax", _options.MaxFailedAttemptsPerAccount),
+            ("@until", until), ("@now", now.ToUnixTimeMilliseconds()), ("@quiet", (now - _options.Lockout).ToUnixTimeMilliseconds()),
+            ("@forgotten", (now - _options.KnownClientFor).ToUnixTimeMilliseconds()));
         command.Transaction = transaction;
         await command.ExecuteNonQueryAsync(cancellationToken);
         var after = await ReadCredentialAsync(connection, transaction, stored.Name, client, now, cancellationToken);
@@ -261,18 +259,18 @@ public sealed partial class AccountStore
 
     private async Task<StoredCredential?> ReadCredentialAsync(string name, string client, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
+        await using var connection = await _database.OpenAsync(cancellationToken);
         return await ReadCredentialAsync(connection, null, name, client, now, cancellationToken);
     }
 
     private async Task<StoredCredential?> ReadCredentialAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string name, string client, DateTimeOffset now, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, string name, string client, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var command = SqlCommands.Create(connection, """
-            SELECT u.name, u.role, u.password_hash, u.locked_until, c.locked_until, c.signed_in_at > $known
-            FROM users u LEFT JOIN sign_in_clients c ON c.user_name = u.name AND c.client = $client
-            WHERE u.name = $name;
-            """, ("$name", name), ("$client", client), ("$known", (now - _options.KnownClientFor).ToUnixTimeMilliseconds()));
+        await using var command = Sql.Command(connection, """
+            SELECT u.name, u.role, u.password_hash, u.locked_until, c.locked_until, CASE WHEN c.signed_in_at > @known THEN 1 ELSE 0 END
+            FROM users u LEFT JOIN sign_in_clients c ON c.user_name = u.name AND c.client = @client
+            WHERE lower(u.name) = lower(@name);
+            """, ("@name", name), ("@client", client), ("@known", (now - _options.KnownClientFor).ToUnixTimeMilliseconds()));
         command.Transaction = transaction;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -281,32 +279,32 @@ public sealed partial class AccountStore
         }
 
         return new StoredCredential(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-            Time(reader, 3), Time(reader, 4), !reader.IsDBNull(5) && reader.GetBoolean(5));
+            Time(reader, 3), Time(reader, 4), reader.Flag(5));
     }
 
     /// <summary>Ends every session of <paramref name="name"/> (see <see cref="StaffSessions"/>).</summary>
-    private static async Task EndSessionsAsync(SqliteTransaction transaction, string name, CancellationToken cancellationToken)
+    private static async Task EndSessionsAsync(DbTransaction transaction, string name, CancellationToken cancellationToken)
     {
-        await using var command = SqlCommands.Create(transaction.Connection!, "DELETE FROM staff_sessions WHERE user_name = $name;", ("$name", name));
+        await using var command = Sql.Command(transaction.Connection!, "DELETE FROM staff_sessions WHERE lower(user_name) = lower(@name);", ("@name", name));
         command.Transaction = transaction;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The columns <see cref="ReadAccount"/> reads, from <c>users u</c>, with <c>$now</c> bound.</summary>
+    /// <summary>The columns <see cref="ReadAccount"/> reads, from <c>users u</c>, with <c>@now</c> bound.</summary>
     private const string AccountColumns = """
         u.name, u.role, u.created_at, u.failed_count, u.locked_until,
-        (SELECT COUNT(*) FROM sign_in_clients c WHERE c.user_name = u.name AND c.locked_until > $now)
+        (SELECT COUNT(*) FROM sign_in_clients c WHERE c.user_name = u.name AND c.locked_until > @now)
         """;
 
-    private static Account ReadAccount(SqliteDataReader reader) => new(
+    private static Account ReadAccount(DbDataReader reader) => new(
         reader.GetString(0),
         reader.GetString(1),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)),
-        reader.GetInt32(3),
+        reader.IntValue(3),
         Time(reader, 4),
-        reader.GetInt32(5));
+        reader.IntValue(5));
 
-    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
+    private static DateTimeOffset? Time(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
 
     private static void Check(string? problem)

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using FaqBot.Storage.Sqlite;
+using FaqBot.Storage.Database;
 
 namespace FaqBot.Storage.Accounts;
 
@@ -10,7 +10,7 @@ public sealed record LiveSession(string Id, string Name, string Role, DateTimeOf
 /// and is honoured only while the row exists and has not expired, so a session ends on the server:
 /// at sign-out, and for every session of an account when its password or role changes or it is
 /// removed (<see cref="AccountStore"/> deletes the rows). A copied cookie is worth nothing after that.</summary>
-public sealed class StaffSessions(SqliteDatabase database, TimeProvider time)
+public sealed class StaffSessions(IStoreDatabase database, TimeProvider time)
 {
     /// <summary>Opens a session for <paramref name="name"/> lasting <paramref name="lifetime"/> and
     /// returns its id (256 random bits); expired sessions are cleared on the way.</summary>
@@ -18,12 +18,12 @@ public sealed class StaffSessions(SqliteDatabase database, TimeProvider time)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow();
-        await using var connection = database.Open();
-        await using var command = SqlCommands.Create(connection, """
-            DELETE FROM staff_sessions WHERE expires_at <= $now;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, """
+            DELETE FROM staff_sessions WHERE expires_at <= @now;
             INSERT INTO staff_sessions (id, user_name, created_at, expires_at)
-            SELECT $id, name, $now, $expires FROM users WHERE name = $name;
-            """, ("$id", id), ("$name", name), ("$now", now.ToUnixTimeMilliseconds()), ("$expires", (now + lifetime).ToUnixTimeMilliseconds()));
+            SELECT @id, name, @now, @expires FROM users WHERE lower(name) = lower(@name);
+            """, ("@id", id), ("@name", name), ("@now", now.ToUnixTimeMilliseconds()), ("@expires", (now + lifetime).ToUnixTimeMilliseconds()));
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0
             ? id
             : throw new AccountException($"There is no account '{name}'.");
@@ -33,12 +33,12 @@ public sealed class StaffSessions(SqliteDatabase database, TimeProvider time)
     /// it was ended, has expired, or never was.</summary>
     public async Task<LiveSession?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
-        await using var command = SqlCommands.Create(connection, """
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, """
             SELECT s.id, u.name, u.role, s.expires_at
             FROM staff_sessions s JOIN users u ON u.name = s.user_name
-            WHERE s.id = $id AND s.expires_at > $now;
-            """, ("$id", id), ("$now", time.GetUtcNow().ToUnixTimeMilliseconds()));
+            WHERE s.id = @id AND s.expires_at > @now;
+            """, ("@id", id), ("@now", time.GetUtcNow().ToUnixTimeMilliseconds()));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new LiveSession(reader.GetString(0), reader.GetString(1), reader.GetString(2), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)))
@@ -50,17 +50,17 @@ public sealed class StaffSessions(SqliteDatabase database, TimeProvider time)
     public async Task ExtendAsync(string id, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        await using var connection = database.Open();
-        await using var command = SqlCommands.Create(connection, "UPDATE staff_sessions SET expires_at = $expires WHERE id = $id AND expires_at > $now;",
-            ("$id", id), ("$now", now.ToUnixTimeMilliseconds()), ("$expires", (now + lifetime).ToUnixTimeMilliseconds()));
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, "UPDATE staff_sessions SET expires_at = @expires WHERE id = @id AND expires_at > @now;",
+            ("@id", id), ("@now", now.ToUnixTimeMilliseconds()), ("@expires", (now + lifetime).ToUnixTimeMilliseconds()));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Ends one session (sign-out).</summary>
     public async Task EndAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
-        await using var command = SqlCommands.Create(connection, "DELETE FROM staff_sessions WHERE id = $id;", ("$id", id));
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, "DELETE FROM staff_sessions WHERE id = @id;", ("@id", id));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,11 +1,11 @@
-using FaqBot.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
+using FaqBot.Storage.Database;
+using System.Data.Common;
 
 namespace FaqBot.Storage.Audit;
 
 /// <summary>The append-only audit log in the <c>audit</c> table: sign-ins, account changes and
 /// reviewer actions, each with the actor's name.</summary>
-public sealed class AuditLog(SqliteDatabase database, TimeProvider time)
+public sealed class AuditLog(IStoreDatabase database, TimeProvider time)
 {
     /// <summary>Longest text kept in one field; longer values are cut (the log is not a data store).</summary>
     public const int MaxFieldLength = 2000;
@@ -14,14 +14,14 @@ public sealed class AuditLog(SqliteDatabase database, TimeProvider time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO audit (at, actor, action, target, detail) VALUES ($at, $actor, $action, $target, $detail);";
-        command.Parameters.AddWithValue("$at", time.GetUtcNow().ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$actor", Cut(actor));
-        command.Parameters.AddWithValue("$action", Cut(action));
-        command.Parameters.AddWithValue("$target", Cut(target ?? ""));
-        command.Parameters.AddWithValue("$detail", Cut(detail ?? ""));
+        command.CommandText = "INSERT INTO audit (at, actor, action, target, detail) VALUES (@at, @actor, @action, @target, @detail);";
+        command.Bind("@at", time.GetUtcNow().ToUnixTimeMilliseconds());
+        command.Bind("@actor", Cut(actor));
+        command.Bind("@action", Cut(action));
+        command.Bind("@target", Cut(target ?? ""));
+        command.Bind("@detail", Cut(detail ?? ""));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -29,20 +29,20 @@ public sealed class AuditLog(SqliteDatabase database, TimeProvider time)
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT id, at, actor, action, target, detail FROM audit
-            WHERE ($actor IS NULL OR actor = $actor COLLATE NOCASE)
-              AND ($action IS NULL OR action = $action)
-              AND ($before IS NULL OR id < $before)
+            WHERE (CAST(@actor AS TEXT) IS NULL OR lower(actor) = lower(@actor))
+              AND (CAST(@action AS TEXT) IS NULL OR action = @action)
+              AND (CAST(@before AS BIGINT) IS NULL OR id < @before)
             ORDER BY id DESC
-            LIMIT $limit;
+            LIMIT @limit;
             """;
-        command.Parameters.AddWithValue("$actor", Blank(query.Actor));
-        command.Parameters.AddWithValue("$action", Blank(query.Action));
-        command.Parameters.AddWithValue("$before", query.BeforeId is { } before ? before : DBNull.Value);
-        command.Parameters.AddWithValue("$limit", Math.Clamp(query.Limit, 1, AuditQuery.MaxLimit));
+        command.Bind("@actor", Blank(query.Actor));
+        command.Bind("@action", Blank(query.Action));
+        command.Bind("@before", query.BeforeId is { } before ? before : DBNull.Value);
+        command.Bind("@limit", Math.Clamp(query.Limit, 1, AuditQuery.MaxLimit));
         var entries = new List<AuditEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -53,7 +53,7 @@ public sealed class AuditLog(SqliteDatabase database, TimeProvider time)
         return entries;
     }
 
-    private static AuditEntry Read(SqliteDataReader reader) => new(
+    private static AuditEntry Read(DbDataReader reader) => new(
         reader.GetInt64(0),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
         reader.GetString(2),

@@ -1,5 +1,5 @@
-using FaqBot.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
+using FaqBot.Storage.Database;
+using System.Data.Common;
 
 namespace FaqBot.Storage.Knowledge;
 
@@ -21,7 +21,7 @@ public static class SnippetActions
 }
 
 /// <summary>The <c>snippet_history</c> table: append-only, newest last.</summary>
-public sealed class SnippetHistory(SqliteDatabase database, TimeProvider time)
+public sealed class SnippetHistory(IStoreDatabase database, TimeProvider time)
 {
     public async Task AppendAsync(string snippetId, int version, string action, string actor, string content, CancellationToken cancellationToken)
     {
@@ -29,31 +29,31 @@ public sealed class SnippetHistory(SqliteDatabase database, TimeProvider time)
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentNullException.ThrowIfNull(content);
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO snippet_history (snippet_id, version, action, actor, at, content)
-            VALUES ($id, $version, $action, $actor, $at, $content);
+            VALUES (@id, @version, @action, @actor, @at, @content);
             """;
-        command.Parameters.AddWithValue("$id", snippetId);
-        command.Parameters.AddWithValue("$version", version);
-        command.Parameters.AddWithValue("$action", action);
-        command.Parameters.AddWithValue("$actor", actor);
-        command.Parameters.AddWithValue("$at", time.GetUtcNow().ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$content", content);
+        command.Bind("@id", snippetId);
+        command.Bind("@version", version);
+        command.Bind("@action", action);
+        command.Bind("@actor", actor);
+        command.Bind("@at", time.GetUtcNow().ToUnixTimeMilliseconds());
+        command.Bind("@content", content);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Every entry for one snippet, oldest first.</summary>
     public async Task<IReadOnlyList<SnippetHistoryEntry>> ForSnippetAsync(string snippetId, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT id, snippet_id, version, action, actor, at, content FROM snippet_history
-            WHERE snippet_id = $id ORDER BY id;
+            WHERE snippet_id = @id ORDER BY id;
             """;
-        command.Parameters.AddWithValue("$id", snippetId);
+        command.Bind("@id", snippetId);
         var entries = new List<SnippetHistoryEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -67,17 +67,17 @@ public sealed class SnippetHistory(SqliteDatabase database, TimeProvider time)
     /// <summary>Whether anything was recorded for the snippet yet.</summary>
     public async Task<bool> HasAnyAsync(string snippetId, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM snippet_history WHERE snippet_id = $id);";
-        command.Parameters.AddWithValue("$id", snippetId);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+        command.CommandText = "SELECT CASE WHEN EXISTS (SELECT 1 FROM snippet_history WHERE snippet_id = @id) THEN 1 ELSE 0 END;";
+        command.Bind("@id", snippetId);
+        return await command.ScalarInt64Async(cancellationToken) == 1;
     }
 
-    private static SnippetHistoryEntry Read(SqliteDataReader reader) => new(
+    private static SnippetHistoryEntry Read(DbDataReader reader) => new(
         reader.GetInt64(0),
         reader.GetString(1),
-        reader.GetInt32(2),
+        reader.IntValue(2),
         reader.GetString(3),
         reader.GetString(4),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using FaqBot.Storage.Database;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +8,7 @@ namespace FaqBot.Storage.Sqlite;
 /// <summary>The embedded database: one SQLite file, created and migrated on first use, in WAL mode
 /// (readers never block the writer; a committed transaction survives the process being killed).
 /// Every connection it opens has foreign keys on, synchronous NORMAL and a busy timeout.</summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IStoreDatabase
 {
     private readonly Lock _gate = new();
     private readonly string _connectionString;
@@ -27,11 +29,46 @@ public sealed class SqliteDatabase
 
     public string FilePath { get; }
 
+    public string Location => FilePath;
+
     /// <summary>An open connection to a migrated database.</summary>
     public SqliteConnection Open()
     {
         EnsureMigrated();
         return OpenRaw();
+    }
+
+    DbConnection IStoreDatabase.Open() => Open();
+
+    public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<DbConnection>(Open());
+
+    /// <summary>A deferred transaction: it takes no write lock, and under WAL it reads one snapshot.</summary>
+    public DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
+
+    /// <summary>SQLITE_CONSTRAINT (19) for a primary key or unique index.</summary>
+    public bool IsUniqueViolation(DbException error) => error is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 or 19 };
+
+    public async Task ScrubAsync(DbConnection connection, IReadOnlyCollection<string> tables, CancellationToken cancellationToken)
+    {
+        await using var checkpoint = connection.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        await checkpoint.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Secure delete: what the connection overwrites is zeroed in the file, not only unlinked.</summary>
+    public async Task BeginOverwriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var secure = connection.CreateCommand();
+        secure.CommandText = "PRAGMA secure_delete = ON;";
+        await secure.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master;";
+        await command.ExecuteScalarAsync(cancellationToken);
     }
 
     /// <summary>Creates the folder and the file if needed and applies every migration not yet applied.</summary>

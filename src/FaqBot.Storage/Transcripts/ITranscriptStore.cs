@@ -2,8 +2,7 @@ namespace FaqBot.Storage.Transcripts;
 
 /// <summary>Where conversations are kept for reviewers and staff. Everything handed to it is
 /// already redacted; patient text is kept encrypted at rest (<see cref="StoredText"/>) and comes
-/// back readable. The embedded default is <see cref="SqliteTranscriptStore"/>; a server database
-/// would be another implementation of this interface.</summary>
+/// back readable. <see cref="TranscriptStore"/> keeps them on either database (<see cref="Database.IStoreDatabase"/>).</summary>
 public interface ITranscriptStore
 {
     /// <summary>Stores one turn; when the task completes the turn is durable (it survives the

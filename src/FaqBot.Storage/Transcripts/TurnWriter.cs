@@ -1,5 +1,6 @@
 using FaqBot.Core.Answering;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FaqBot.Storage.Database;
 
 namespace FaqBot.Storage.Transcripts;
 
@@ -7,47 +8,48 @@ namespace FaqBot.Storage.Transcripts;
 /// its decision and its handoff.</summary>
 internal sealed class TurnWriter : IDisposable
 {
-    private readonly SqliteCommand _conversation;
-    private readonly SqliteCommand _activity;
-    private readonly SqliteCommand _turn;
-    private readonly SqliteCommand _handoff;
-    private readonly SqliteCommand _callback;
-    private readonly SqliteCommand _callbackItem;
+    private readonly DbCommand _conversation;
+    private readonly DbCommand _activity;
+    private readonly DbCommand _turn;
+    private readonly DbCommand _handoff;
+    private readonly DbCommand _callback;
+    private readonly DbCommand _callbackItem;
 
-    public TurnWriter(SqliteConnection connection)
+    public TurnWriter(DbConnection connection)
     {
         _conversation = Command(connection, """
-            INSERT INTO conversations (id, channel, started_at, last_at) VALUES ($id, $channel, $at, $at)
-            ON CONFLICT (id) DO UPDATE SET last_at = max(last_at, excluded.last_at);
-            """, "$id", "$channel", "$at");
+            INSERT INTO conversations (id, channel, started_at, last_at) VALUES (@id, @channel, @at, @at)
+            ON CONFLICT (id) DO UPDATE SET last_at = CASE WHEN excluded.last_at > conversations.last_at THEN excluded.last_at ELSE conversations.last_at END;
+            """, "@id", "@channel", "@at");
         _activity = Command(connection, """
             INSERT INTO activities (conversation_id, activity_id, direction, type, at, json)
-            VALUES ($conversation, $activity, $direction, $type, $at, $json);
-            """, "$conversation", "$activity", "$direction", "$type", "$at", "$json");
+            VALUES (@conversation, @activity, @direction, @type, @at, @json);
+            """, "@conversation", "@activity", "@direction", "@type", "@at", "@json");
         _turn = Command(connection, """
             INSERT INTO turns (conversation_id, inbound_activity_id, reply_activity_id, at, question, outcome, category, confidence,
                                low_confidence, snippet_id, snippet_version, reply_id, redactions, trace)
-            VALUES ($conversation, $inbound, $reply, $at, $question, $outcome, $category, $confidence,
-                    $low, $snippet, $version, $replyId, $redactions, $trace)
+            VALUES (@conversation, @inbound, @reply, @at, @question, @outcome, @category, @confidence,
+                    @low, @snippet, @version, @replyId, @redactions, @trace)
             RETURNING id;
-            """, "$conversation", "$inbound", "$reply", "$at", "$question", "$outcome", "$category", "$confidence",
-            "$low", "$snippet", "$version", "$replyId", "$redactions", "$trace");
+            """, "@conversation", "@inbound", "@reply", "@at", "@question", "@outcome", "@category", "@confidence",
+            "@low", "@snippet", "@version", "@replyId", "@redactions", "@trace");
         _handoff = Command(connection, """
             INSERT INTO handoffs (conversation_id, turn_id, at, reason, urgent, priority, rules, message)
-            VALUES ($conversation, $turn, $at, $reason, $urgent, $priority, $rules, $message);
-            """, "$conversation", "$turn", "$at", "$reason", "$urgent", "$priority", "$rules", "$message");
+            VALUES (@conversation, @turn, @at, @reason, @urgent, @priority, @rules, @message);
+            """, "@conversation", "@turn", "@at", "@reason", "@urgent", "@priority", "@rules", "@message");
         // A callback goes with the conversation's latest item not yet closed, else makes its own.
         _callback = Command(connection, """
-            UPDATE handoffs SET contact = $contact, contact_at = $at, priority = max(priority, $priority), urgent = max(urgent, $urgent)
-            WHERE id = (SELECT id FROM handoffs WHERE conversation_id = $conversation AND status <> 'closed' ORDER BY id DESC LIMIT 1);
-            """, "$contact", "$at", "$priority", "$urgent", "$conversation");
+            UPDATE handoffs SET contact = @contact, contact_at = @at, priority = CASE WHEN @priority > priority THEN @priority ELSE priority END,
+                urgent = CASE WHEN @urgent > urgent THEN @urgent ELSE urgent END
+            WHERE id = (SELECT id FROM handoffs WHERE conversation_id = @conversation AND status <> 'closed' ORDER BY id DESC LIMIT 1);
+            """, "@contact", "@at", "@priority", "@urgent", "@conversation");
         _callbackItem = Command(connection, """
             INSERT INTO handoffs (conversation_id, turn_id, at, reason, urgent, priority, rules, message, contact, contact_at)
-            VALUES ($conversation, NULL, $at, $reason, $urgent, $priority, '', '', $contact, $at);
-            """, "$conversation", "$at", "$reason", "$urgent", "$priority", "$contact");
+            VALUES (@conversation, NULL, @at, @reason, @urgent, @priority, '', '', @contact, @at);
+            """, "@conversation", "@at", "@reason", "@urgent", "@priority", "@contact");
     }
 
-    public void Write(TurnRecord record, SqliteTransaction transaction)
+    public void Write(TurnRecord record, DbTransaction transaction)
     {
         Run(_conversation, transaction, record.ConversationId, record.Channel, record.At.ToUnixTimeMilliseconds());
         foreach (var activity in record.Activities)
@@ -72,14 +74,14 @@ internal sealed class TurnWriter : IDisposable
         }
     }
 
-    private void WriteTurn(TurnRecord record, TurnSummary turn, SqliteTransaction transaction)
+    private void WriteTurn(TurnRecord record, TurnSummary turn, DbTransaction transaction)
     {
 
         _turn.Transaction = transaction;
-        Bind(_turn, record.ConversationId, turn.InboundActivityId, turn.ReplyActivityId, turn.At.ToUnixTimeMilliseconds(), turn.Question,
+        _turn.BindInOrder( record.ConversationId, turn.InboundActivityId, turn.ReplyActivityId, turn.At.ToUnixTimeMilliseconds(), turn.Question,
             turn.Outcome, turn.Category, turn.Confidence, turn.LowConfidence ? 1 : 0, turn.SnippetId, turn.SnippetVersion, turn.ReplyId,
             turn.Redactions, turn.TraceJson);
-        var turnId = (long)_turn.ExecuteScalar()!;
+        var turnId = Convert.ToInt64(_turn.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
         if (record.Handoff is { } handoff)
         {
@@ -98,30 +100,12 @@ internal sealed class TurnWriter : IDisposable
         _callbackItem.Dispose();
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in names)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
+    private static DbCommand Command(DbConnection connection, string sql, params string[] names) => Sql.Prepared(connection, sql, names);
 
-        return command;
-    }
-
-    private static int Run(SqliteCommand command, SqliteTransaction transaction, params object?[] values)
+    private static int Run(DbCommand command, DbTransaction transaction, params object?[] values)
     {
         command.Transaction = transaction;
-        Bind(command, values);
+        command.BindInOrder(values);
         return command.ExecuteNonQuery();
-    }
-
-    private static void Bind(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
     }
 }

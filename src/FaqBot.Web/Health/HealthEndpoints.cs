@@ -1,5 +1,5 @@
 using FaqBot.Core.Knowledge;
-using FaqBot.Storage.Sqlite;
+using FaqBot.Storage.Database;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -53,19 +53,17 @@ public static class HealthEndpoints
     }
 
     /// <summary>The store answers a query.</summary>
-    private sealed class DatabaseHealthCheck(SqliteDatabase database) : IHealthCheck
+    private sealed class DatabaseHealthCheck(IStoreDatabase database) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             try
             {
-                await using var connection = database.Open();
-                await using var command = connection.CreateCommand();
-                command.CommandText = "SELECT count(*) FROM sqlite_master;";
-                await command.ExecuteScalarAsync(cancellationToken);
+                await database.CheckAsync(cancellationToken);
                 return HealthCheckResult.Healthy("the database answers");
             }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException or InvalidOperationException)
+            catch (Exception ex) when (ex is System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidOperationException
+                or TimeoutException or System.Net.Sockets.SocketException)
             {
                 return HealthCheckResult.Unhealthy("the database cannot be reached: " + ex.Message);
             }

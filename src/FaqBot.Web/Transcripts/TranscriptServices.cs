@@ -13,7 +13,7 @@ public static class TranscriptServices
         services.AddFaqBotStorage(configuration, contentRoot);
         services.AddRedaction(configuration);
         services.AddSingleton<TranscriptRedaction>();
-        services.AddSingleton<FaqBot.BotFramework.DirectLine.IDirectLineStore, DirectLineState.SqliteDirectLineStore>(); // live conversations survive a restart
+        services.AddSingleton<FaqBot.BotFramework.DirectLine.IDirectLineStore, DirectLineState.StoredDirectLineState>(); // live conversations survive a restart
         services.AddSingleton<ITurnMiddleware, TranscriptRecorder>();
         services.AddHostedService<TranscriptRetention>();
         return services;

@@ -22,7 +22,7 @@ public sealed class HandoffsCommandTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await using var services = StorageHost.Build(_folder);
-        var store = services.GetRequiredService<SqliteTranscriptStore>();
+        var store = services.GetRequiredService<TranscriptStore>();
         var now = DateTimeOffset.UtcNow;
         await store.AppendAsync(Turns.Of("parking", now.AddMinutes(-90), "no-answer", handoff: Turns.Handoff("no-answer", now.AddMinutes(-90))), CancellationToken.None);
         await store.AppendAsync(new TurnRecord("parking", "webchat", now.AddMinutes(-80), [], null, null)

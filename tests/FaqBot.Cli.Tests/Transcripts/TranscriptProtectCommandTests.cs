@@ -21,7 +21,7 @@ public sealed class TranscriptProtectCommandTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await using var services = StorageHost.Build(_folder, ("Transcripts:EncryptAtRest", "false"));
-        var store = services.GetRequiredService<SqliteTranscriptStore>();
+        var store = services.GetRequiredService<TranscriptStore>();
         foreach (var id in new[] { "a", "b", "c" })
         {
             await store.AppendAsync(Turn(id, DateTimeOffset.UtcNow.AddHours(-1)), CancellationToken.None);

@@ -17,7 +17,7 @@ public sealed class TranscriptsCommandTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await using var services = StorageHost.Build(_folder);
-        var store = services.GetRequiredService<SqliteTranscriptStore>();
+        var store = services.GetRequiredService<TranscriptStore>();
         var now = DateTimeOffset.UtcNow;
         await store.AppendAsync(Turn("recent", now.AddHours(-1), "answer"), CancellationToken.None);
         await store.AppendAsync(Turn("declined", now.AddHours(-2), "decline", "urgent"), CancellationToken.None);
@@ -34,7 +34,7 @@ public sealed class TranscriptsCommandTests : IAsyncLifetime
     private async Task<ConversationDetail?> StoredAsync(string id)
     {
         await using var services = StorageHost.Build(_folder);
-        return await services.GetRequiredService<SqliteTranscriptStore>().GetAsync(id, CancellationToken.None);
+        return await services.GetRequiredService<TranscriptStore>().GetAsync(id, CancellationToken.None);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using FaqBot.Storage.Accounts;
 using FaqBot.Storage.Audit;
+using FaqBot.Storage.Database;
 using FaqBot.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,7 @@ public sealed class AccountOptionsTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton(Options.Create(new StorageOptions { DataPath = Path.Combine(Path.GetTempPath(), "faqbot-storage-tests", "unused") }));
-        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<IStoreDatabase, SqliteDatabase>();
         services.AddAccounts(configuration);
         return services.BuildServiceProvider();
     }

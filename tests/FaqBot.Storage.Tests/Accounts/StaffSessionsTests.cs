@@ -1,16 +1,19 @@
 using FaqBot.Storage.Accounts;
+using FaqBot.Storage.Tests.TestSupport;
 
 namespace FaqBot.Storage.Tests.Accounts;
 
 /// <summary>Server-side staff sessions: a session lives until it is ended, expires, or its account's
 /// password or role changes or the account is removed.</summary>
-public sealed class StaffSessionsTests : IDisposable
+public abstract class StaffSessionsTests(Engine engine) : IAsyncLifetime
 {
     private const string Password = "correct horse battery";
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
 
-    private readonly TempAccounts _temp = new();
+    private TempAccounts _temp = null!;
+
+    public async Task InitializeAsync() => _temp = await TempAccounts.CreateAsync(engine);
     private readonly CancellationToken _ct = CancellationToken.None;
 
     private StaffSessions Sessions => _temp.Sessions;
@@ -101,5 +104,9 @@ public sealed class StaffSessionsTests : IDisposable
         Assert.Null(await Sessions.FindAsync("not-a-session", _ct));
     }
 
-    public void Dispose() => _temp.Dispose();
+    public async Task DisposeAsync() => await _temp.DisposeAsync();
+
+    public sealed class OnSqlite() : StaffSessionsTests(Engine.Sqlite);
+
+    public sealed class OnPostgreSql() : StaffSessionsTests(Engine.PostgreSql);
 }

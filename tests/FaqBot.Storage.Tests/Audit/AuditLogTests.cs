@@ -1,11 +1,14 @@
 using FaqBot.Storage.Audit;
 using FaqBot.Storage.Tests.Accounts;
+using FaqBot.Storage.Tests.TestSupport;
 
 namespace FaqBot.Storage.Tests.Audit;
 
-public sealed class AuditLogTests : IDisposable
+public abstract class AuditLogTests(Engine engine) : IAsyncLifetime
 {
-    private readonly TempAccounts _temp = new();
+    private TempAccounts _temp = null!;
+
+    public async Task InitializeAsync() => _temp = await TempAccounts.CreateAsync(engine);
     private readonly CancellationToken _ct = CancellationToken.None;
 
     private AuditLog Log => _temp.Audit;
@@ -74,5 +77,9 @@ public sealed class AuditLogTests : IDisposable
         Assert.Equal(AuditLog.MaxFieldLength, entry.Detail.Length);
     }
 
-    public void Dispose() => _temp.Dispose();
+    public async Task DisposeAsync() => await _temp.DisposeAsync();
+
+    public sealed class OnSqlite() : AuditLogTests(Engine.Sqlite);
+
+    public sealed class OnPostgreSql() : AuditLogTests(Engine.PostgreSql);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using FaqBot.Storage.Database;
 using FaqBot.Storage.Sqlite;
 using FaqBot.Storage.Transcripts;
 
@@ -10,11 +11,11 @@ internal static class DiskContents
 {
     /// <summary>Every non-empty value of every protected column, as stored, with its column
     /// (<c>table.column</c>) and conversation.</summary>
-    public static async Task<List<(string Column, string Conversation, string Value)>> ProtectedValuesAsync(SqliteDatabase database)
+    public static async Task<List<(string Column, string Conversation, string Value)>> ProtectedValuesAsync(IStoreDatabase database)
     {
         var values = new List<(string, string, string)>();
-        await using var connection = database.Open();
-        foreach (var (table, _, column) in SqliteTranscriptStore.ProtectedColumns)
+        await using var connection = await database.OpenAsync(default);
+        foreach (var (table, _, column) in TranscriptStore.ProtectedColumns)
         {
             await using var command = connection.CreateCommand();
             var conversation = table == "conversations" ? "id" : "conversation_id";
@@ -24,6 +25,22 @@ internal static class DiskContents
             {
                 values.Add(($"{table}.{column}", reader.GetString(0), reader.GetString(1)));
             }
+        }
+
+        return values;
+    }
+
+    /// <summary>Every non-null value of <paramref name="table"/>.<paramref name="column"/> as stored (names from the test, never input).</summary>
+    public static async Task<List<string>> RawValuesAsync(IStoreDatabase database, string table, string column)
+    {
+        var values = new List<string>();
+        await using var connection = await database.OpenAsync(default);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {column} FROM {table} WHERE {column} IS NOT NULL;";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
         }
 
         return values;

@@ -1,19 +1,11 @@
-using System.Diagnostics.CodeAnalysis;
 using FaqBot.Storage.Tests.TestSupport;
 using FaqBot.Storage.Transcripts;
 using static FaqBot.Storage.Tests.TestSupport.Turns;
 
 namespace FaqBot.Storage.Tests.Transcripts;
 
-[SuppressMessage("Design", "CA1001", Justification = "xunit disposes the class through IAsyncLifetime.DisposeAsync.")]
-public sealed class GetAsyncTests : IAsyncLifetime
+public abstract class GetAsyncTests(Engine engine) : StoreContract(engine)
 {
-    private readonly TempStore _temp = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _temp.DisposeAsync();
-
     [Fact]
     public async Task Activities_come_in_stored_order_and_turns_with_their_feedback()
     {
@@ -21,10 +13,10 @@ public sealed class GetAsyncTests : IAsyncLifetime
         var second = Of("c", T0.AddMinutes(1), "no-answer", question: "Do you take insurance?");
         var third = Of("c", T0.AddMinutes(2), "decline", "dosing", question: "How much should I take?");
         // Another conversation in between must not leak in.
-        await _temp.AppendAsync(first, Of("other", T0.AddSeconds(30)), second, third);
-        await _temp.Store.RecordFeedbackAsync("c", first.Turn!.InboundActivityId!, Feedback.Helpful, T0.AddMinutes(3), default);
+        await Temp.AppendAsync(first, Of("other", T0.AddSeconds(30)), second, third);
+        await Temp.Store.RecordFeedbackAsync("c", first.Turn!.InboundActivityId!, Feedback.Helpful, T0.AddMinutes(3), default);
 
-        var detail = await _temp.Store.GetAsync("c", default);
+        var detail = await Temp.Store.GetAsync("c", default);
 
         Assert.NotNull(detail);
         Assert.Equal(
@@ -47,23 +39,27 @@ public sealed class GetAsyncTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_conversation_is_null()
     {
-        await _temp.AppendAsync(Of("c", T0));
+        await Temp.AppendAsync(Of("c", T0));
 
-        Assert.Null(await _temp.Store.GetAsync("nope", default));
+        Assert.Null(await Temp.Store.GetAsync("nope", default));
     }
 
     [Fact]
     public async Task Review_marks_tags_and_note_are_read_back()
     {
-        await _temp.AppendAsync(Of("c", T0));
-        await _temp.Store.SetReviewedAsync("c", true, "rita", T0.AddHours(1), default);
-        await _temp.Store.SetTagsAsync("c", ["pricing"], default);
-        await _temp.Store.SetNoteAsync("c", "Needs a snippet on cost.", default);
+        await Temp.AppendAsync(Of("c", T0));
+        await Temp.Store.SetReviewedAsync("c", true, "rita", T0.AddHours(1), default);
+        await Temp.Store.SetTagsAsync("c", ["pricing"], default);
+        await Temp.Store.SetNoteAsync("c", "Needs a snippet on cost.", default);
 
-        var detail = await _temp.Store.GetAsync("c", default);
+        var detail = await Temp.Store.GetAsync("c", default);
 
         Assert.Equal((T0.AddHours(1), "rita"), (detail!.ReviewedAt, detail.ReviewedBy));
         Assert.Equal(["pricing"], detail.Tags);
         Assert.Equal("Needs a snippet on cost.", detail.Note);
     }
+
+    public sealed class OnSqlite() : GetAsyncTests(Engine.Sqlite);
+
+    public sealed class OnPostgreSql() : GetAsyncTests(Engine.PostgreSql);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using FaqBot.Storage.Tests.TestSupport;
 using FaqBot.Storage.Transcripts;
 using static FaqBot.Storage.Tests.TestSupport.Turns;
@@ -7,20 +6,17 @@ namespace FaqBot.Storage.Tests.Transcripts;
 
 /// <summary>The conversation list over a dataset with one conversation per kind of turn, two
 /// outside the date range and two that straddle its start and its end.</summary>
-[SuppressMessage("Design", "CA1001", Justification = "xunit disposes the class through IAsyncLifetime.DisposeAsync.")]
-public sealed class ListAsyncTests : IAsyncLifetime
+public abstract class ListAsyncTests(Engine engine) : StoreContract(engine)
 {
     private static readonly ConversationFilter Day = new() { From = T0, To = T0.AddDays(1) };
 
-    private readonly TempStore _temp = new();
+    private TranscriptStore Store => Temp.Store;
 
-    private SqliteTranscriptStore Store => _temp.Store;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
         var negative = Of("negative", T0.AddHours(8));
         var mixed = Of("mixed", T0.AddHours(9));
-        await _temp.AppendAsync(
+        await Temp.AppendAsync(
             Of("answered", T0.AddHours(1)),
             Of("clarified", T0.AddHours(2), "clarify"),
             Of("unanswered", T0.AddHours(3), "no-answer", handoff: Handoff("no-answer", T0.AddHours(3))),
@@ -43,8 +39,6 @@ public sealed class ListAsyncTests : IAsyncLifetime
         await Store.SetReviewedAsync("answered", true, "rita", T0.AddHours(10), default);
         await Store.SetReviewedAsync("negative", true, "rita", T0.AddHours(10), default);
     }
-
-    public async Task DisposeAsync() => await _temp.DisposeAsync();
 
     [Fact]
     public async Task Date_range_keeps_overlapping_conversations_newest_first()
@@ -183,9 +177,13 @@ public sealed class ListAsyncTests : IAsyncLifetime
     [Theory]
     [InlineData(-1, 10)]
     [InlineData(0, 0)]
-    [InlineData(0, SqliteTranscriptStore.MaxPageSize + 1)]
+    [InlineData(0, TranscriptStore.MaxPageSize + 1)]
     public async Task Bad_paging_is_rejected(int skip, int take)
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.ListAsync(new ConversationFilter { Skip = skip, Take = take }, default));
     }
+
+    public sealed class OnSqlite() : ListAsyncTests(Engine.Sqlite);
+
+    public sealed class OnPostgreSql() : ListAsyncTests(Engine.PostgreSql);
 }

@@ -1,20 +1,14 @@
-using System.Diagnostics.CodeAnalysis;
 using FaqBot.Storage.Tests.TestSupport;
 using FaqBot.Storage.Transcripts;
 using static FaqBot.Storage.Tests.TestSupport.Turns;
 
 namespace FaqBot.Storage.Tests.Transcripts;
 
-[SuppressMessage("Design", "CA1001", Justification = "xunit disposes the class through IAsyncLifetime.DisposeAsync.")]
-public sealed class ReviewMarksTests : IAsyncLifetime
+public abstract class ReviewMarksTests(Engine engine) : StoreContract(engine)
 {
-    private readonly TempStore _temp = new();
+    private TranscriptStore Store => Temp.Store;
 
-    private SqliteTranscriptStore Store => _temp.Store;
-
-    public async Task InitializeAsync() => await _temp.AppendAsync(Of("c", T0));
-
-    public async Task DisposeAsync() => await _temp.DisposeAsync();
+    protected override async Task SeedAsync() => await Temp.AppendAsync(Of("c", T0));
 
     [Fact]
     public async Task Unmarking_a_review_clears_who_and_when()
@@ -83,7 +77,7 @@ public sealed class ReviewMarksTests : IAsyncLifetime
     [Fact]
     public async Task Notes_up_to_4000_characters_are_kept_and_longer_ones_rejected()
     {
-        var longest = new string('n', SqliteTranscriptStore.MaxNoteLength);
+        var longest = new string('n', TranscriptStore.MaxNoteLength);
         Assert.True(await Store.SetNoteAsync("c", longest, default));
 
         await Assert.ThrowsAsync<ArgumentException>(() => Store.SetNoteAsync("c", longest + "!", default));
@@ -99,4 +93,8 @@ public sealed class ReviewMarksTests : IAsyncLifetime
         Assert.Equal(Note, (await Store.GetAsync("c", default))!.Note);
         Assert.Null(await Store.GetAsync("c' OR '1'='1", default));
     }
+
+    public sealed class OnSqlite() : ReviewMarksTests(Engine.Sqlite);
+
+    public sealed class OnPostgreSql() : ReviewMarksTests(Engine.PostgreSql);
 }

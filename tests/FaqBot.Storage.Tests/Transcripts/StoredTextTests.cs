@@ -7,7 +7,7 @@ namespace FaqBot.Storage.Tests.Transcripts;
 /// <summary>Patient text is encrypted at rest in every column that can hold it, read back through
 /// the store as written, rows stored plain before still read, and a value whose key is gone reads as
 /// a placeholder instead of failing.</summary>
-public sealed class StoredTextTests
+public abstract class StoredTextTests(Engine engine)
 {
     /// <summary>A word no other value in the database holds, in every column that can carry patient text.</summary>
     private const string Word = "Quillonbury";
@@ -17,7 +17,7 @@ public sealed class StoredTextTests
     [Fact]
     public async Task Every_column_with_patient_text_is_encrypted_on_disk_and_reads_back_through_the_store()
     {
-        await using var temp = new TempStore();
+        await using var temp = await TempStore.CreateAsync(engine);
         await temp.AppendAsync(Marked("c1", Turns.T0));
         await temp.Store.SetNoteAsync("c1", $"Called {Word} back", CancellationToken.None);
 
@@ -26,9 +26,9 @@ public sealed class StoredTextTests
         var handoff = Assert.Single(await temp.Store.HandoffsAsync(includeClosed: true, CancellationToken.None));
         var unanswered = Assert.Single(await temp.Store.UnansweredAsync(Turns.T0.AddDays(-1), Turns.T0.AddDays(1), CancellationToken.None));
 
-        Assert.All(SqliteTranscriptStore.ProtectedColumns, column => Assert.Contains(raw, r => r.Column == $"{column.Table}.{column.Column}"));
+        Assert.All(TranscriptStore.ProtectedColumns, column => Assert.Contains(raw, r => r.Column == $"{column.Table}.{column.Column}"));
         Assert.All(raw, r => Assert.StartsWith(StoredText.Marker, r.Value, StringComparison.Ordinal));
-        Assert.False(DiskContents.FilesHold(temp.Database, Word), $"The database file holds {Word} in clear.");
+        Assert.False(engine == Engine.Sqlite && DiskContents.FilesHold(temp.SqliteFile, Word), $"The database file holds {Word} in clear.");
         Assert.All(stored.Activities, a => Assert.Contains(Word, a.Json, StringComparison.Ordinal));
         Assert.Contains(Word, stored.Turns[0].Summary.Question, StringComparison.Ordinal);
         Assert.Contains(Word, stored.Turns[0].Summary.TraceJson, StringComparison.Ordinal);
@@ -40,12 +40,11 @@ public sealed class StoredTextTests
     [Fact]
     public async Task Rows_stored_plain_before_encryption_still_read_and_new_rows_are_encrypted()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "faqbot-storage-tests", Guid.NewGuid().ToString("N"));
-        var before = new TempStore(folder, Plain);
+        await using var before = await TempStore.CreateAsync(engine, Plain);
         await before.AppendAsync(Marked("old", Turns.T0));
         await before.CloseAsync();
 
-        await using var after = new TempStore(folder);
+        await using var after = before.Reopen();
         await after.AppendAsync(Marked("new", Turns.T0.AddMinutes(1)));
 
         var raw = await DiskContents.ProtectedValuesAsync(after.Database);
@@ -62,13 +61,13 @@ public sealed class StoredTextTests
     [Fact]
     public async Task Without_the_keys_each_protected_value_reads_as_a_placeholder_and_plain_ones_as_they_are()
     {
-        await using var temp = new TempStore();
+        await using var temp = await TempStore.CreateAsync(engine);
         await temp.AppendAsync(Marked("c1", Turns.T0));
         await temp.Store.SetNoteAsync("c1", $"Called {Word} back", CancellationToken.None);
         await temp.CloseAsync();
         Directory.Delete(Path.Combine(temp.Folder, "keys"), recursive: true);
 
-        await using var withoutKeys = new TempStore(temp.Folder);
+        await using var withoutKeys = temp.Reopen();
         var stored = (await withoutKeys.Store.GetAsync("c1", CancellationToken.None))!;
         var handoff = Assert.Single(await withoutKeys.Store.HandoffsAsync(includeClosed: true, CancellationToken.None));
         var unanswered = Assert.Single(await withoutKeys.Store.UnansweredAsync(Turns.T0.AddDays(-1), Turns.T0.AddDays(1), CancellationToken.None));
@@ -91,13 +90,12 @@ public sealed class StoredTextTests
     [Fact]
     public async Task Protect_encrypts_rows_stored_plain_in_place_in_batches_with_progress_and_a_second_run_finds_none()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "faqbot-storage-tests", Guid.NewGuid().ToString("N"));
-        var before = new TempStore(folder, Plain);
+        await using var before = await TempStore.CreateAsync(engine, Plain);
         await before.AppendAsync([.. Enumerable.Range(0, 3).Select(i => Marked("c" + i, Turns.T0.AddMinutes(i)))]);
         await before.Store.SetNoteAsync("c0", $"Called {Word} back", CancellationToken.None);
         await before.CloseAsync();
 
-        await using var after = new TempStore(folder);
+        await using var after = before.Reopen();
         var reports = new List<ProtectProgress>();
         var progress = new Recorder(reports);
 
@@ -108,7 +106,7 @@ public sealed class StoredTextTests
         Assert.Equal(6 + 3 + 3 + 3 + 1, first);
         Assert.Equal(0, second);
         Assert.All(raw, r => Assert.StartsWith(StoredText.Marker, r.Value, StringComparison.Ordinal));
-        Assert.False(DiskContents.FilesHold(after.Database, Word), $"The database file still holds {Word} in clear.");
+        Assert.False(engine == Engine.Sqlite && DiskContents.FilesHold(after.SqliteFile, Word), $"The database file still holds {Word} in clear.");
         Assert.Equal([(0L, 6L), (2L, 6L), (4L, 6L), (6L, 6L)], reports.Where(r => r.Column == "activities.json").Select(r => (r.Done, r.Total)));
         var note = reports.Last(r => r.Column == "conversations.note");
         Assert.Equal((1L, 1L), (note.Done, note.Total));
@@ -120,7 +118,7 @@ public sealed class StoredTextTests
     [Fact]
     public async Task Plain_text_that_begins_like_a_protected_value_reads_back_as_itself()
     {
-        await using var temp = new TempStore(Plain);
+        await using var temp = await TempStore.CreateAsync(engine, Plain);
         var question = StoredText.Marker + "is this a code?";
         await temp.AppendAsync(Turns.Of("c1", Turns.T0, question: question));
 
@@ -141,4 +139,8 @@ public sealed class StoredTextTests
     {
         public void Report(ProtectProgress value) => reports.Add(value);
     }
+
+    public sealed class OnSqlite() : StoredTextTests(Engine.Sqlite);
+
+    public sealed class OnPostgreSql() : StoredTextTests(Engine.PostgreSql);
 }

@@ -7,12 +7,12 @@ using static FaqBot.Storage.Tests.TestSupport.Turns;
 
 namespace FaqBot.Storage.Tests.Transcripts;
 
-public sealed class TranscriptExportTests
+public abstract class TranscriptExportTests(Engine engine)
 {
     [Fact]
     public async Task A_transcript_is_a_json_array_of_the_activities_in_order()
     {
-        await using var temp = new TempStore();
+        await using var temp = await TempStore.CreateAsync(engine);
         var first = Of("c", T0, question: "Can I drive home?");
         var second = Of("c", T0.AddMinutes(1), question: "Quote \" and <script>alert(1)</script>");
         await temp.AppendAsync(first, second);
@@ -122,7 +122,7 @@ public sealed class TranscriptExportTests
     [Fact]
     public async Task The_store_list_exports_as_csv()
     {
-        await using var temp = new TempStore();
+        await using var temp = await TempStore.CreateAsync(engine);
         await temp.AppendAsync(Of("a", T0, "no-answer"), Of("b", T0.AddHours(1)), Of("c", T0.AddHours(2), "no-answer"));
         await temp.Store.SetTagsAsync("c", ["follow-up"], default);
         using var output = new StringWriter();
@@ -151,4 +151,8 @@ public sealed class TranscriptExportTests
 
     private static ConversationDetail Detail(params StoredActivity[] activities) =>
         new("c", "webchat", T0, T0, null, null, [], "", activities, []);
+
+    public sealed class OnSqlite() : TranscriptExportTests(Engine.Sqlite);
+
+    public sealed class OnPostgreSql() : TranscriptExportTests(Engine.PostgreSql);
 }

@@ -1,17 +1,15 @@
-using FaqBot.Storage.Sqlite;
+using System.Data.Common;
 using FaqBot.Storage.Tests.TestSupport;
 using FaqBot.Storage.Transcripts;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace FaqBot.Storage.Tests.Transcripts;
 
-public sealed class TranscriptWriterTests
+public abstract class TranscriptWriterTests(Engine engine)
 {
     [Fact]
     public async Task Turns_appended_at_once_from_many_conversations_are_all_stored_once()
     {
-        await using var temp = new TempStore();
+        await using var temp = await TempStore.CreateAsync(engine);
         var records = Enumerable.Range(0, 400).Select(i => Turns.Of("c" + (i % 50), Turns.T0.AddSeconds(i))).ToList();
 
         await Task.WhenAll(records.Select(r => Task.Run(() => temp.Store.AppendAsync(r, CancellationToken.None))));
@@ -25,7 +23,7 @@ public sealed class TranscriptWriterTests
     [Fact]
     public async Task A_turn_that_cannot_be_stored_fails_alone_and_its_batch_companions_are_kept()
     {
-        await using var temp = new TempStore();
+        await using var temp = await TempStore.CreateAsync(engine);
         var first = Turns.Of("c1", Turns.T0);
         await temp.AppendAsync(first);
         // The same inbound activity twice in one conversation breaks the unique index.
@@ -36,7 +34,7 @@ public sealed class TranscriptWriterTests
         var failure = await Record.ExceptionAsync(() => all[0]);
         await Task.WhenAll(all.Skip(1));
 
-        Assert.IsType<SqliteException>(failure);
+        Assert.IsAssignableFrom<DbException>(failure);
         var c2 = await temp.Store.GetAsync("c2", CancellationToken.None);
         Assert.Equal(20, c2!.Turns.Count);
     }
@@ -44,7 +42,7 @@ public sealed class TranscriptWriterTests
     [Fact]
     public async Task Disposing_the_store_commits_what_is_still_queued()
     {
-        await using var temp = new TempStore();
+        await using var temp = await TempStore.CreateAsync(engine);
         var store = temp.Store;
         var pending = Enumerable.Range(0, 100).Select(i => store.AppendAsync(Turns.Of("c", Turns.T0.AddSeconds(i)), CancellationToken.None)).ToList();
 
@@ -52,7 +50,7 @@ public sealed class TranscriptWriterTests
 
         Assert.All(pending, task => Assert.True(task.IsCompletedSuccessfully));
         await temp.CloseAsync();
-        await using (var reopened = new TempStore(temp.Folder))
+        await using (var reopened = temp.Reopen())
         {
             Assert.Equal(200, await reopened.Store.CountActivitiesAsync(CancellationToken.None));
         }
@@ -63,7 +61,7 @@ public sealed class TranscriptWriterTests
     [Fact]
     public async Task Purge_removes_idle_conversations_with_everything_about_them_and_keeps_recent_ones()
     {
-        await using var temp = new TempStore();
+        await using var temp = await TempStore.CreateAsync(engine);
         await temp.AppendAsync(
             Turns.Of("old", Turns.T0, outcome: "decline", category: "urgent", handoff: Turns.Handoff("urgent", Turns.T0, urgent: true)),
             Turns.Of("recent", Turns.T0.AddDays(40)));
@@ -80,7 +78,7 @@ public sealed class TranscriptWriterTests
     [Fact]
     public async Task Deleting_a_conversation_removes_its_activities_turns_and_handoffs_only()
     {
-        await using var temp = new TempStore();
+        await using var temp = await TempStore.CreateAsync(engine);
         await temp.AppendAsync(
             Turns.Of("patient", Turns.T0, outcome: "no-answer", handoff: Turns.Handoff("no-answer", Turns.T0)),
             Turns.Of("other", Turns.T0, outcome: "no-answer", handoff: Turns.Handoff("no-answer", Turns.T0)));
@@ -94,34 +92,7 @@ public sealed class TranscriptWriterTests
         Assert.Single(await temp.Store.UnansweredAsync(Turns.T0.AddDays(-1), Turns.T0.AddDays(1), CancellationToken.None));
     }
 
-    [Fact]
-    public async Task A_new_database_is_created_in_wal_mode_and_passes_the_integrity_check()
-    {
-        await using var temp = new TempStore();
-        await temp.AppendAsync(Turns.Of("c", Turns.T0));
+    public sealed class OnSqlite() : TranscriptWriterTests(Engine.Sqlite);
 
-        await using var connection = temp.Database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode;";
-
-        Assert.Equal("wal", (string)(await command.ExecuteScalarAsync())!);
-        Assert.Equal("ok", temp.Database.IntegrityCheck());
-    }
-
-    [Fact]
-    public async Task A_database_from_a_newer_version_is_refused_with_a_clear_message()
-    {
-        await using var temp = new TempStore();
-        await using (var connection = temp.Database.Open())
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA user_version = 99;";
-            await command.ExecuteNonQueryAsync();
-        }
-
-        var fresh = new SqliteDatabase(Options.Create(new StorageOptions { DataPath = temp.Folder }));
-
-        var error = Assert.Throws<InvalidOperationException>(fresh.EnsureMigrated);
-        Assert.Contains("schema version 99", error.Message, StringComparison.Ordinal);
-    }
+    public sealed class OnPostgreSql() : TranscriptWriterTests(Engine.PostgreSql);
 }

@@ -1,23 +1,15 @@
-using System.Diagnostics.CodeAnalysis;
 using FaqBot.Storage.Tests.TestSupport;
 using FaqBot.Storage.Transcripts;
 using static FaqBot.Storage.Tests.TestSupport.Turns;
 
 namespace FaqBot.Storage.Tests.Transcripts;
 
-[SuppressMessage("Design", "CA1001", Justification = "xunit disposes the class through IAsyncLifetime.DisposeAsync.")]
-public sealed class UnansweredAsyncTests : IAsyncLifetime
+public abstract class UnansweredAsyncTests(Engine engine) : StoreContract(engine)
 {
-    private readonly TempStore _temp = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _temp.DisposeAsync();
-
     [Fact]
     public async Task Only_no_answer_turns_inside_the_half_open_range_oldest_first()
     {
-        await _temp.AppendAsync(
+        await Temp.AppendAsync(
             Of("a", T0.AddHours(2), "no-answer", question: "Is parking free?"),
             Of("b", T0, "no-answer", question: "Do you take insurance?"),
             Of("b", T0.AddHours(1), "answer", question: "How long is an infusion?"),
@@ -26,7 +18,7 @@ public sealed class UnansweredAsyncTests : IAsyncLifetime
             Of("d", T0.AddMinutes(-1), "no-answer", question: "Too early"),
             Of("d", T0.AddHours(3), "no-answer", question: "Exactly at the end"));
 
-        var questions = await _temp.Store.UnansweredAsync(T0, T0.AddHours(3), default);
+        var questions = await Temp.Store.UnansweredAsync(T0, T0.AddHours(3), default);
 
         Assert.Equal(
             [new UnansweredQuestion("b", T0, "Do you take insurance?"), new UnansweredQuestion("a", T0.AddHours(2), "Is parking free?")],
@@ -36,14 +28,18 @@ public sealed class UnansweredAsyncTests : IAsyncLifetime
     [Fact]
     public async Task The_store_feeds_the_report()
     {
-        await _temp.AppendAsync(
+        await Temp.AppendAsync(
             Of("a", T0, "no-answer", question: "Do you take insurance?"),
             Of("b", T0.AddMinutes(1), "no-answer", question: "Does my insurance cover the infusions?"),
             Of("c", T0.AddMinutes(2), "no-answer", question: "Where do I park?"));
 
-        var groups = UnansweredReport.Group(await _temp.Store.UnansweredAsync(T0, T0.AddDays(1), default), Repo.Knowledge);
+        var groups = UnansweredReport.Group(await Temp.Store.UnansweredAsync(T0, T0.AddDays(1), default), Repo.Knowledge);
 
         Assert.Equal([2, 1], groups.Select(g => g.Count));
         Assert.Equal(["b", "a"], groups[0].Examples.Select(e => e.ConversationId));
     }
+
+    public sealed class OnSqlite() : UnansweredAsyncTests(Engine.Sqlite);
+
+    public sealed class OnPostgreSql() : UnansweredAsyncTests(Engine.PostgreSql);
 }

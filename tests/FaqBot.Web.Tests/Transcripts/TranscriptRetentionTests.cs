@@ -20,8 +20,8 @@ public sealed class TranscriptRetentionTests
         var options = Options.Create(new TranscriptOptions { RetentionDays = 30, PurgeIntervalMinutes = 60 });
         var text = new StoredText(new EphemeralDataProtectionProvider(), options, NullLogger<StoredText>.Instance);
         var protection = new EphemeralDataProtectionProvider();
-        var store = new SqliteTranscriptStore(new SqliteDatabase(Options.Create(new StorageOptions { DataPath = folder })), text,
-            new FaqBot.Storage.Handoffs.CallbackContacts(protection), clock, NullLogger<SqliteTranscriptStore>.Instance);
+        var store = new TranscriptStore(new SqliteDatabase(Options.Create(new StorageOptions { DataPath = folder })), text,
+            new FaqBot.Storage.Handoffs.CallbackContacts(protection), clock, NullLogger<TranscriptStore>.Instance);
         await store.AppendAsync(Turn("old", clock.GetUtcNow().AddDays(-31)), CancellationToken.None);
         await store.AppendAsync(Turn("ageing", clock.GetUtcNow().AddDays(-29.99)), CancellationToken.None);
         using var retention = new TranscriptRetention(store, options, clock, NullLogger<TranscriptRetention>.Instance);

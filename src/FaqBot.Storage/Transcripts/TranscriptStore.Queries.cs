@@ -2,7 +2,7 @@ using FaqBot.Core.Answering;
 using FaqBot.Storage.Handoffs;
 using System.Data.Common;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
+using FaqBot.Storage.Database;
 
 namespace FaqBot.Storage.Transcripts;
 
@@ -14,7 +14,7 @@ namespace FaqBot.Storage.Transcripts;
 /// From, started before To); either bound may be open. Outcome, low confidence and negative
 /// feedback match when any turn of such a conversation does (EXISTS over all its turns).
 /// </remarks>
-public sealed partial class SqliteTranscriptStore
+public sealed partial class TranscriptStore
 {
     /// <summary>The most rows one page may ask for.</summary>
     public const int MaxPageSize = 1000;
@@ -23,14 +23,15 @@ public sealed partial class SqliteTranscriptStore
 
     public const int MaxTagLength = 32;
 
-    private const string InRange = "($from IS NULL OR c.last_at >= $from) AND ($to IS NULL OR c.started_at < $to)";
+    // A parameter that may be null is cast where it is first read, so PostgreSQL knows its type.
+    private const string InRange = "(CAST(@from AS BIGINT) IS NULL OR c.last_at >= @from) AND (CAST(@to AS BIGINT) IS NULL OR c.started_at < @to)";
 
     private const string MatchesFilter = $"""
-        ($outcome IS NULL OR EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = $outcome
-                                     AND ($category IS NULL OR t.category = $category)))
-        AND ($low = 0 OR EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.low_confidence = 1))
-        AND ($negative = 0 OR EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.feedback = 'unhelpful'))
-        AND ($reviewed IS NULL OR (c.reviewed_at IS NOT NULL) = $reviewed)
+        (CAST(@outcome AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = @outcome
+                                     AND (CAST(@category AS TEXT) IS NULL OR t.category = @category)))
+        AND (@low = 0 OR EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.low_confidence = 1))
+        AND (@negative = 0 OR EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.feedback = 'unhelpful'))
+        AND (CAST(@reviewed AS BIGINT) IS NULL OR (CASE WHEN c.reviewed_at IS NOT NULL THEN 1 ELSE 0 END) = @reviewed)
         """;
 
     private const string PageSql = $"""
@@ -39,34 +40,34 @@ public sealed partial class SqliteTranscriptStore
             FROM conversations c
             WHERE {InRange} AND {MatchesFilter}
             ORDER BY c.last_at DESC, c.id DESC
-            LIMIT $take OFFSET $skip)
-        SELECT p.id, p.channel, p.started_at, p.last_at, p.reviewed_at IS NOT NULL, p.tags,
+            LIMIT @take OFFSET @skip)
+        SELECT p.id, p.channel, p.started_at, p.last_at, CASE WHEN p.reviewed_at IS NOT NULL THEN 1 ELSE 0 END, p.tags,
                count(t.id),
-               coalesce(sum(t.outcome = 'answer'), 0),
-               coalesce(sum(t.outcome = 'clarify'), 0),
-               coalesce(sum(t.outcome = 'no-answer'), 0),
-               coalesce(sum(t.outcome = 'decline'), 0),
-               coalesce(sum(t.low_confidence = 1), 0),
-               coalesce(sum(t.feedback = 'unhelpful'), 0)
+               coalesce(sum(CASE WHEN t.outcome = 'answer' THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN t.outcome = 'clarify' THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN t.outcome = 'no-answer' THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN t.outcome = 'decline' THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN t.low_confidence = 1 THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN t.feedback = 'unhelpful' THEN 1 ELSE 0 END), 0)
         FROM page p LEFT JOIN turns t ON t.conversation_id = p.id
-        GROUP BY p.id
+        GROUP BY p.id, p.channel, p.started_at, p.last_at, p.reviewed_at, p.tags
         ORDER BY p.last_at DESC, p.id DESC;
         """;
 
     private const string CountsSql = $"""
         SELECT count(*),
-               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'answer')), 0),
-               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'clarify')), 0),
-               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'no-answer')), 0),
-               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'decline')), 0),
-               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'decline' AND t.category = 'urgent')), 0),
-               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'decline' AND t.category = 'dosing')), 0),
-               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'decline' AND t.category = 'diagnostic')), 0),
-               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.low_confidence = 1)), 0),
-               coalesce(sum(EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.feedback = 'unhelpful')), 0),
-               coalesce(sum(c.reviewed_at IS NOT NULL), 0),
-               coalesce(sum(c.reviewed_at IS NULL), 0),
-               coalesce(sum({MatchesFilter}), 0)
+               coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'answer') THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'clarify') THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'no-answer') THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'decline') THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'decline' AND t.category = 'urgent') THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'decline' AND t.category = 'dosing') THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.outcome = 'decline' AND t.category = 'diagnostic') THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.low_confidence = 1) THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM turns t WHERE t.conversation_id = c.id AND t.feedback = 'unhelpful') THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN c.reviewed_at IS NOT NULL THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN c.reviewed_at IS NULL THEN 1 ELSE 0 END), 0),
+               coalesce(sum(CASE WHEN {MatchesFilter} THEN 1 ELSE 0 END), 0)
         FROM conversations c
         WHERE {InRange};
         """;
@@ -84,32 +85,32 @@ public sealed partial class SqliteTranscriptStore
         ArgumentOutOfRangeException.ThrowIfGreaterThan(filter.Take, MaxPageSize);
         var (outcome, category) = Rows.OutcomeOf(filter.Outcome);
 
-        await using var connection = _database.Open();
+        await using var connection = await _database.OpenAsync(cancellationToken);
         // One read transaction: the page and the counts see the same snapshot (WAL).
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = _database.BeginRead(connection);
 
         var items = new List<ConversationRow>();
-        await using (var page = Rows.Command(connection, transaction, PageSql))
+        await using (var page = Sql.Command(connection, transaction, PageSql))
         {
             Rows.BindFilter(page, filter, outcome, category);
-            page.Parameters.AddWithValue("$take", filter.Take);
-            page.Parameters.AddWithValue("$skip", filter.Skip);
+            page.Bind("@take", filter.Take);
+            page.Bind("@skip", filter.Skip);
             await using var reader = await page.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 items.Add(new ConversationRow(
                     reader.GetString(0), reader.GetString(1), Rows.Time(reader.GetInt64(2)), Rows.Time(reader.GetInt64(3)),
-                    Turns: reader.GetInt32(6), Answered: reader.GetInt32(7), Clarified: reader.GetInt32(8), Unanswered: reader.GetInt32(9),
-                    Declined: reader.GetInt32(10), LowConfidence: reader.GetInt32(11), NegativeFeedback: reader.GetInt32(12),
-                    Reviewed: reader.GetBoolean(4), Tags: Rows.SplitTags(reader.GetString(5))));
+                    Turns: reader.IntValue(6), Answered: reader.IntValue(7), Clarified: reader.IntValue(8), Unanswered: reader.IntValue(9),
+                    Declined: reader.IntValue(10), LowConfidence: reader.IntValue(11), NegativeFeedback: reader.IntValue(12),
+                    Reviewed: reader.Flag(4), Tags: Rows.SplitTags(reader.GetString(5))));
             }
         }
 
-        await using var counts = Rows.Command(connection, transaction, CountsSql);
+        await using var counts = Sql.Command(connection, transaction, CountsSql);
         Rows.BindFilter(counts, filter, outcome, category);
         await using var totals = await counts.ExecuteReaderAsync(cancellationToken);
         await totals.ReadAsync(cancellationToken);
-        var n = Enumerable.Range(0, 13).Select(totals.GetInt32).ToArray();
+        var n = Enumerable.Range(0, 13).Select(totals.IntValue).ToArray();
         return new ConversationList(items, new ConversationCounts(
             All: n[0], Answered: n[1], Clarified: n[2], Unanswered: n[3], Declined: n[4], DeclinedUrgent: n[5], DeclinedDosing: n[6],
             DeclinedDiagnostic: n[7], LowConfidence: n[8], NegativeFeedback: n[9], Reviewed: n[10], NotReviewed: n[11], Matching: n[12]));
@@ -118,12 +119,12 @@ public sealed partial class SqliteTranscriptStore
     public async Task<ConversationDetail?> GetAsync(string conversationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversationId);
-        await using var connection = _database.Open();
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var transaction = _database.BeginRead(connection);
 
-        await using var head = Rows.Command(connection, transaction,
-            "SELECT channel, started_at, last_at, reviewed_at, reviewed_by, tags, note FROM conversations WHERE id = $id;");
-        head.Parameters.AddWithValue("$id", conversationId);
+        await using var head = Sql.Command(connection, transaction,
+            "SELECT channel, started_at, last_at, reviewed_at, reviewed_by, tags, note FROM conversations WHERE id = @id;");
+        head.Bind("@id", conversationId);
         string channel, tags, note;
         long started, last;
         long? reviewedAt;
@@ -142,10 +143,10 @@ public sealed partial class SqliteTranscriptStore
         }
 
         var activities = new List<StoredActivity>();
-        await using (var command = Rows.Command(connection, transaction,
-            "SELECT activity_id, direction, type, at, json FROM activities WHERE conversation_id = $id ORDER BY seq;"))
+        await using (var command = Sql.Command(connection, transaction,
+            "SELECT activity_id, direction, type, at, json FROM activities WHERE conversation_id = @id ORDER BY seq;"))
         {
-            command.Parameters.AddWithValue("$id", conversationId);
+            command.Bind("@id", conversationId);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -154,10 +155,10 @@ public sealed partial class SqliteTranscriptStore
         }
 
         var turns = new List<StoredTurn>();
-        await using (var command = Rows.Command(connection, transaction,
-            $"SELECT {TurnColumns} FROM turns WHERE conversation_id = $id ORDER BY id;"))
+        await using (var command = Sql.Command(connection, transaction,
+            $"SELECT {TurnColumns} FROM turns WHERE conversation_id = @id ORDER BY id;"))
         {
-            command.Parameters.AddWithValue("$id", conversationId);
+            command.Bind("@id", conversationId);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -175,16 +176,16 @@ public sealed partial class SqliteTranscriptStore
     {
         ArgumentNullException.ThrowIfNull(conversationId);
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        await using var connection = _database.Open();
-        await using var command = Rows.Command(connection, null, """
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, """
             UPDATE conversations
-            SET reviewed_at = CASE WHEN $reviewed THEN $at END, reviewed_by = CASE WHEN $reviewed THEN $by END
-            WHERE id = $id;
+            SET reviewed_at = CASE WHEN @reviewed = 1 THEN @at END, reviewed_by = CASE WHEN @reviewed = 1 THEN @by END
+            WHERE id = @id;
             """);
-        command.Parameters.AddWithValue("$reviewed", reviewed);
-        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$by", by);
-        command.Parameters.AddWithValue("$id", conversationId);
+        command.Bind("@reviewed", reviewed);
+        command.Bind("@at", at.ToUnixTimeMilliseconds());
+        command.Bind("@by", by);
+        command.Bind("@id", conversationId);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
@@ -195,10 +196,10 @@ public sealed partial class SqliteTranscriptStore
     {
         ArgumentNullException.ThrowIfNull(conversationId);
         var normalized = NormalizeTags(tags);
-        await using var connection = _database.Open();
-        await using var command = Rows.Command(connection, null, "UPDATE conversations SET tags = $tags WHERE id = $id;");
-        command.Parameters.AddWithValue("$tags", string.Join(',', normalized));
-        command.Parameters.AddWithValue("$id", conversationId);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, "UPDATE conversations SET tags = @tags WHERE id = @id;");
+        command.Bind("@tags", string.Join(',', normalized));
+        command.Bind("@id", conversationId);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
@@ -236,10 +237,10 @@ public sealed partial class SqliteTranscriptStore
             throw new ArgumentException($"A note holds at most {MaxNoteLength} characters.", nameof(note));
         }
 
-        await using var connection = _database.Open();
-        await using var command = Rows.Command(connection, null, "UPDATE conversations SET note = $note WHERE id = $id;");
-        command.Parameters.AddWithValue("$note", _text.Protect(note));
-        command.Parameters.AddWithValue("$id", conversationId);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, "UPDATE conversations SET note = @note WHERE id = @id;");
+        command.Bind("@note", _text.Protect(note));
+        command.Bind("@id", conversationId);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
@@ -247,14 +248,14 @@ public sealed partial class SqliteTranscriptStore
 
     public async Task<IReadOnlyList<HandoffItemView>> HandoffsAsync(bool includeClosed, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
-        await using var command = Rows.Command(connection, null, $"""
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, $"""
             SELECT {HandoffColumns}
             FROM handoffs
-            WHERE $closed OR status <> 'closed'
+            WHERE @closed = 1 OR status <> 'closed'
             ORDER BY priority DESC, at, id;
             """);
-        command.Parameters.AddWithValue("$closed", includeClosed);
+        command.Bind("@closed", includeClosed);
         var items = new List<HandoffItemView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -267,9 +268,9 @@ public sealed partial class SqliteTranscriptStore
 
     public async Task<HandoffItemView?> HandoffAsync(long handoffId, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
-        await using var command = Rows.Command(connection, null, $"SELECT {HandoffColumns} FROM handoffs WHERE id = $id;");
-        command.Parameters.AddWithValue("$id", handoffId);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, $"SELECT {HandoffColumns} FROM handoffs WHERE id = @id;");
+        command.Bind("@id", handoffId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? HandoffItem(reader) : null;
     }
@@ -278,14 +279,14 @@ public sealed partial class SqliteTranscriptStore
     /// they cannot be opened with this host's keys). Callers check the reader's role and audit the view.</summary>
     public async Task<CallbackContact?> CallbackContactAsync(long handoffId, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
-        await using var command = Rows.Command(connection, null, "SELECT contact FROM handoffs WHERE id = $id AND contact IS NOT NULL;");
-        command.Parameters.AddWithValue("$id", handoffId);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, "SELECT contact FROM handoffs WHERE id = @id AND contact IS NOT NULL;");
+        command.Bind("@id", handoffId);
         return await command.ExecuteScalarAsync(cancellationToken) is string sealedContact ? _contacts.TryOpen(sealedContact) : null;
     }
 
     private HandoffItemView HandoffItem(DbDataReader reader) => new(
-        reader.GetInt64(0), reader.GetString(1), Rows.Time(reader.GetInt64(2)), reader.GetString(3), (HandoffPriority)reader.GetInt32(4),
+        reader.GetInt64(0), reader.GetString(1), Rows.Time(reader.GetInt64(2)), reader.GetString(3), (HandoffPriority)reader.IntValue(4),
         reader.GetString(5).Split(',', StringSplitOptions.RemoveEmptyEntries), _text.Read(reader.GetString(6)), Rows.Status(reader.GetString(7)),
         Rows.NullableString(reader, 8), reader.IsDBNull(9) ? null : Rows.Time(reader.GetInt64(9)), reader.IsDBNull(10) ? null : Rows.Time(reader.GetInt64(10)));
 
@@ -293,13 +294,13 @@ public sealed partial class SqliteTranscriptStore
     public async Task<bool> SetHandoffStatusAsync(long handoffId, HandoffStatus status, string by, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
-        await using var connection = _database.Open();
-        await using var command = Rows.Command(connection, null,
-            "UPDATE handoffs SET status = $status, status_by = $by, status_at = $at WHERE id = $id;");
-        command.Parameters.AddWithValue("$status", Rows.StatusName(status));
-        command.Parameters.AddWithValue("$by", by);
-        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$id", handoffId);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null,
+            "UPDATE handoffs SET status = @status, status_by = @by, status_at = @at WHERE id = @id;");
+        command.Bind("@status", Rows.StatusName(status));
+        command.Bind("@by", by);
+        command.Bind("@at", at.ToUnixTimeMilliseconds());
+        command.Bind("@id", handoffId);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
@@ -307,14 +308,14 @@ public sealed partial class SqliteTranscriptStore
     /// <paramref name="to"/>), oldest first.</summary>
     public async Task<IReadOnlyList<UnansweredQuestion>> UnansweredAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
-        await using var command = Rows.Command(connection, null, """
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, null, """
             SELECT conversation_id, at, question FROM turns
-            WHERE outcome = 'no-answer' AND at >= $from AND at < $to
+            WHERE outcome = 'no-answer' AND at >= @from AND at < @to
             ORDER BY at, id;
             """);
-        command.Parameters.AddWithValue("$from", from.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
+        command.Bind("@from", from.ToUnixTimeMilliseconds());
+        command.Bind("@to", to.ToUnixTimeMilliseconds());
         var questions = new List<UnansweredQuestion>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -330,23 +331,15 @@ public sealed partial class SqliteTranscriptStore
 /// partial class cannot collide with them).</summary>
 file static class Rows
 {
-    public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    public static void BindFilter(System.Data.Common.DbCommand command, ConversationFilter filter, string? outcome, string? category)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
-    public static void BindFilter(SqliteCommand command, ConversationFilter filter, string? outcome, string? category)
-    {
-        command.Parameters.AddWithValue("$from", filter.From is { } from ? from.ToUnixTimeMilliseconds() : DBNull.Value);
-        command.Parameters.AddWithValue("$to", filter.To is { } to ? to.ToUnixTimeMilliseconds() : DBNull.Value);
-        command.Parameters.AddWithValue("$outcome", (object?)outcome ?? DBNull.Value);
-        command.Parameters.AddWithValue("$category", (object?)category ?? DBNull.Value);
-        command.Parameters.AddWithValue("$low", filter.LowConfidenceOnly);
-        command.Parameters.AddWithValue("$negative", filter.NegativeFeedbackOnly);
-        command.Parameters.AddWithValue("$reviewed", filter.Reviewed is { } reviewed ? reviewed : DBNull.Value);
+        command.Bind("@from", filter.From is { } from ? from.ToUnixTimeMilliseconds() : DBNull.Value);
+        command.Bind("@to", filter.To is { } to ? to.ToUnixTimeMilliseconds() : DBNull.Value);
+        command.Bind("@outcome", (object?)outcome ?? DBNull.Value);
+        command.Bind("@category", (object?)category ?? DBNull.Value);
+        command.Bind("@low", filter.LowConfidenceOnly);
+        command.Bind("@negative", filter.NegativeFeedbackOnly);
+        command.Bind("@reviewed", filter.Reviewed is { } reviewed ? reviewed : DBNull.Value);
     }
 
     /// <summary>The stored outcome and safety category a filter value stands for.</summary>
@@ -416,11 +409,11 @@ file static class Rows
             Outcome: reader.GetString(5),
             Category: NullableString(reader, 6),
             Confidence: reader.GetDouble(7),
-            LowConfidence: reader.GetBoolean(8),
+            LowConfidence: reader.Flag(8),
             SnippetId: NullableString(reader, 9),
-            SnippetVersion: reader.IsDBNull(10) ? null : reader.GetInt32(10),
+            SnippetVersion: reader.IsDBNull(10) ? null : reader.IntValue(10),
             ReplyId: NullableString(reader, 11),
-            Redactions: reader.GetInt32(12),
+            Redactions: reader.IntValue(12),
             TraceJson: text.TryRead(reader.GetString(13)) ?? new JsonObject { ["decision"] = StoredText.Unreadable }.ToJsonString());
         Feedback? feedback = NullableString(reader, 14) switch
         {

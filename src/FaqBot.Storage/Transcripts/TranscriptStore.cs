@@ -1,29 +1,29 @@
 using System.Threading.Channels;
 using FaqBot.Storage.Handoffs;
-using FaqBot.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using FaqBot.Storage.Database;
 using Microsoft.Extensions.Logging;
 
 namespace FaqBot.Storage.Transcripts;
 
-/// <summary>The embedded transcript store. Turns are written by one writer that commits whatever
+/// <summary>The transcript store, on either database (<see cref="IStoreDatabase"/>). Turns are written by one writer that commits whatever
 /// has queued up in one transaction (group commit): a caller's <see cref="AppendAsync"/>
 /// completes only after its turn is committed, so an acknowledged turn is never lost, and 50
 /// busy conversations cost one commit per batch rather than one each. Patient text is written
 /// through <see cref="StoredText"/> (encrypted at rest by default) and read back through it.</summary>
-public sealed partial class SqliteTranscriptStore : ITranscriptStore, IAsyncDisposable
+public sealed partial class TranscriptStore : ITranscriptStore, IAsyncDisposable
 {
     private const int MaxBatch = 256;
 
-    private readonly SqliteDatabase _database;
+    private readonly IStoreDatabase _database;
     private readonly StoredText _text;
     private readonly CallbackContacts _contacts;
     private readonly TimeProvider _time;
-    private readonly ILogger<SqliteTranscriptStore> _log;
+    private readonly ILogger<TranscriptStore> _log;
     private readonly Channel<PendingTurn> _queue = Channel.CreateUnbounded<PendingTurn>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public SqliteTranscriptStore(SqliteDatabase database, StoredText text, CallbackContacts contacts, TimeProvider time, ILogger<SqliteTranscriptStore> log)
+    public TranscriptStore(IStoreDatabase database, StoredText text, CallbackContacts contacts, TimeProvider time, ILogger<TranscriptStore> log)
     {
         _database = database;
         _text = text;
@@ -41,7 +41,7 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore, IAsyncDisp
         var pending = new PendingTurn(Protected(record));
         if (!_queue.Writer.TryWrite(pending))
         {
-            throw new ObjectDisposedException(nameof(SqliteTranscriptStore), "The transcript store is shutting down.");
+            throw new ObjectDisposedException(nameof(TranscriptStore), "The transcript store is shutting down.");
         }
 
         // Waiting may be cancelled; the write itself is not (it is already queued).
@@ -50,43 +50,34 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore, IAsyncDisp
 
     public async Task<bool> RecordFeedbackAsync(string conversationId, string inboundActivityId, Feedback feedback, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE turns SET feedback = $feedback, feedback_at = $at
-            WHERE conversation_id = $conversation AND inbound_activity_id = $inbound;
-            """;
-        command.Parameters.AddWithValue("$feedback", feedback == Feedback.Helpful ? "helpful" : "unhelpful");
-        command.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$conversation", conversationId);
-        command.Parameters.AddWithValue("$inbound", inboundActivityId);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, """
+            UPDATE turns SET feedback = @feedback, feedback_at = @at
+            WHERE conversation_id = @conversation AND inbound_activity_id = @inbound;
+            """, ("@feedback", feedback == Feedback.Helpful ? "helpful" : "unhelpful"), ("@at", at.ToUnixTimeMilliseconds()),
+            ("@conversation", conversationId), ("@inbound", inboundActivityId));
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM conversations WHERE last_at < $cutoff;";
-        command.Parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds());
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, "DELETE FROM conversations WHERE last_at < @cutoff;", ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<bool> DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM conversations WHERE id = $id;";
-        command.Parameters.AddWithValue("$id", conversationId);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, "DELETE FROM conversations WHERE id = @id;", ("@id", conversationId));
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     public async Task<long> CountActivitiesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = _database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM activities;";
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(connection, "SELECT count(*) FROM activities;");
+        return await command.ScalarInt64Async(cancellationToken);
     }
 
     /// <summary>The record with its patient text as it is stored: each activity's JSON, the question,
@@ -109,7 +100,7 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore, IAsyncDisp
     private async Task WriteLoopAsync()
     {
         var batch = new List<PendingTurn>(MaxBatch);
-        SqliteConnection? connection = null;
+        DbConnection? connection = null;
         TurnWriter? writer = null;
         try
         {
@@ -151,7 +142,7 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore, IAsyncDisp
 
     /// <summary>One transaction for the batch; when it fails, each turn is retried on its own so
     /// that one bad record does not take the others with it.</summary>
-    private void Commit(SqliteConnection connection, TurnWriter writer, List<PendingTurn> batch)
+    private void Commit(DbConnection connection, TurnWriter writer, List<PendingTurn> batch)
     {
         try
         {
@@ -170,7 +161,7 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore, IAsyncDisp
                 pending.Committed.TrySetResult();
             }
         }
-        catch (SqliteException) when (batch.Count > 1)
+        catch (DbException) when (batch.Count > 1)
         {
             foreach (var pending in batch)
             {
@@ -181,7 +172,7 @@ public sealed partial class SqliteTranscriptStore : ITranscriptStore, IAsyncDisp
                     transaction.Commit();
                     pending.Committed.TrySetResult();
                 }
-                catch (SqliteException ex)
+                catch (DbException ex)
                 {
                     LogTurnFailed(_log, ex, pending.Record.ConversationId);
                     pending.Committed.TrySetException(ex);

@@ -1,21 +1,21 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using FaqBot.BotFramework.DirectLine;
-using FaqBot.Storage.Sqlite;
+using FaqBot.Storage.Database;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.Web.DirectLineState;
 
-/// <summary>Direct Line state in the embedded database, so a restart keeps every live conversation:
+/// <summary>Direct Line state in the store's database (SQLite or PostgreSQL), so a restart keeps every live conversation:
 /// the same token reads the same conversation from the same watermark and goes on. Each write is
 /// its own short transaction, committed before the call that made it is acknowledged. Activities
 /// hold what patients typed, so their JSON is encrypted with the data-protection keys under a
 /// purpose of its own; tokens are kept only as hashes. A conversation keeps at most
 /// <c>DirectLine:MaxActivitiesKept</c> activities here too (older ones are deleted as new ones come),
 /// and idle conversations are deleted with everything they hold.</summary>
-public sealed partial class SqliteDirectLineStore(
-    SqliteDatabase database, IDataProtectionProvider protection, IOptions<DirectLineOptions> options, ILogger<SqliteDirectLineStore> log) : IDirectLineStore
+public sealed partial class StoredDirectLineState(
+    IStoreDatabase database, IDataProtectionProvider protection, IOptions<DirectLineOptions> options, ILogger<StoredDirectLineState> log) : IDirectLineStore
 {
     private readonly int _maxKept = options.Value.MaxActivitiesKept;
 
@@ -24,49 +24,57 @@ public sealed partial class SqliteDirectLineStore(
     private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
 
     public void SaveConversation(string id, string userId, bool started, DateTimeOffset at) => Execute("""
-        INSERT INTO directline_conversations (id, user_id, started, created_at, last_at) VALUES ($id, $user, $started, $at, $at)
-        ON CONFLICT (id) DO UPDATE SET started = max(started, excluded.started), last_at = max(last_at, excluded.last_at);
-        """, ("$id", id), ("$user", userId), ("$started", started ? 1 : 0), ("$at", at.ToUnixTimeMilliseconds()));
+        INSERT INTO directline_conversations (id, user_id, started, created_at, last_at) VALUES (@id, @user, @started, @at, @at)
+        ON CONFLICT (id) DO UPDATE SET
+            started = CASE WHEN excluded.started > directline_conversations.started THEN excluded.started ELSE directline_conversations.started END,
+            last_at = CASE WHEN excluded.last_at > directline_conversations.last_at THEN excluded.last_at ELSE directline_conversations.last_at END;
+        """, ("@id", id), ("@user", userId), ("@started", started ? 1 : 0), ("@at", at.ToUnixTimeMilliseconds()));
 
     public void AppendActivity(string conversationId, long sequence, byte[] json, DateTimeOffset at) => Execute("""
-        INSERT INTO directline_activities (conversation_id, seq, at, json) VALUES ($conversation, $seq, $at, $json);
-        DELETE FROM directline_activities WHERE conversation_id = $conversation AND seq <= $seq - $max;
-        UPDATE directline_conversations SET last_at = max(last_at, $at) WHERE id = $conversation;
-        """, ("$conversation", conversationId), ("$seq", sequence), ("$at", at.ToUnixTimeMilliseconds()), ("$json", _protector.Protect(json)), ("$max", _maxKept));
+        INSERT INTO directline_activities (conversation_id, seq, at, json) VALUES (@conversation, @seq, @at, @json);
+        DELETE FROM directline_activities WHERE conversation_id = @conversation AND seq <= @seq - @max;
+        UPDATE directline_conversations SET last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @conversation;
+        """, ("@conversation", conversationId), ("@seq", sequence), ("@at", at.ToUnixTimeMilliseconds()), ("@json", _protector.Protect(json)), ("@max", _maxKept));
 
     public void Touch(string conversationId, DateTimeOffset at) => Execute(
-        "UPDATE directline_conversations SET last_at = max(last_at, $at) WHERE id = $id;",
-        ("$id", conversationId), ("$at", at.ToUnixTimeMilliseconds()));
+        "UPDATE directline_conversations SET last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @id;",
+        ("@id", conversationId), ("@at", at.ToUnixTimeMilliseconds()));
 
     public void SaveGrant(ConversationGrant grant)
     {
         ArgumentNullException.ThrowIfNull(grant);
         Execute("""
             INSERT INTO directline_grants (conversation_id, user_id, generation, token_hash, issued_at, expires, replaced_hash, replaced_until)
-            VALUES ($conversation, $user, $generation, $hash, $issued, $expires, $replaced, $until)
+            VALUES (@conversation, @user, @generation, @hash, @issued, @expires, @replaced, @until)
             ON CONFLICT (conversation_id) DO UPDATE SET generation = excluded.generation, token_hash = excluded.token_hash,
                 issued_at = excluded.issued_at, expires = excluded.expires, replaced_hash = excluded.replaced_hash, replaced_until = excluded.replaced_until
             WHERE excluded.generation > directline_grants.generation;
-            """, ("$conversation", grant.ConversationId), ("$user", grant.UserId), ("$generation", grant.Generation), ("$hash", grant.TokenHash),
-            ("$issued", grant.IssuedAt.ToUnixTimeMilliseconds()), ("$expires", grant.Expires.ToUnixTimeMilliseconds()),
-            ("$replaced", grant.ReplacedHash), ("$until", grant.ReplacedUntil == default ? 0L : grant.ReplacedUntil.ToUnixTimeMilliseconds()));
+            """, ("@conversation", grant.ConversationId), ("@user", grant.UserId), ("@generation", grant.Generation), ("@hash", grant.TokenHash),
+            ("@issued", grant.IssuedAt.ToUnixTimeMilliseconds()), ("@expires", grant.Expires.ToUnixTimeMilliseconds()),
+            ("@replaced", grant.ReplacedHash), ("@until", grant.ReplacedUntil == default ? 0L : grant.ReplacedUntil.ToUnixTimeMilliseconds()));
     }
 
     public StoredConversation? LoadConversation(string id, int maxKept)
     {
         using var connection = database.Open();
-        using var conversation = Command(connection, "SELECT user_id, started, last_at FROM directline_conversations WHERE id = $id;", ("$id", id));
-        using var row = conversation.ExecuteReader();
-        if (!row.Read())
+        string userId;
+        bool started;
+        DateTimeOffset lastAt;
+        using (var conversation = Command(connection, "SELECT user_id, started, last_at FROM directline_conversations WHERE id = @id;", ("@id", id)))
+        using (var row = conversation.ExecuteReader())
         {
-            return null;
+            if (!row.Read())
+            {
+                return null;
+            }
+
+            (userId, started, lastAt) = (row.GetString(0), row.Flag(1), Time(row.GetInt64(2)));
         }
 
-        var (userId, started, lastAt) = (row.GetString(0), row.GetInt64(1) != 0, Time(row.GetInt64(2)));
         using var activities = Command(connection, """
-            SELECT seq, at, json FROM (SELECT seq, at, json FROM directline_activities WHERE conversation_id = $id ORDER BY seq DESC LIMIT $max)
+            SELECT seq, at, json FROM (SELECT seq, at, json FROM directline_activities WHERE conversation_id = @id ORDER BY seq DESC LIMIT @max) AS recent
             ORDER BY seq;
-            """, ("$id", id), ("$max", maxKept));
+            """, ("@id", id), ("@max", maxKept));
         using var reader = activities.ExecuteReader();
         var recent = new List<byte[]>();
         long appended = 0;
@@ -94,11 +102,11 @@ public sealed partial class SqliteDirectLineStore(
     {
         using var connection = database.Open();
         using var command = Command(connection, """
-            SELECT user_id, generation, token_hash, issued_at, expires, replaced_hash, replaced_until FROM directline_grants WHERE conversation_id = $id;
-            """, ("$id", conversationId));
+            SELECT user_id, generation, token_hash, issued_at, expires, replaced_hash, replaced_until FROM directline_grants WHERE conversation_id = @id;
+            """, ("@id", conversationId));
         using var reader = command.ExecuteReader();
         return reader.Read()
-            ? new ConversationGrant(conversationId, reader.GetString(0), reader.GetInt32(1), (byte[])reader[2], Time(reader.GetInt64(3)), Time(reader.GetInt64(4)),
+            ? new ConversationGrant(conversationId, reader.GetString(0), reader.IntValue(1), (byte[])reader[2], Time(reader.GetInt64(3)), Time(reader.GetInt64(4)),
                 reader.IsDBNull(5) ? null : (byte[])reader[5], reader.GetInt64(6) == 0 ? default : Time(reader.GetInt64(6)))
             : null;
     }
@@ -106,7 +114,7 @@ public sealed partial class SqliteDirectLineStore(
     public int DeleteIdle(DateTimeOffset cutoff)
     {
         using var connection = database.Open();
-        using var command = Command(connection, "DELETE FROM directline_conversations WHERE last_at < $cutoff;", ("$cutoff", cutoff.ToUnixTimeMilliseconds()));
+        using var command = Command(connection, "DELETE FROM directline_conversations WHERE last_at < @cutoff;", ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
         return command.ExecuteNonQuery();
     }
 
@@ -120,17 +128,8 @@ public sealed partial class SqliteDirectLineStore(
         transaction.Commit();
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
-    }
+    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
+        Sql.Command(connection, sql, parameters);
 
     private static DateTimeOffset Time(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
 
