@@ -42,6 +42,7 @@ public static class StorageServices
         services.TryAddSingleton<TranscriptStore>();
         services.TryAddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<TranscriptStore>());
         services.TryAddSingleton<SnippetHistory>();
+        services.TryAddSingleton<KnowledgeGeneration>();
         return services;
     }
 }

@@ -10,7 +10,9 @@ namespace FaqBot.BotFramework.DirectLine;
 /// is bounded whatever its clients post. Each activity is serialized once, when it is appended,
 /// and kept as its UTF-8 JSON: polls copy bytes, and the kept activities are no object graphs for
 /// the garbage collector to trace. With a <see cref="IDirectLineStore"/>, each activity is written
-/// there before <see cref="Append"/> returns, so before the call that appended it is acknowledged.</summary>
+/// there before <see cref="Append"/> returns, so before the call that appended it is acknowledged.
+/// With a shared store (several hosts), the store numbers and stamps each activity, and this copy
+/// reads what other hosts appended before it appends or serves a poll.</summary>
 public sealed class DirectLineConversation(string id, string userId, int maxKept, long maxBytes, DateTimeOffset now, IDirectLineStore? store = null)
 {
     /// <summary>How often a conversation in use tells the store so (its idle time starts again).</summary>
@@ -70,6 +72,11 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
             }
 
             Started = true;
+            if (_store.Shared)
+            {
+                return _store.MarkStarted(Id, LastUsed);
+            }
+
             _store.SaveConversation(Id, UserId, started: true, LastUsed);
             return true;
         }
@@ -89,30 +96,70 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
     /// <paramref name="activity"/> do not reach clients.</summary>
     public string Append(Activity activity, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(activity);
         lock (_gate)
         {
-            var stamp = now > _lastStamp ? now : _lastStamp.AddTicks(1);
-            _lastStamp = stamp;
-            activity.Id = Id + "|" + _appended.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
-            activity.Timestamp = stamp;
-            var json = JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJsonContext.Default.Activity);
-            _store.AppendActivity(Id, _appended, json, stamp);
-            _kept.Add(json);
-            _keptBytes += json.Length;
-            _appended++;
-            while (_kept.Count - _first > maxKept || _keptBytes > maxBytes && _kept.Count - _first > 1)
+            if (_store.Shared)
             {
-                _keptBytes -= _kept[_first].Length;
-                _kept[_first++] = [];
+                var stored = _store.AppendNext(Id, now, (sequence, stamp) => Serialize(activity, sequence, stamp));
+                CatchUp(stored.Sequence);
+                Keep(stored.Json, stored.Sequence, stored.Stamp);
+                return activity.Id!;
             }
 
-            if (_first >= 64 && 2 * _first >= _kept.Count)
-            {
-                _kept.RemoveRange(0, _first);
-                _first = 0;
-            }
+            var next = now > _lastStamp ? now : _lastStamp.AddTicks(1);
+            var json = Serialize(activity, _appended, next);
+            _store.AppendActivity(Id, _appended, json, next);
+            Keep(json, _appended, next);
+            return activity.Id!;
+        }
+    }
 
-            return activity.Id;
+    private byte[] Serialize(Activity activity, long sequence, DateTimeOffset stamp)
+    {
+        activity.Id = Id + "|" + sequence.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+        activity.Timestamp = stamp;
+        return JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJsonContext.Default.Activity);
+    }
+
+    /// <summary>Shared stores: takes in what other hosts appended from the watermark on (before
+    /// <paramref name="before"/>, when given). A gap wider than what is kept skips to the newest.</summary>
+    private void CatchUp(long? before = null)
+    {
+        var missing = _store.LoadSince(Id, _appended, maxKept);
+        foreach (var activity in missing)
+        {
+            if (activity.Sequence >= _appended && (before is not { } end || activity.Sequence < end))
+            {
+                Keep(activity.Json, activity.Sequence, activity.Stamp);
+            }
+        }
+    }
+
+    /// <summary>Keeps activity number <paramref name="sequence"/> as the newest. After a gap (more
+    /// appended elsewhere than is kept) what was kept is dropped, so the kept ones stay consecutive.</summary>
+    private void Keep(byte[] json, long sequence, DateTimeOffset stamp)
+    {
+        if (sequence > _appended)
+        {
+            _kept.Clear();
+            (_first, _keptBytes) = (0, 0);
+        }
+
+        _lastStamp = stamp > _lastStamp ? stamp : _lastStamp;
+        _kept.Add(json);
+        _keptBytes += json.Length;
+        _appended = sequence + 1;
+        while (_kept.Count - _first > maxKept || _keptBytes > maxBytes && _kept.Count - _first > 1)
+        {
+            _keptBytes -= _kept[_first].Length;
+            _kept[_first++] = [];
+        }
+
+        if (_first >= 64 && 2 * _first >= _kept.Count)
+        {
+            _kept.RemoveRange(0, _first);
+            _first = 0;
         }
     }
 
@@ -123,6 +170,11 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
         ArgumentOutOfRangeException.ThrowIfNegative(watermark);
         lock (_gate)
         {
+            if (_store.Shared)
+            {
+                CatchUp();
+            }
+
             if (watermark > _appended)
             {
                 return null;

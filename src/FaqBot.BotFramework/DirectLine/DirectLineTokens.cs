@@ -45,7 +45,9 @@ public sealed record ConversationGrant(
 /// replaces the token (a new generation), the replaced one keeps working only for a short grace
 /// for calls already in flight, and a conversation's token can be refreshed at most once every
 /// <see cref="DirectLineOptions.MinSecondsBetweenRefreshes"/>. A token is its conversation's id
-/// and 256 random bits, so a grant is found by conversation.</summary>
+/// and 256 random bits, so a grant is found by conversation. With a shared store (several hosts)
+/// the grant is read from the store on every request and a refresh is kept only when no other host
+/// refreshed first, so a token replaced on one host stops working on all of them.</summary>
 public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimeProvider time, IDirectLineStore? store = null)
 {
     private readonly IDirectLineStore _store = store ?? IDirectLineStore.None;
@@ -64,12 +66,24 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
     {
         var now = time.GetUtcNow();
         var token = NewToken(conversationId);
-        var grant = _grants.AddOrUpdate(
-            conversationId,
-            id => Grant(id) is { } stored ? Replace(stored, token, now) : new ConversationGrant(id, userId, 1, Hash(token), now, now + _lifetime, null, default),
-            (_, current) => Replace(current, token, now));
-        _store.SaveGrant(grant);
-        return new IssuedToken(token, conversationId, (int)_lifetime.TotalSeconds);
+        for (var attempt = 0; ; attempt++)
+        {
+            var grant = _grants.AddOrUpdate(
+                conversationId,
+                id => Grant(id) is { } stored ? Replace(stored, token, now) : new ConversationGrant(id, userId, 1, Hash(token), now, now + _lifetime, null, default),
+                (id, current) => Replace(_store.Shared ? Grant(id) ?? current : current, token, now));
+            if (_store.SaveGrant(grant))
+            {
+                return new IssuedToken(token, conversationId, (int)_lifetime.TotalSeconds);
+            }
+
+            // Another host issued a newer generation meanwhile: build on that one.
+            _grants.TryRemove(conversationId, out _);
+            if (attempt == 2)
+            {
+                throw new InvalidOperationException($"The token of conversation {conversationId} is being replaced on other hosts; try again.");
+            }
+        }
     }
 
     /// <summary>Replaces the newest token of <paramref name="shown"/>'s conversation with a new one,
@@ -90,12 +104,11 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
 
         var token = NewToken(id);
         var replaced = Replace(current, token, now);
-        if (!_grants.TryUpdate(id, replaced, current))
+        if (!_grants.TryUpdate(id, replaced, current) || !_store.SaveGrant(replaced))
         {
             return new TokenRefresh(null, null);
         }
 
-        _store.SaveGrant(replaced);
         return new TokenRefresh(new IssuedToken(token, id, (int)_lifetime.TotalSeconds), null);
     }
 
@@ -166,12 +179,17 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
     /// <summary>The conversation's grant: held in memory, or read back from the store (after a restart).</summary>
     private ConversationGrant? Grant(string conversationId)
     {
-        if (_grants.TryGetValue(conversationId, out var grant))
+        if (!_store.Shared && _grants.TryGetValue(conversationId, out var grant))
         {
             return grant;
         }
 
-        return _store.LoadGrant(conversationId) is { } stored && stored.Expires > time.GetUtcNow() ? _grants.GetOrAdd(conversationId, stored) : null;
+        if (_store.LoadGrant(conversationId) is not { } stored || stored.Expires <= time.GetUtcNow())
+        {
+            return null;
+        }
+
+        return _store.Shared ? _grants.AddOrUpdate(conversationId, stored, (_, _) => stored) : _grants.GetOrAdd(conversationId, stored);
     }
 
     private ConversationGrant Replace(ConversationGrant current, string token, DateTimeOffset now) => current with

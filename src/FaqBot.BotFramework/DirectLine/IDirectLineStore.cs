@@ -12,15 +12,38 @@ public sealed record StoredConversation(
     IReadOnlyList<byte[]> Recent,
     DateTimeOffset LastStamp);
 
+/// <summary>An activity as a shared store numbered, stamped and kept it.</summary>
+public sealed record SequencedActivity(long Sequence, DateTimeOffset Stamp, byte[] Json);
+
 /// <summary>Where Direct Line state outlives the process: conversations, their activities and their
 /// token grants are written here before the call that made them is acknowledged, and read back
 /// when a conversation or a token this process does not hold is asked for (after a restart). The
 /// in-memory conversations stay as the cache that polls are served from. Without a store
-/// (<see cref="None"/>) everything lives and dies with the process.</summary>
+/// (<see cref="None"/>) everything lives and dies with the process. A <see cref="Shared"/> store
+/// is used by several hosts at once: then the store, not this process's memory, numbers a
+/// conversation's activities, every poll first reads what other hosts appended, and token grants
+/// are read from it on every request.</summary>
 public interface IDirectLineStore
 {
     /// <summary>No store: state lives in memory only.</summary>
     static IDirectLineStore None { get; } = new NoStore();
+
+    /// <summary>Whether other hosts may write the same conversations at the same time.</summary>
+    bool Shared => false;
+
+    /// <summary>Shared stores: appends the conversation's next activity under a lock on the
+    /// conversation, numbered after every activity any host appended and stamped later than all of
+    /// them; <paramref name="serialize"/> writes the activity with that number and stamp.</summary>
+    SequencedActivity AppendNext(string conversationId, DateTimeOffset now, Func<long, DateTimeOffset, byte[]> serialize) =>
+        throw new NotSupportedException("Only a shared store numbers activities.");
+
+    /// <summary>Shared stores: the latest activities (at most <paramref name="max"/>, oldest first)
+    /// numbered <paramref name="from"/> or later.</summary>
+    IReadOnlyList<SequencedActivity> LoadSince(string conversationId, long from, int max) => [];
+
+    /// <summary>Shared stores: marks the conversation started; true only for the first caller on any host.</summary>
+    bool MarkStarted(string conversationId, DateTimeOffset at) =>
+        throw new NotSupportedException("Only a shared store starts conversations.");
 
     void SaveConversation(string id, string userId, bool started, DateTimeOffset at);
 
@@ -30,7 +53,9 @@ public interface IDirectLineStore
     /// <summary>Records that the conversation was used (its idle time starts again).</summary>
     void Touch(string conversationId, DateTimeOffset at);
 
-    void SaveGrant(ConversationGrant grant);
+    /// <summary>Stores the grant unless the store holds one of its generation or later (another host
+    /// refreshed first); true when stored.</summary>
+    bool SaveGrant(ConversationGrant grant);
 
     /// <summary>The conversation with at most <paramref name="maxKept"/> of its latest activities, or null.</summary>
     StoredConversation? LoadConversation(string id, int maxKept);
@@ -54,9 +79,7 @@ public interface IDirectLineStore
         {
         }
 
-        public void SaveGrant(ConversationGrant grant)
-        {
-        }
+        public bool SaveGrant(ConversationGrant grant) => true;
 
         public StoredConversation? LoadConversation(string id, int maxKept) => null;
 

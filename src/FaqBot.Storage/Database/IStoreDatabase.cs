@@ -11,6 +11,10 @@ public interface IStoreDatabase
     /// <summary>Where the data lives, for messages: the file, or the server and database (never a password).</summary>
     string Location { get; }
 
+    /// <summary>Whether several hosts may use the database at once (PostgreSQL): then what a host
+    /// holds in memory is only a cache, and writes that number things take locks in the database.</summary>
+    bool Shared { get; }
+
     /// <summary>Creates the schema or brings it up to date; safe to call from several hosts at once.</summary>
     void EnsureMigrated();
 
@@ -22,6 +26,11 @@ public interface IStoreDatabase
 
     /// <summary>A transaction that only reads and sees one snapshot (a page and its counts agree).</summary>
     DbTransaction BeginRead(DbConnection connection);
+
+    /// <summary>Takes the lock <paramref name="job"/> until <paramref name="transaction"/> ends, unless
+    /// another host holds it; false then. A job that several hosts would run (retention, sweeping)
+    /// runs once at a time across all of them. A single host's database needs no lock: always true.</summary>
+    bool TryLock(DbTransaction transaction, StoreJob job);
 
     /// <summary>Whether <paramref name="error"/> is a primary key or unique constraint refusing a duplicate.</summary>
     bool IsUniqueViolation(DbException error);

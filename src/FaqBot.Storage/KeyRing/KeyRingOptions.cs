@@ -37,6 +37,10 @@ public sealed class KeyRingOptions : IValidatableObject
     /// relative path is resolved against the content root.</summary>
     public string KeysPath { get; set; } = "";
 
+    /// <summary>No folder was named: hosts sharing a PostgreSQL database keep the ring there
+    /// (<c>dataprotection_keys</c>); a single SQLite host keeps it in the default folder.</summary>
+    public bool InDatabase { get; set; }
+
     public KeyProtection ProtectKeysWith { get; set; } = KeyProtection.Auto;
 
     /// <summary>A PKCS#12 (.pfx) file holding a certificate and its private key, to encrypt the keys

@@ -14,7 +14,7 @@ public static class KeyRingServices
     public const string ApplicationName = "FaqBot";
 
     /// <summary>Data protection with its key ring in the data folder (<see cref="KeyRingOptions"/>,
-    /// validated at start) instead of the user profile, and new keys encrypted at rest with DPAPI or
+    /// validated at start), or in the database when hosts share a PostgreSQL one and no folder is named, instead of the user profile, and new keys encrypted at rest with DPAPI or
     /// a certificate where that is configured or the platform has it. Part of the storage services,
     /// so the web host and the command line read what the other protected with the same keys.</summary>
     public static IServiceCollection AddKeyRing(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -22,6 +22,7 @@ public static class KeyRingServices
         services.AddOptions<KeyRingOptions>().Bind(configuration.GetSection(KeyRingOptions.Section))
             .PostConfigure<IOptions<StorageOptions>>((options, storage) =>
             {
+                options.InDatabase = options.KeysPath.Length == 0;
                 options.KeysPath = options.KeysPath.Length == 0
                     ? Path.Combine(storage.Value.DataPath, KeyRingOptions.DefaultFolder)
                     : ContentRoot.Resolve(contentRoot, options.KeysPath);

@@ -23,6 +23,8 @@ public sealed class PostgreSqlDatabase : IStoreDatabase, IDisposable, IAsyncDisp
 
     public string Location { get; }
 
+    public bool Shared => true;
+
     public void EnsureMigrated()
     {
         if (_migrated)
@@ -64,6 +66,14 @@ public sealed class PostgreSqlDatabase : IStoreDatabase, IDisposable, IAsyncDisp
 
     /// <summary>Repeatable read: every statement of the transaction sees the snapshot of its first.</summary>
     public DbTransaction BeginRead(DbConnection connection) => connection.BeginTransaction(IsolationLevel.RepeatableRead);
+
+    /// <summary>A transaction-level advisory lock: released at commit or rollback, whatever happens to the host.</summary>
+    public bool TryLock(DbTransaction transaction, StoreJob job)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        using var command = Sql.Command(transaction.Connection!, transaction, "SELECT pg_try_advisory_xact_lock(@key);", ("@key", (long)job));
+        return command.ExecuteScalar() is true;
+    }
 
     /// <summary>SQLSTATE 23505, unique_violation.</summary>
     public bool IsUniqueViolation(DbException error) => error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };

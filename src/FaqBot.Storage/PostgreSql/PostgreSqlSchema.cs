@@ -5,8 +5,9 @@ namespace FaqBot.Storage.PostgreSql;
 /// <summary>The PostgreSQL schema as numbered steps, recorded in <c>faqbot_schema</c>. It holds the
 /// same tables and columns as the SQLite schema (<c>Sqlite/SchemaMigrations</c>), in PostgreSQL's
 /// types: times as Unix milliseconds in <c>bigint</c>, flags as 0/1 <c>bigint</c>, so one SQL text
-/// serves both. The first step is the SQLite schema's fifth; later changes are new steps here and
-/// there alike. Applied under an advisory lock, so hosts starting together migrate once.</summary>
+/// serves both. The first step is the SQLite schema's fifth, plus what only hosts sharing a server
+/// need: the data-protection key ring (<c>dataprotection_keys</c>) and the knowledge generation; later changes are new
+/// steps here and there alike. Applied under an advisory lock, so hosts starting together migrate once.</summary>
 internal static class PostgreSqlSchema
 {
     /// <summary>The advisory lock key taken while migrating ("FAQBOT01" as a number).</summary>
@@ -157,6 +158,19 @@ internal static class PostgreSqlSchema
             replaced_hash   bytea NULL,
             replaced_until  bigint NOT NULL
         );
+
+        CREATE TABLE dataprotection_keys (
+            name        text PRIMARY KEY,
+            xml         text NOT NULL,
+            created_at  bigint NOT NULL
+        );
+
+        CREATE TABLE knowledge_generation (
+            id          bigint PRIMARY KEY CHECK (id = 1),
+            generation  bigint NOT NULL,
+            at          bigint NOT NULL
+        );
+        INSERT INTO knowledge_generation (id, generation, at) VALUES (1, 0, 0);
         """,
     ];
 

@@ -31,6 +31,9 @@ public sealed class SqliteDatabase : IStoreDatabase
 
     public string Location => FilePath;
 
+    /// <summary>One host: the file is the host's own.</summary>
+    public bool Shared => false;
+
     /// <summary>An open connection to a migrated database.</summary>
     public SqliteConnection Open()
     {
@@ -44,6 +47,9 @@ public sealed class SqliteDatabase : IStoreDatabase
 
     /// <summary>A deferred transaction: it takes no write lock, and under WAL it reads one snapshot.</summary>
     public DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
+
+    /// <summary>One host, and a write transaction already excludes every other writer.</summary>
+    public bool TryLock(DbTransaction transaction, StoreJob job) => true;
 
     /// <summary>SQLITE_CONSTRAINT (19) for a primary key or unique index.</summary>
     public bool IsUniqueViolation(DbException error) => error is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 or 19 };

@@ -37,7 +37,8 @@ public interface ITranscriptStore
 
     Task<IReadOnlyList<UnansweredQuestion>> UnansweredAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
-    /// <summary>Deletes every conversation whose last activity is before <paramref name="cutoff"/>; returns how many.</summary>
+    /// <summary>Deletes every conversation whose last activity is before <paramref name="cutoff"/>;
+    /// returns how many (0 while another host sharing the database is purging).</summary>
     Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
     /// <summary>Deletes one conversation and everything about it (a patient's deletion request).</summary>

@@ -62,8 +62,16 @@ public sealed partial class TranscriptStore : ITranscriptStore, IAsyncDisposable
     public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = Sql.Command(connection, "DELETE FROM conversations WHERE last_at < @cutoff;", ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!_database.TryLock(transaction, StoreJob.TranscriptRetention))
+        {
+            return 0; // another host is purging now
+        }
+
+        await using var command = Sql.Command(connection, transaction, "DELETE FROM conversations WHERE last_at < @cutoff;", ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
+        var purged = await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return purged;
     }
 
     public async Task<bool> DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)

@@ -36,14 +36,84 @@ public sealed partial class StoredDirectLineState(
         UPDATE directline_conversations SET last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @conversation;
         """, ("@conversation", conversationId), ("@seq", sequence), ("@at", at.ToUnixTimeMilliseconds()), ("@json", _protector.Protect(json)), ("@max", _maxKept));
 
+    public bool Shared => database.Shared;
+
+    /// <summary>Locks the conversation's row (an UPDATE holds it to the end of the transaction, on
+    /// both engines), then numbers the activity after the newest stored and stamps it at least a
+    /// millisecond after it.</summary>
+    public SequencedActivity AppendNext(string conversationId, DateTimeOffset now, Func<long, DateTimeOffset, byte[]> serialize)
+    {
+        ArgumentNullException.ThrowIfNull(serialize);
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        using (var touch = Command(connection, "UPDATE directline_conversations SET last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @id;",
+            ("@id", conversationId), ("@at", now.ToUnixTimeMilliseconds())))
+        {
+            touch.Transaction = transaction;
+            if (touch.ExecuteNonQuery() == 0)
+            {
+                throw new InvalidOperationException($"Direct Line conversation {conversationId} is not in the store.");
+            }
+        }
+
+        long sequence = 0;
+        var stamp = now;
+        using (var last = Command(connection, "SELECT seq, at FROM directline_activities WHERE conversation_id = @id ORDER BY seq DESC LIMIT 1;", ("@id", conversationId)))
+        {
+            last.Transaction = transaction;
+            using var reader = last.ExecuteReader();
+            if (reader.Read())
+            {
+                sequence = reader.GetInt64(0) + 1;
+                var after = Time(reader.GetInt64(1)).AddMilliseconds(1);
+                stamp = now >= after ? now : after;
+            }
+        }
+
+        var json = serialize(sequence, stamp);
+        using (var insert = Command(connection, """
+            INSERT INTO directline_activities (conversation_id, seq, at, json) VALUES (@conversation, @seq, @at, @json);
+            DELETE FROM directline_activities WHERE conversation_id = @conversation AND seq <= @seq - @max;
+            """, ("@conversation", conversationId), ("@seq", sequence), ("@at", stamp.ToUnixTimeMilliseconds()), ("@json", _protector.Protect(json)), ("@max", _maxKept)))
+        {
+            insert.Transaction = transaction;
+            insert.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return new SequencedActivity(sequence, stamp, json);
+    }
+
+    public IReadOnlyList<SequencedActivity> LoadSince(string conversationId, long from, int max)
+    {
+        using var connection = database.Open();
+        using var command = Command(connection, """
+            SELECT seq, at, json FROM (
+                SELECT seq, at, json FROM directline_activities WHERE conversation_id = @id AND seq >= @from ORDER BY seq DESC LIMIT @max) AS recent
+            ORDER BY seq;
+            """, ("@id", conversationId), ("@from", from), ("@max", max));
+        using var reader = command.ExecuteReader();
+        var activities = new List<SequencedActivity>();
+        while (reader.Read())
+        {
+            activities.Add(new SequencedActivity(reader.GetInt64(0), Time(reader.GetInt64(1)), Open(conversationId, (byte[])reader[2])));
+        }
+
+        return activities;
+    }
+
+    public bool MarkStarted(string conversationId, DateTimeOffset at) => Execute(
+        "UPDATE directline_conversations SET started = 1, last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @id AND started = 0;",
+        ("@id", conversationId), ("@at", at.ToUnixTimeMilliseconds())) > 0;
+
     public void Touch(string conversationId, DateTimeOffset at) => Execute(
         "UPDATE directline_conversations SET last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @id;",
         ("@id", conversationId), ("@at", at.ToUnixTimeMilliseconds()));
 
-    public void SaveGrant(ConversationGrant grant)
+    public bool SaveGrant(ConversationGrant grant)
     {
         ArgumentNullException.ThrowIfNull(grant);
-        Execute("""
+        return Execute("""
             INSERT INTO directline_grants (conversation_id, user_id, generation, token_hash, issued_at, expires, replaced_hash, replaced_until)
             VALUES (@conversation, @user, @generation, @hash, @issued, @expires, @replaced, @until)
             ON CONFLICT (conversation_id) DO UPDATE SET generation = excluded.generation, token_hash = excluded.token_hash,
@@ -51,7 +121,7 @@ public sealed partial class StoredDirectLineState(
             WHERE excluded.generation > directline_grants.generation;
             """, ("@conversation", grant.ConversationId), ("@user", grant.UserId), ("@generation", grant.Generation), ("@hash", grant.TokenHash),
             ("@issued", grant.IssuedAt.ToUnixTimeMilliseconds()), ("@expires", grant.Expires.ToUnixTimeMilliseconds()),
-            ("@replaced", grant.ReplacedHash), ("@until", grant.ReplacedUntil == default ? 0L : grant.ReplacedUntil.ToUnixTimeMilliseconds()));
+            ("@replaced", grant.ReplacedHash), ("@until", grant.ReplacedUntil == default ? 0L : grant.ReplacedUntil.ToUnixTimeMilliseconds())) > 0;
     }
 
     public StoredConversation? LoadConversation(string id, int maxKept)
@@ -83,16 +153,7 @@ public sealed partial class StoredDirectLineState(
         {
             appended = reader.GetInt64(0) + 1;
             lastStamp = Time(reader.GetInt64(1));
-            try
-            {
-                recent.Add(_protector.Unprotect((byte[])reader[2]));
-            }
-            catch (CryptographicException ex)
-            {
-                // Keys lost: the conversation goes on from its watermark without the unreadable activity.
-                LogUnreadable(log, id, ex.Message);
-                recent.Add("""{"type":"message","text":""}"""u8.ToArray());
-            }
+            recent.Add(Open(id, (byte[])reader[2]));
         }
 
         return new StoredConversation(id, userId, started, lastAt, appended, recent, lastStamp);
@@ -114,18 +175,43 @@ public sealed partial class StoredDirectLineState(
     public int DeleteIdle(DateTimeOffset cutoff)
     {
         using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        if (!database.TryLock(transaction, StoreJob.DirectLineSweep))
+        {
+            return 0; // another host is sweeping now
+        }
+
         using var command = Command(connection, "DELETE FROM directline_conversations WHERE last_at < @cutoff;", ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
-        return command.ExecuteNonQuery();
+        command.Transaction = transaction;
+        var deleted = command.ExecuteNonQuery();
+        transaction.Commit();
+        return deleted;
     }
 
-    private void Execute(string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>A stored activity's JSON. With its keys lost the conversation goes on from its
+    /// watermark with an empty message in the unreadable one's place.</summary>
+    private byte[] Open(string conversationId, byte[] stored)
+    {
+        try
+        {
+            return _protector.Unprotect(stored);
+        }
+        catch (CryptographicException ex)
+        {
+            LogUnreadable(log, conversationId, ex.Message);
+            return """{"type":"message","text":""}"""u8.ToArray();
+        }
+    }
+
+    private int Execute(string sql, params (string Name, object? Value)[] parameters)
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
         using var command = Command(connection, sql, parameters);
         command.Transaction = transaction;
-        command.ExecuteNonQuery();
+        var rows = command.ExecuteNonQuery();
         transaction.Commit();
+        return rows;
     }
 
     private static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters) =>

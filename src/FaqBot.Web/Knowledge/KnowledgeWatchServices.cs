@@ -7,6 +7,7 @@ public static class KnowledgeWatchServices
     {
         services.AddOptions<KnowledgeWatchOptions>().Bind(configuration.GetSection(KnowledgeWatchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<KnowledgeWatcher>();
+        services.AddHostedService<KnowledgeFollower>(); // hosts sharing a database follow each other's staff edits
         return services;
     }
 }

@@ -16,7 +16,8 @@ namespace FaqBot.Web.Knowledge;
 /// written; writes atomically; records the file in the snippet history and the audit log; and
 /// reloads the knowledge so patients are served the outcome at once.
 /// </summary>
-public sealed partial class SnippetEditor(KnowledgeHolder knowledge, SnippetHistory history, AuditLog audit, TimeProvider time, ILogger<SnippetEditor> logger) : IDisposable
+public sealed partial class SnippetEditor(
+    KnowledgeHolder knowledge, SnippetHistory history, KnowledgeGeneration generation, AuditLog audit, TimeProvider time, ILogger<SnippetEditor> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SnippetPaths _paths = new(knowledge.Path);
@@ -240,11 +241,24 @@ public sealed partial class SnippetEditor(KnowledgeHolder knowledge, SnippetHist
         return draft ? kb.Drafts.FirstOrDefault(d => d.Id == id) : kb.Snippets.FirstOrDefault(s => s.Id == id);
     }
 
+    /// <summary>Reloads this host's knowledge and tells the hosts sharing the database to reload theirs.</summary>
     private KnowledgeBase Reload()
     {
         knowledge.Reload();
+        try
+        {
+            generation.Advance();
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            LogGenerationFailed(ex);
+        }
+
         return knowledge.Current;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The other hosts could not be told the knowledge changed; they reload it when their folder watch sees the change")]
+    private partial void LogGenerationFailed(Exception error);
 
     public void Dispose() => _gate.Dispose();
 

@@ -62,6 +62,23 @@ internal sealed class TempStore : IAsyncDisposable
     /// <summary>Another store over the same data and keys, as a restarted host would open it.</summary>
     public TempStore Reopen(params (string Key, string Value)[] settings) => new(Folder, _connectionString, false, settings);
 
+    /// <summary>Loses the data-protection keys, as a restore without them would: the folder's (SQLite)
+    /// or the database's (PostgreSQL, where hosts sharing it keep them). Call after <see cref="CloseAsync"/>.</summary>
+    public async Task ForgetKeysAsync()
+    {
+        if (Engine == Engine.Sqlite)
+        {
+            Directory.Delete(Path.Combine(Folder, "keys"), recursive: true);
+            return;
+        }
+
+        await using var reopened = Reopen();
+        await using var connection = await reopened.Database.OpenAsync(default);
+        await using var command = Sql.Command(connection, "DELETE FROM dataprotection_keys;");
+        Assert.True(await command.ExecuteNonQueryAsync() > 0, "no key was stored in the database");
+        await reopened.CloseAsync();
+    }
+
     /// <summary>Stores the turns one after the other, as a conversation would.</summary>
     public async Task AppendAsync(params TurnRecord[] records)
     {

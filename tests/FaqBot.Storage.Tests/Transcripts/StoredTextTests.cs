@@ -65,7 +65,7 @@ public abstract class StoredTextTests(Engine engine)
         await temp.AppendAsync(Marked("c1", Turns.T0));
         await temp.Store.SetNoteAsync("c1", $"Called {Word} back", CancellationToken.None);
         await temp.CloseAsync();
-        Directory.Delete(Path.Combine(temp.Folder, "keys"), recursive: true);
+        await temp.ForgetKeysAsync();
 
         await using var withoutKeys = temp.Reopen();
         var stored = (await withoutKeys.Store.GetAsync("c1", CancellationToken.None))!;

@@ -77,6 +77,15 @@ public sealed class DirectLineClient(HttpClient http)
         return [.. set["activities"]!.AsArray().Select(a => a!.AsObject())];
     }
 
+    /// <summary>Every activity the conversation serves from <paramref name="watermark"/> on, leaving this client's watermark as it is.</summary>
+    public async Task<List<JsonObject>> ReadFromAsync(string watermark)
+    {
+        var response = await SendAsync(HttpMethod.Get, $"/v3/directline/conversations/{ConversationId}/activities?watermark={watermark}");
+        response.EnsureSuccessStatusCode();
+        var set = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return [.. set!["activities"]!.AsArray().Select(a => a!.AsObject())];
+    }
+
     /// <summary>Says something and returns the bot's message in reply to it.</summary>
     public async Task<JsonObject> AskAsync(string text)
     {
