@@ -76,7 +76,8 @@ product_gc() {
 # same settings (Release build, Production environment, logging at Warning, the product's
 # garbage collector, the runtime's other defaults such as tiered compilation with PGO) and rate
 # limits high enough never to refuse the load (ChatTokensPerMinute is validated to at most
-# 1,000,000). Extra NAME=value arguments are added to the environment (and win).
+# 1,000,000). Extra NAME=value arguments are added to the environment (and win). START_TIMEOUT
+# (seconds, default 60): how long to wait for /health.
 start_server() {
     local name=$1 dll=$2 port=$3 dir=$4
     shift 4
@@ -92,14 +93,14 @@ start_server() {
             "$@" dotnet "$dll" --urls "http://127.0.0.1:$port"
     ) >"$OUT/$name.log" 2>&1 &
     SERVER_PID=$!
-    for _ in $(seq 300); do
+    for _ in $(seq $((${START_TIMEOUT:-60} * 5))); do
         if curl -sf -o /dev/null --max-time 1 "http://127.0.0.1:$port/health"; then
             return
         fi
         kill -0 "$SERVER_PID" 2>/dev/null || { echo "$name exited; see $OUT/$name.log" >&2; exit 1; }
         sleep 0.2
     done
-    echo "$name did not answer /health within 60 s" >&2
+    echo "$name did not answer /health within ${START_TIMEOUT:-60} s" >&2
     exit 1
 }
 

@@ -9,17 +9,53 @@
                                       "conversationId watermark" a line; Direct Line numbers a
                                       conversation's activities <conversationId>|0000000, ...,
                                       so the ids below each watermark)
-  check.py integrity DB               PRAGMA integrity_check
+  check.py integrity DB               PRAGMA integrity_check (PostgreSQL: pg_amcheck of every
+                                      table and index of the database, heap and btree)
+
+DB is the SQLite file, or "pg:CONNINFO" (e.g. pg:host=127.0.0.1 port=5433 user=faqbot dbname=d) for
+a PostgreSQL store (Storage:Provider=PostgreSql, the same tables and columns): the queries then go
+through `psql -At` (python3 has no PostgreSQL driver here) and integrity through pg_amcheck
+(PG_BIN, default /usr/lib/postgresql/15/bin).
 
 Only reads, but opens the file read-write as the host does (a read-only connection cannot open a
 WAL database whose -shm file is missing); it never runs before the host has opened the file.
 """
 import json
+import os
 import sqlite3
+import subprocess
 import sys
 
 
+class Psql:
+    """Just enough of a sqlite3 connection (execute(...).fetchone(), iteration) over `psql -At`."""
+
+    def __init__(self, conninfo):
+        self.conninfo = conninfo
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def execute(self, sql):
+        out = subprocess.run(["psql", "-X", "-At", "-F", "\t", "-v", "ON_ERROR_STOP=1", "-d", self.conninfo, "-c", sql],
+                             check=True, capture_output=True, text=True).stdout
+        rows = []
+        for line in out.splitlines():
+            rows.append(tuple(int(v) if v.lstrip("-").isdigit() else v for v in line.split("\t")))
+        return Rows(rows)
+
+
+class Rows(list):
+    def fetchone(self):
+        return self[0] if self else None
+
+
 def connect(path):
+    if path.startswith("pg:"):
+        return Psql(path[3:])
     # A busy timeout because the host may be writing.
     return sqlite3.connect(path, timeout=30)
 
@@ -101,6 +137,14 @@ def delivered(db, marks_file):
 
 
 def integrity(db):
+    if db.startswith("pg:"):
+        binary = os.path.join(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"), "pg_amcheck")
+        done = subprocess.run([binary, "--install-missing", "--heapallindexed", "-d", db[3:]],
+                              capture_output=True, text=True)
+        version = Psql(db[3:]).execute("SHOW server_version").fetchone()[0]
+        problems = (done.stdout + done.stderr).strip()
+        return {"integrity_check": "ok" if done.returncode == 0 and not problems else f"pg_amcheck {done.returncode}: {problems[:2000]}",
+                "checked_with": f"pg_amcheck, PostgreSQL {version}"}
     with connect(db) as c:
         rows = [r[0] for r in c.execute("PRAGMA integrity_check")]
         version = c.execute("SELECT sqlite_version()").fetchone()[0]

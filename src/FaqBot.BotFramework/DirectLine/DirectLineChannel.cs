@@ -7,7 +7,10 @@ namespace FaqBot.BotFramework.DirectLine;
 
 /// <summary>The Direct Line channel: starts conversations (the bot hears a
 /// <c>conversationUpdate</c>), stores and echoes what users post, runs the bot's turn, and
-/// stores the bot's replies for polling clients.</summary>
+/// stores the bot's replies for polling clients. A turn is cancelled only once the host has
+/// stopped (<see cref="IHostApplicationLifetime.ApplicationStopped"/>), not when it starts to stop:
+/// on SIGTERM the server stops taking requests and waits for the ones in flight, so a turn already
+/// begun is answered and stored (within the host's shutdown timeout).</summary>
 public sealed class DirectLineChannel(
     TurnPipeline pipeline,
     IOptions<DirectLineOptions> options,
@@ -45,7 +48,7 @@ public sealed class DirectLineChannel(
             Locale = locale,
             MembersAdded = [new ChannelAccount { Id = _options.BotId, Name = _options.BotName }, new ChannelAccount { Id = conversation.UserId }],
         };
-        await pipeline.RunAsync(update, new Replies(conversation, time), lifetime.ApplicationStopping);
+        await pipeline.RunAsync(update, new Replies(conversation, time), lifetime.ApplicationStopped);
         return true;
     }
 
@@ -65,7 +68,7 @@ public sealed class DirectLineChannel(
 
         var inbound = stored.ShallowCopy();
         inbound.ServiceUrl = serviceUrl;
-        await pipeline.RunAsync(inbound, new Replies(conversation, time), lifetime.ApplicationStopping);
+        await pipeline.RunAsync(inbound, new Replies(conversation, time), lifetime.ApplicationStopped);
         return id;
     }
 

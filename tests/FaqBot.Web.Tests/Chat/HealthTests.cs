@@ -61,4 +61,29 @@ public sealed class HealthTests
             }
         }
     }
+
+    [Fact]
+    public async Task Ready_fails_while_the_postgresql_database_is_gone_and_health_stays_as_it_is()
+    {
+        var database = await FaqBot.Storage.Tests.TestSupport.PostgresCluster.Shared.CreateDatabaseAsync();
+        try
+        {
+            await using var factory = new FaqBotFactory().With("Storage:Provider", "PostgreSql").With("ConnectionStrings:FaqBot", database);
+            var client = factory.CreateClient();
+            var before = await client.GetAsync("/health/ready");
+
+            // The server loses the database (dropped with its connections, as a failed-over server would).
+            await FaqBot.Storage.Tests.TestSupport.PostgresCluster.Shared.DropDatabaseAsync(database);
+            var after = await client.GetAsync("/health/ready");
+            var live = await client.GetAsync("/health");
+
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, after.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        }
+        finally
+        {
+            await FaqBot.Storage.Tests.TestSupport.PostgresCluster.Shared.DropDatabaseAsync(database);
+        }
+    }
 }
