@@ -139,7 +139,10 @@ def delivered(db, marks_file):
 def integrity(db):
     if db.startswith("pg:"):
         binary = os.path.join(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"), "pg_amcheck")
-        done = subprocess.run([binary, "--install-missing", "--heapallindexed", "-d", db[3:]],
+        # pg_amcheck takes no connection string: host, port, user and database as options.
+        info = dict(pair.split("=", 1) for pair in db[3:].split())
+        done = subprocess.run([binary, "--install-missing", "--heapallindexed", "-h", info.get("host", "127.0.0.1"),
+                               "-p", info.get("port", "5432"), "-U", info.get("user", "postgres"), info["dbname"]],
                               capture_output=True, text=True)
         version = Psql(db[3:]).execute("SHOW server_version").fetchone()[0]
         problems = (done.stdout + done.stderr).strip()

@@ -50,7 +50,9 @@
 # on WEB_PORT+1, nginx on NGINX_PORT=5099); PG_PORT=5491 (the throwaway cluster's port); PG_BIN
 # (default /usr/lib/postgresql/15/bin); AFTER_KILL=15 (HOSTS=2: seconds of load through nginx
 # after host A's kill). START_TIMEOUT=300 (seconds a host may take to answer /health);
-# SEED_EMBEDDINGS=0 to start every host without the vector cache (see fresh_data). With CONNECTIONS=200 the THREADS rule above still holds (200 = 2 x 100).
+# WRK_TIMEOUT=2 (seconds wrk waits for an answer; on a busy machine where a POST can take longer,
+# raise it and DRAIN with it, or POSTs answered after the timeout count as unacknowledged and the
+# stored = acknowledged comparison of measurement 1 fails); SEED_EMBEDDINGS=0 to start every host without the vector cache (see fresh_data). With CONNECTIONS=200 the THREADS rule above still holds (200 = 2 x 100).
 #
 # Needs wrk, jq, curl, python3 (sqlite3 module) and the .NET SDK; for PROVIDER=postgresql also
 # PostgreSQL's server programs (initdb, pg_ctl, pg_amcheck) and psql, for HOSTS=2 nginx. Builds src/FaqBot.Web in
@@ -75,6 +77,7 @@ WEB_DLL="$ART/bin/FaqBot.Web/release/FaqBot.Web.dll"
 DRAIN=${DRAIN:-2}
 KILL_AFTER=${KILL_AFTER:-15}
 AFTER_KILL=${AFTER_KILL:-15}
+WRK_TIMEOUT=${WRK_TIMEOUT:-2}
 ROUNDS=${ROUNDS:-3}
 ONLY=${ONLY:-}
 PROVIDER=$(tr '[:upper:]' '[:lower:]' <<<"${PROVIDER:-sqlite}")
@@ -338,7 +341,7 @@ wrk_loop() {
     env LOAD_CONVERSATIONS="$OUT/$name-conversations.txt" LOAD_RESULT="$OUT/$name-loop.json" \
         RELIABILITY_ACKED="$OUT/$name-acked.txt" RELIABILITY_DELIVERED="$OUT/$name-delivered.txt" \
         RELIABILITY_COUNTS="$OUT/$name-counts.json" "$@" \
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 2s -s "$RELI/acked.lua" "$BASE/" \
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout "${WRK_TIMEOUT}s" -s "$RELI/acked.lua" "$BASE/" \
         -- "$((CONNECTIONS / THREADS))" >"$OUT/$name-wrk.txt" 2>"$OUT/$name-wrk.stderr" &
     WRK_PID=$!
 }
@@ -417,7 +420,7 @@ fi
 {
     environment_info | grep -v '^load:'
     [[ -z "${HOST_ENV:-}" ]] || echo "extra host settings: $HOST_ENV"
-    echo "load: connections=conversations=$CONNECTIONS wrk threads=$THREADS; measurement 1: ${DURATION}s posting + ${DRAIN}s drain; measurement 2: kill -9 after ${KILL_AFTER}s, $ROUNDS rounds"
+    echo "load: connections=conversations=$CONNECTIONS wrk threads=$THREADS, timeout ${WRK_TIMEOUT}s; measurement 1: ${DURATION}s posting + ${DRAIN}s drain; measurement 2: kill -9 after ${KILL_AFTER}s, $ROUNDS rounds"
     echo "store: $PROVIDER; hosts: $HOSTS$([[ "$HOSTS" == 2 ]] && echo " (127.0.0.1:$WEB_PORT and :$HOST_B_PORT behind nginx on :$NGINX_PORT; after the kill ${AFTER_KILL}s of load on host B)")"
     if [[ "$PROVIDER" == postgresql ]]; then
         echo "postgresql: $("$PG_BIN/postgres" --version) (throwaway cluster on 127.0.0.1:$PG_PORT, fsync on, synchronous_commit on, max_connections=300)"

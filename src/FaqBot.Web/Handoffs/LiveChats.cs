@@ -5,6 +5,7 @@ using FaqBot.BotFramework.Schema;
 using FaqBot.Core.Configuration;
 using FaqBot.Core.Knowledge;
 using FaqBot.Core.Replies;
+using FaqBot.Storage.Database;
 using FaqBot.Storage.Transcripts;
 using FaqBot.Web.Transcripts;
 using Microsoft.Extensions.Options;
@@ -49,26 +50,65 @@ public enum JoinRefusal
 }
 
 /// <summary>Which chats staff are in, and when they may join (the opening hours): what the turn
-/// handler reads to keep the bot quiet. Held in this host's memory: a restart hands every chat back
-/// to the bot.</summary>
-public sealed class LiveChatRegistry(IOptions<ClinicOptions> clinic, TimeProvider time)
+/// handler reads to keep the bot quiet. A single host holds them in memory (a restart hands every
+/// chat back to the bot); hosts sharing a database keep them there (<c>live_chats</c>), so whichever
+/// host a patient's message reaches knows a staff member is in the chat.</summary>
+public sealed class LiveChatRegistry(IOptions<ClinicOptions> clinic, IStoreDatabase database, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, LiveChat> _live = new(StringComparer.Ordinal);
 
     public OpeningHours Hours { get; } = clinic.Value.ReadOpeningHours(out _);
 
-    public LiveChat? Find(string conversationId) => _live.GetValueOrDefault(conversationId);
+    public LiveChat? Find(string conversationId)
+    {
+        if (!database.Shared)
+        {
+            return _live.GetValueOrDefault(conversationId);
+        }
+
+        using var connection = database.Open();
+        using var command = Sql.Command(connection, "SELECT handoff_id, account, role, since FROM live_chats WHERE conversation_id = @id;", ("@id", conversationId));
+        using var reader = command.ExecuteReader();
+        return reader.Read()
+            ? new LiveChat(conversationId, reader.GetInt64(0), new StaffMember(reader.GetString(1), reader.GetString(2)), reader.Time(3))
+            : null;
+    }
 
     public bool IsOpen => Hours.IsOpen(time.GetUtcNow());
 
     /// <summary>"Monday 09:00 (America/Chicago)", or null when the clinic never opens.</summary>
     public string? NextOpening() => Hours.NextOpening(time.GetUtcNow()) is { } at ? Hours.Describe(at) : null;
 
-    internal bool TryAdd(LiveChat chat) => _live.TryAdd(chat.ConversationId, chat);
+    internal bool TryAdd(LiveChat chat) => database.Shared
+        ? Execute("""
+            INSERT INTO live_chats (conversation_id, handoff_id, account, role, since) VALUES (@id, @handoff, @account, @role, @since)
+            ON CONFLICT (conversation_id) DO NOTHING;
+            """, ("@id", chat.ConversationId), ("@handoff", chat.HandoffId), ("@account", chat.Staff.Account), ("@role", chat.Staff.Role),
+            ("@since", chat.Since.ToUnixTimeMilliseconds())) > 0
+        : _live.TryAdd(chat.ConversationId, chat);
 
-    internal bool TryRemove(LiveChat chat) => _live.TryRemove(new(chat.ConversationId, chat));
+    internal bool TryRemove(LiveChat chat) => database.Shared
+        ? Execute("DELETE FROM live_chats WHERE conversation_id = @id AND account = @account;", ("@id", chat.ConversationId), ("@account", chat.Staff.Account)) > 0
+        : _live.TryRemove(new(chat.ConversationId, chat));
 
-    internal void Forget(string conversationId) => _live.TryRemove(conversationId, out _);
+    internal void Forget(string conversationId)
+    {
+        if (database.Shared)
+        {
+            Execute("DELETE FROM live_chats WHERE conversation_id = @id;", ("@id", conversationId));
+        }
+        else
+        {
+            _live.TryRemove(conversationId, out _);
+        }
+    }
+
+    private int Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var connection = database.Open();
+        using var command = Sql.Command(connection, sql, parameters);
+        return command.ExecuteNonQuery();
+    }
 }
 
 /// <summary>Live replies from staff during the clinic's hours: a staff member joins a waiting Web
@@ -76,8 +116,7 @@ public sealed class LiveChatRegistry(IOptions<ClinicOptions> clinic, TimeProvide
 /// that person, not from the bot), and hands the conversation back. While someone is joined the bot
 /// does not answer, though its safety gate still reads every message (see the turn handler). The
 /// patient is told, and the Bot Framework handoff events <c>handoff.status</c> accepted and
-/// completed are sent. Which chats are joined is held in this host's memory: a restart hands them
-/// all back to the bot. Every message a staff member sends is stored with the transcript, redacted
+/// completed are sent. Which chats are joined is held by <see cref="LiveChatRegistry"/>. Every message a staff member sends is stored with the transcript, redacted
 /// like a patient's.</summary>
 public sealed class LiveChats(
     LiveChatRegistry registry,

@@ -3,7 +3,9 @@ using System.Net;
 using FaqBot.Core.Knowledge;
 using FaqBot.Storage.Accounts;
 using FaqBot.Storage.Tests.TestSupport;
+using FaqBot.Storage.Transcripts;
 using FaqBot.Web.Accounts;
+using FaqBot.Web.Handoffs;
 using FaqBot.Web.Knowledge;
 using FaqBot.Web.Tests.Knowledge;
 using FaqBot.Web.Tests.TestSupport;
@@ -72,6 +74,25 @@ public sealed class SharedDatabaseTests : IAsyncLifetime
         Assert.False(onB.Current.Snippets.Any(s => s.Id == snippet.Id && s.IsServable(today)), $"host b still serves '{snippet.Id}' {clock.Elapsed.TotalSeconds:0.0} s after host a retired it");
     }
 
+    [Fact]
+    public async Task A_staff_member_who_joined_a_chat_on_one_host_keeps_the_bot_quiet_on_the_other()
+    {
+        await using var a = Host("a");
+        await using var b = Host("b");
+        var patient = await DirectLineClient.StartAsync(a.CreateClient());
+        await patient.AskAsync("Do you validate parking for the garage on Saturn?");
+        var item = Assert.Single(await a.Services.GetRequiredService<ITranscriptStore>().HandoffsAsync(false, CancellationToken.None));
+        var staff = await a.SignedInClientAsync(Roles.Staff, "kim.lee");
+        var page = HandoffRoutes.Item(item.Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync(page, page + "?handler=Join", new Dictionary<string, string>())).StatusCode);
+        await patient.ReadAsync();
+
+        var onB = patient.ResumeOn(b.CreateClient());
+        await onB.SayAsync("Can I drive home after my infusion?");
+
+        Assert.DoesNotContain(await onB.ReadAsync(), activity => (string?)activity["type"] == "message" && (string?)activity["from"]!["role"] == "bot");
+    }
+
     private FaqBotFactory Host(string name)
     {
         var host = new FaqBotFactory()
@@ -79,7 +100,9 @@ public sealed class SharedDatabaseTests : IAsyncLifetime
             .With("Storage:Provider", "PostgreSql")
             .With("ConnectionStrings:FaqBot", _database)
             .With("Knowledge:Path", Knowledge)
-            .With("Knowledge:Watch:Enabled", "false");
+            .With("Knowledge:Watch:Enabled", "false")
+            .With("Clinic:OpeningHours", "Sun-Sat 00:00-24:00")
+            .With("Clinic:TimeZone", "UTC");
         _ = host.Services;
         return host;
     }
