@@ -594,7 +594,11 @@ measure_kill() {
             echo "$conversation poll $poll post $status" >>"$OUT/$name-not-resumed.txt"
         fi
     done <"$OUT/$name-conversations.txt"
-    local resumed_stored=0
+    local resumed_stored=0 after_kill=null
+    if [[ "$HOSTS" == 2 ]]; then
+        # Turns host B stored after the kill, before the resumed conversations' posts below.
+        after_kill=$(psql -X -At -d "${db#pg:}" -c "SELECT count(*) FROM activities WHERE direction = 'in' AND type = 'message' AND at > $(cat "$OUT/$name-killed-at.txt")")
+    fi
     if [[ -s "$OUT/$name-resume-acked.txt" ]]; then
         resumed_stored=$(python3 "$CHECK" acked "$db" "$OUT/$name-resume-acked.txt" | jq .found)
     fi
@@ -614,7 +618,7 @@ measure_kill() {
     stop_hosts
 
     jq -s --argjson probe "$probe" --arg files "$(cat "$OUT/$name-files.txt")" --argjson resumed "$resumed" --argjson total "$total" \
-        --argjson resumed_stored "$resumed_stored" --argjson logged "$(log_problems "${logs[@]}")" \
+        --argjson resumed_stored "$resumed_stored" --argjson after_kill "$after_kill" --argjson logged "$(log_problems "${logs[@]}")" \
         --argjson killed_logged "$(log_problems "$OUT/$name-host$([[ "$HOSTS" == 2 ]] && echo -a).log")" \
         --arg provider "$PROVIDER" --argjson hosts "$HOSTS" --argjson restarted "$([[ "$HOSTS" == 2 ]] && echo false || echo true)" \
         --arg loadavg "$(cut -d: -f2 "$OUT/$name-loadavg.txt" | xargs)" '
@@ -635,7 +639,7 @@ measure_kill() {
             restarted: $restarted, restart_errors_logged: $logged, killed_host_errors_logged: $killed_logged,
             new_turn_stored_after_restart: $probe,
             conversations_resumed_after_restart: $resumed, conversations_before_kill: $total,
-            resumed_posts_stored: $resumed_stored,
+            resumed_posts_stored: $resumed_stored, in_messages_stored_after_kill: $after_kill,
             files_after_kill: $files }' \
         "$OUT/$name-counts.json" "$OUT/$name-integrity.json" "$OUT/$name-store.json" "$OUT/$name-acked-check.json" \
         "$OUT/$name-delivered-check.json" "$OUT/$name-loop.json" >"$OUT/$name.json"
@@ -695,7 +699,7 @@ STAGE="summarizing"
         done
         for round in $(seq "$ROUNDS"); do
             [[ -f "$OUT/kill-r$round.json" ]] || continue
-            jq -r --arg r "$round" '"   round \($r): loadavg at the start \(.loadavg_at_start); POSTs answered other than 200 \(.posts_answered_not_200); acknowledged stored twice \(.stored_more_than_once); POST p99 \(.post_ms.p99) ms; resumed conversations whose new POST is stored \(.resumed_posts_stored); errors logged by the killed host before the kill \(.killed_host_errors_logged); after the kill: \(.files_after_kill)"' "$OUT/kill-r$round.json"
+            jq -r --arg r "$round" '"   round \($r): loadavg at the start \(.loadavg_at_start); POSTs answered other than 200 \(.posts_answered_not_200); acknowledged stored twice \(.stored_more_than_once); POST p99 \(.post_ms.p99) ms; resumed conversations whose new POST is stored \(.resumed_posts_stored); errors logged by the killed host before the kill \(.killed_host_errors_logged); after the kill: \(.files_after_kill)\(if .in_messages_stored_after_kill != null then "; inbound messages stored after the kill (by host B) \(.in_messages_stored_after_kill)" else "" end)"' "$OUT/kill-r$round.json"
         done
         [[ "$HOSTS" != 2 ]] || echo "   (HOSTS=2: sent/acknowledged/turns/s cover the whole run, before and after the kill; restart = errors host B logged; new-turn and resumed went through nginx to host B)"
         echo "   sent = POSTs sent before the kill; unanswered = sent - acknowledged (in flight at the kill);"

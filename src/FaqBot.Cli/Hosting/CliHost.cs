@@ -4,6 +4,7 @@ using FaqBot.Core.Knowledge;
 using FaqBot.Core.Privacy;
 using FaqBot.Storage;
 using FaqBot.Storage.Accounts;
+using FaqBot.Storage.Database;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,7 @@ internal static class CliHost
     }
 
     /// <summary>Runs a command body with validated settings; configuration and knowledge
-    /// problems become exit code 2 with the reason on standard error.</summary>
+    /// problems (and a database server that cannot be reached) become exit code 2 with the reason on standard error.</summary>
     public static async Task<int> RunAsync(DirectoryInfo? knowledge, TextWriter error, Func<IServiceProvider, Task<int>> body)
     {
         try
@@ -55,7 +56,7 @@ internal static class CliHost
             // The configuration binder's "Failed to convert configuration value 'x' at 'Section:Key' to type ...".
             await error.WriteLineAsync("Invalid settings: " + ex.Message);
         }
-        catch (Exception ex) when (ex is KnowledgeLoadException or EmbeddingModelLoadException)
+        catch (Exception ex) when (ex is KnowledgeLoadException or EmbeddingModelLoadException or DatabaseUnavailableException)
         {
             await error.WriteLineAsync(ex.Message);
         }

@@ -118,6 +118,6 @@ public sealed class PostgreSqlDatabase : IStoreDatabase, IDisposable, IAsyncDisp
         }
     }
 
-    private InvalidOperationException Unreachable(NpgsqlException error) =>
+    private DatabaseUnavailableException Unreachable(NpgsqlException error) =>
         new($"The {Location} cannot be reached (ConnectionStrings:FaqBot): {error.Message}", error);
 }
