@@ -492,7 +492,7 @@ measure_load() {
             posts_unacknowledged: $loop.posts_unacknowledged, turns: $loop.turns,
             turns_per_second: $loop.turns_per_second, posting_seconds: $loop.posting_seconds,
             server_cpu_pct: $cpu.server_pct, machine_cpu_pct: $cpu.machine_pct, cores: $cpu.cores,
-            server_cpu_us_per_turn: ($cpu.server_seconds * 1e6 / $loop.turns),
+            server_cpu_us_per_turn: (if $loop.turns > 0 then $cpu.server_seconds * 1e6 / $loop.turns else null end),
             wrk_errors: $loop.errors, malformed_post_answers: $loop.malformed_post_answers,
             conversations_started: $conv.conversations, watermarks: $conv.watermarks,
             bot_activities_delivered: ($conv.watermarks - $loop.posts_acknowledged),
@@ -674,7 +674,7 @@ STAGE="summarizing"
         jq -r '
             "   loadavg at the start: \(.loadavg_at_start); POST p50 \(.post_ms.p50) ms, p99 \(.post_ms.p99) ms; GET p99 \(.get_ms.p99) ms; turn (POST + GET) p99 \(.turn_ms.p99) ms",
             "   POSTs sent \(.posts_sent), answered 200 \(.posts_acknowledged) (unanswered \(.posts_unacknowledged)); turns \(.turns) = \(.turns_per_second) turns/s over \(.posting_seconds) s",
-            "   CPU while posting: host \(.server_cpu_pct | floor)% (\(.server_cpu_us_per_turn | floor) µs per turn), machine \(.machine_cpu_pct | floor)% of \(.cores * 100)% (the rest: wrk and other processes)",
+            "   CPU while posting: host \(.server_cpu_pct | floor)% (\(if .server_cpu_us_per_turn then (.server_cpu_us_per_turn | floor) else "-" end) µs per turn), machine \(.machine_cpu_pct | floor)% of \(.cores * 100)% (the rest: wrk and other processes)",
             "   wrk errors: connect \(.wrk_errors.connect), read \(.wrk_errors.read), write \(.wrk_errors.write), timeout \(.wrk_errors.timeout), status \(.wrk_errors.status); POST answers with a damaged body \(.malformed_post_answers)",
             "   delivered: sum of final watermarks \(.watermarks) = \(.posts_acknowledged) echoes + \(.bot_activities_delivered) bot activities; conversations started \(.conversations_started)",
             "   expected stored = \(.watermarks) + \(.conversations_started) = \(.expected); stored \(.stored): \(if .stored_equals_expected then "equal" else "NOT EQUAL (\(.stored - .expected))" end)",
