@@ -220,8 +220,11 @@ http {
             # out; a POST already sent is not repeated (nginx retries non-idempotent requests
             # only with non_idempotent).
             proxy_next_upstream error timeout;
+            # A slow answer is not a dead host: with a 30 s read timeout, a host that took longer
+            # was marked failed (max_fails=1, timeouts count) and with both marked, nginx answered
+            # every request 502 "no live upstreams" for fail_timeout.
             proxy_connect_timeout 1s;
-            proxy_read_timeout 30s;
+            proxy_read_timeout 300s;
         }
     }
 }
@@ -575,6 +578,12 @@ measure_kill() {
     python3 "$CHECK" acked "$db" "$OUT/$name-acked.txt" >"$OUT/$name-acked-check.json"
     python3 "$CHECK" delivered "$db" "$OUT/$name-delivered.txt" >"$OUT/$name-delivered-check.json"
 
+    local after_kill=null
+    if [[ "$HOSTS" == 2 ]]; then
+        # Messages host B stored after the kill (the load's, before the resumed conversations' posts below).
+        after_kill=$(psql -X -At -d "${db#pg:}" -c "SELECT count(*) FROM activities WHERE direction = 'in' AND type = 'message' AND at > $(cat "$OUT/$name-killed-at.txt")")
+    fi
+
     # Every conversation goes on with its old token (on the restarted host, or through nginx on the
     # host left): its poll answers 200 and a new message is answered 200 with an id (the
     # conversation and its grant came back from the store).
@@ -594,11 +603,7 @@ measure_kill() {
             echo "$conversation poll $poll post $status" >>"$OUT/$name-not-resumed.txt"
         fi
     done <"$OUT/$name-conversations.txt"
-    local resumed_stored=0 after_kill=null
-    if [[ "$HOSTS" == 2 ]]; then
-        # Turns host B stored after the kill, before the resumed conversations' posts below.
-        after_kill=$(psql -X -At -d "${db#pg:}" -c "SELECT count(*) FROM activities WHERE direction = 'in' AND type = 'message' AND at > $(cat "$OUT/$name-killed-at.txt")")
-    fi
+    local resumed_stored=0
     if [[ -s "$OUT/$name-resume-acked.txt" ]]; then
         resumed_stored=$(python3 "$CHECK" acked "$db" "$OUT/$name-resume-acked.txt" | jq .found)
     fi

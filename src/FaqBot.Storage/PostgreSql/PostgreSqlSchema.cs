@@ -6,8 +6,8 @@ namespace FaqBot.Storage.PostgreSql;
 /// same tables and columns as the SQLite schema (<c>Sqlite/SchemaMigrations</c>), in PostgreSQL's
 /// types: times as Unix milliseconds in <c>bigint</c>, flags as 0/1 <c>bigint</c>, so one SQL text
 /// serves both. The first step is the SQLite schema's fifth, plus what only hosts sharing a server
-/// need: the data-protection key ring (<c>dataprotection_keys</c>), the knowledge generation and the
-/// live chats staff have joined; later changes are new
+/// need: the data-protection key ring (<c>dataprotection_keys</c>), the knowledge generation, the
+/// context a conversation's next message is read with and the live chats staff have joined; later changes are new
 /// steps here and there alike. Applied under an advisory lock, so hosts starting together migrate once.</summary>
 internal static class PostgreSqlSchema
 {
@@ -172,6 +172,18 @@ internal static class PostgreSqlSchema
             at          bigint NOT NULL
         );
         INSERT INTO knowledge_generation (id, generation, at) VALUES (1, 0, 0);
+
+        CREATE TABLE conversation_context (
+            channel_id      text NOT NULL,
+            conversation_id text NOT NULL,
+            earlier_urgent  bigint NOT NULL,
+            welcomed        bigint NOT NULL,
+            topic           text NULL,
+            offered         text NOT NULL,
+            updated_at      bigint NOT NULL,
+            PRIMARY KEY (channel_id, conversation_id)
+        );
+        CREATE INDEX conversation_context_updated_at ON conversation_context (updated_at);
 
         CREATE TABLE live_chats (
             conversation_id text PRIMARY KEY,

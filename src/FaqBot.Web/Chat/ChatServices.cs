@@ -8,6 +8,7 @@ public static class ChatServices
     public static IServiceCollection AddChat(this IServiceCollection services)
     {
         services.AddMemoryCache(o => o.SizeLimit = ConversationMemory.MaxConversations);
+        services.AddSingleton<SharedConversationContexts>();
         services.AddSingleton<ConversationMemory>();
         services.AddSingleton<ITurnMiddleware>(sp => sp.GetRequiredService<ConversationMemory>());
         services.AddBot<FaqBotHandler>(TurnErrorReply.For);

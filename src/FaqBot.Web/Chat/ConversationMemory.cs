@@ -14,8 +14,11 @@ namespace FaqBot.Web.Chat;
 /// conversation keeps is bounded whatever is sent to it: each message is kept as its sender,
 /// time and text (cut to <see cref="MaxCharactersPerMessage"/>), at most
 /// <see cref="MaxActivities"/> of them and <see cref="MaxCharacters"/> characters in all, and at
-/// most <see cref="MaxConversations"/> conversations are held.</summary>
-public sealed class ConversationMemory(IMemoryCache cache) : ITurnMiddleware
+/// most <see cref="MaxConversations"/> conversations are held. On hosts sharing a database the
+/// context is also read before and written after every turn (<see cref="SharedConversationContexts"/>),
+/// so a patient whose messages alternate between hosts is read the same, an urgent message earlier
+/// included; the recent messages that travel with a handoff stay per host.</summary>
+public sealed class ConversationMemory(IMemoryCache cache, SharedConversationContexts shared) : ITurnMiddleware
 {
     public const int MaxActivities = 40;
 
@@ -32,6 +35,12 @@ public sealed class ConversationMemory(IMemoryCache cache) : ITurnMiddleware
     public async Task OnTurnAsync(TurnContext turn, Func<CancellationToken, Task> next, CancellationToken cancellationToken)
     {
         var state = For(turn.Activity);
+        var (channel, conversation) = (turn.Activity.ChannelId ?? "", turn.Activity.Conversation?.Id ?? "");
+        if (shared.Enabled)
+        {
+            await shared.LoadIntoAsync(channel, conversation, state, cancellationToken);
+        }
+
         if (turn.Activity.Type == ActivityTypes.Message)
         {
             state.Record(turn.Activity);
@@ -47,6 +56,10 @@ public sealed class ConversationMemory(IMemoryCache cache) : ITurnMiddleware
             return Task.CompletedTask;
         });
         await next(cancellationToken);
+        if (shared.Enabled)
+        {
+            await shared.SaveAsync(channel, conversation, state, cancellationToken);
+        }
     }
 
     public ConversationState For(Activity activity)

@@ -184,6 +184,14 @@ public sealed partial class StoredDirectLineState(
         using var command = Command(connection, "DELETE FROM directline_conversations WHERE last_at < @cutoff;", ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
         command.Transaction = transaction;
         var deleted = command.ExecuteNonQuery();
+        if (database.Shared)
+        {
+            // The chat context hosts share (Chat/SharedConversationContexts) goes with its conversation.
+            using var contexts = Command(connection, "DELETE FROM conversation_context WHERE updated_at < @cutoff;", ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
+            contexts.Transaction = transaction;
+            contexts.ExecuteNonQuery();
+        }
+
         transaction.Commit();
         return deleted;
     }

@@ -93,6 +93,25 @@ public sealed class SharedDatabaseTests : IAsyncLifetime
         Assert.DoesNotContain(await onB.ReadAsync(), activity => (string?)activity["type"] == "message" && (string?)activity["from"]!["role"] == "bot");
     }
 
+    [Fact]
+    public async Task After_an_urgent_message_on_one_host_the_other_host_repeats_the_crisis_resources_and_reads_follow_ups()
+    {
+        await using var a = Host("a");
+        await using var b = Host("b");
+        var reminder = a.Services.GetRequiredService<KnowledgeHolder>().Current.Replies[FaqBot.Core.Replies.ReplyIds.UrgentReminder].Text;
+        var patient = await DirectLineClient.StartAsync(a.CreateClient());
+        var urgent = await patient.AskAsync("honestly I want to end my life tonight");
+        Assert.Contains("988", (string?)urgent["text"], StringComparison.Ordinal);
+
+        var onB = patient.ResumeOn(b.CreateClient());
+        var next = await onB.AskAsync("Can I drive home after my infusion?");
+
+        Assert.StartsWith(reminder, (string?)next["text"], StringComparison.Ordinal);
+        var stored = await DiskContents.RawValuesAsync(b.Services.GetRequiredService<FaqBot.Storage.Database.IStoreDatabase>(), "conversation_context", "topic");
+        Assert.All(stored, topic => Assert.DoesNotContain("drive", topic, StringComparison.OrdinalIgnoreCase));
+        Assert.NotEmpty(stored);
+    }
+
     private FaqBotFactory Host(string name)
     {
         var host = new FaqBotFactory()
