@@ -14,8 +14,9 @@
 #      again on the same folder (the store must open and migrate). PRAGMA integrity_check must
 #      say ok, every POST id acknowledged with a 200 before the kill must be in
 #      activities.activity_id, every conversation must go on with its old token on the restarted
-#      host (poll and post answer 200), and the restarted host must take and store a new turn. Also
-#      reported (not a condition): activities that polls had brought back but the store lacks.
+#      host (poll and post answer 200, the post stored), and the restarted host must take and
+#      store a new turn. Also reported (not a condition): activities that polls had brought back
+#      but the store lacks.
 #
 #   3. On PostgreSQL (PROVIDER=postgresql): the same two measurements with the store in a
 #      throwaway PostgreSQL cluster the script starts (initdb in a temporary folder, its own port,
@@ -52,11 +53,15 @@
 # after host A's kill). START_TIMEOUT=300 (seconds a host may take to answer /health);
 # WRK_TIMEOUT=2 (seconds wrk waits for an answer; on a busy machine where a POST can take longer,
 # raise it and DRAIN with it, or POSTs answered after the timeout count as unacknowledged and the
-# stored = acknowledged comparison of measurement 1 fails); SEED_EMBEDDINGS=0 to start every host without the vector cache (see fresh_data). With CONNECTIONS=200 the THREADS rule above still holds (200 = 2 x 100).
+# stored = acknowledged comparison of measurement 1 fails); SEED_EMBEDDINGS=0 to start every host
+# without the vector cache (see fresh_data). With CONNECTIONS=200 the THREADS rule above still
+# holds (200 = 2 x 100). The PostgreSQL hosts stalled under load with the runtime's default
+# thread pool (docs/reliability.md, 2026-12-07); HOST_ENV=DOTNET_ThreadPool_ForceMinWorkerThreads=64
+# (hexadecimal: 100 threads) is how the figures there were measured.
 #
 # Needs wrk, jq, curl, python3 (sqlite3 module) and the .NET SDK; for PROVIDER=postgresql also
-# PostgreSQL's server programs (initdb, pg_ctl, pg_amcheck) and psql, for HOSTS=2 nginx. Builds src/FaqBot.Web in
-# Release into bench/reliability/.artifacts. Raw results go to bench/reliability/results/<UTC
+# PostgreSQL's server programs (initdb, pg_ctl, pg_amcheck) and psql, for HOSTS=2 nginx. Builds
+# src/FaqBot.Web in Release into bench/reliability/.artifacts. Raw results go to bench/reliability/results/<UTC
 # time>/: environment.txt, summary.txt, per run the wrk output, the loop's JSON (LOAD_RESULT of
 # directline.lua), counts (acked.lua), acknowledged ids, polled watermarks, the checks' JSON
 # (check.py) and the host logs (with HOSTS=2: <name>-a.log and <name>-b.log), and with PROVIDER=
