@@ -51,7 +51,7 @@ public sealed class StorageOptionsTests
     {
         await using var database = new PostgreSqlDatabase("Host=127.0.0.1;Port=1;Database=faqbot;Username=faqbot;Timeout=2");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => database.CheckAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<DatabaseUnavailableException>(() => database.CheckAsync(CancellationToken.None));
 
         Assert.Contains("PostgreSQL database 'faqbot' on 127.0.0.1:1 cannot be reached (ConnectionStrings:FaqBot)", error.Message, StringComparison.Ordinal);
     }
