@@ -138,7 +138,7 @@ public sealed partial class TranscriptStore
 
             (channel, started, last) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
             reviewedAt = reader.IsDBNull(3) ? null : reader.GetInt64(3);
-            reviewedBy = Rows.NullableString(reader, 4);
+            reviewedBy = reader.NullableString(4);
             (tags, note) = (reader.GetString(5), reader.GetString(6));
         }
 
@@ -288,7 +288,7 @@ public sealed partial class TranscriptStore
     private HandoffItemView HandoffItem(DbDataReader reader) => new(
         reader.GetInt64(0), reader.GetString(1), Rows.Time(reader.GetInt64(2)), reader.GetString(3), (HandoffPriority)reader.IntValue(4),
         reader.GetString(5).Split(',', StringSplitOptions.RemoveEmptyEntries), _text.Read(reader.GetString(6)), Rows.Status(reader.GetString(7)),
-        Rows.NullableString(reader, 8), reader.IsDBNull(9) ? null : Rows.Time(reader.GetInt64(9)), reader.IsDBNull(10) ? null : Rows.Time(reader.GetInt64(10)));
+        reader.NullableString(8), reader.IsDBNull(9) ? null : Rows.Time(reader.GetInt64(9)), reader.IsDBNull(10) ? null : Rows.Time(reader.GetInt64(10)));
 
     /// <summary>Sets the item's status and who set it when; false when there is no such item.</summary>
     public async Task<bool> SetHandoffStatusAsync(long handoffId, HandoffStatus status, string by, DateTimeOffset at, CancellationToken cancellationToken)
@@ -358,8 +358,6 @@ file static class Rows
 
     public static DateTimeOffset Time(long unixMilliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(unixMilliseconds);
 
-    public static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
     public static IReadOnlyList<string> SplitTags(string stored) => stored.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     public static ActivityDirection Direction(string stored) => stored switch
@@ -392,7 +390,7 @@ file static class Rows
     /// have a JSON object to show.</summary>
     public static StoredActivity Activity(DbDataReader reader, StoredText text)
     {
-        var (id, type) = (NullableString(reader, 0), reader.GetString(2));
+        var (id, type) = (reader.NullableString(0), reader.GetString(2));
         var json = text.TryRead(reader.GetString(4))
             ?? new JsonObject { ["type"] = type, ["id"] = id, ["text"] = StoredText.Unreadable }.ToJsonString();
         return new StoredActivity(id, Direction(reader.GetString(1)), type, Time(reader.GetInt64(3)), json);
@@ -402,20 +400,20 @@ file static class Rows
     public static StoredTurn Turn(DbDataReader reader, StoredText text)
     {
         var summary = new TurnSummary(
-            InboundActivityId: NullableString(reader, 1),
-            ReplyActivityId: NullableString(reader, 2),
+            InboundActivityId: reader.NullableString(1),
+            ReplyActivityId: reader.NullableString(2),
             At: Time(reader.GetInt64(3)),
             Question: text.Read(reader.GetString(4)),
             Outcome: reader.GetString(5),
-            Category: NullableString(reader, 6),
+            Category: reader.NullableString(6),
             Confidence: reader.GetDouble(7),
             LowConfidence: reader.Flag(8),
-            SnippetId: NullableString(reader, 9),
+            SnippetId: reader.NullableString(9),
             SnippetVersion: reader.IsDBNull(10) ? null : reader.IntValue(10),
-            ReplyId: NullableString(reader, 11),
+            ReplyId: reader.NullableString(11),
             Redactions: reader.IntValue(12),
             TraceJson: text.TryRead(reader.GetString(13)) ?? new JsonObject { ["decision"] = StoredText.Unreadable }.ToJsonString());
-        Feedback? feedback = NullableString(reader, 14) switch
+        Feedback? feedback = reader.NullableString(14) switch
         {
             null => null,
             "helpful" => Feedback.Helpful,

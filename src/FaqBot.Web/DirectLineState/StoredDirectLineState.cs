@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Security.Cryptography;
 using FaqBot.BotFramework.DirectLine;
 using FaqBot.Storage.Database;
@@ -46,7 +45,7 @@ public sealed partial class StoredDirectLineState(
         ArgumentNullException.ThrowIfNull(serialize);
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        using (var touch = Command(connection, "UPDATE directline_conversations SET last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @id;",
+        using (var touch = Sql.Command(connection, "UPDATE directline_conversations SET last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @id;",
             ("@id", conversationId), ("@at", now.ToUnixTimeMilliseconds())))
         {
             touch.Transaction = transaction;
@@ -58,20 +57,20 @@ public sealed partial class StoredDirectLineState(
 
         long sequence = 0;
         var stamp = now;
-        using (var last = Command(connection, "SELECT seq, at FROM directline_activities WHERE conversation_id = @id ORDER BY seq DESC LIMIT 1;", ("@id", conversationId)))
+        using (var last = Sql.Command(connection, "SELECT seq, at FROM directline_activities WHERE conversation_id = @id ORDER BY seq DESC LIMIT 1;", ("@id", conversationId)))
         {
             last.Transaction = transaction;
             using var reader = last.ExecuteReader();
             if (reader.Read())
             {
                 sequence = reader.GetInt64(0) + 1;
-                var after = Time(reader.GetInt64(1)).AddMilliseconds(1);
+                var after = reader.Time(1).AddMilliseconds(1);
                 stamp = now >= after ? now : after;
             }
         }
 
         var json = serialize(sequence, stamp);
-        using (var insert = Command(connection, """
+        using (var insert = Sql.Command(connection, """
             INSERT INTO directline_activities (conversation_id, seq, at, json) VALUES (@conversation, @seq, @at, @json);
             DELETE FROM directline_activities WHERE conversation_id = @conversation AND seq <= @seq - @max;
             """, ("@conversation", conversationId), ("@seq", sequence), ("@at", stamp.ToUnixTimeMilliseconds()), ("@json", _protector.Protect(json)), ("@max", _maxKept)))
@@ -87,7 +86,7 @@ public sealed partial class StoredDirectLineState(
     public IReadOnlyList<SequencedActivity> LoadSince(string conversationId, long from, int max)
     {
         using var connection = database.Open();
-        using var command = Command(connection, """
+        using var command = Sql.Command(connection, """
             SELECT seq, at, json FROM (
                 SELECT seq, at, json FROM directline_activities WHERE conversation_id = @id AND seq >= @from ORDER BY seq DESC LIMIT @max) AS recent
             ORDER BY seq;
@@ -96,7 +95,7 @@ public sealed partial class StoredDirectLineState(
         var activities = new List<SequencedActivity>();
         while (reader.Read())
         {
-            activities.Add(new SequencedActivity(reader.GetInt64(0), Time(reader.GetInt64(1)), Open(conversationId, (byte[])reader[2])));
+            activities.Add(new SequencedActivity(reader.GetInt64(0), reader.Time(1), Open(conversationId, (byte[])reader[2])));
         }
 
         return activities;
@@ -130,7 +129,7 @@ public sealed partial class StoredDirectLineState(
         string userId;
         bool started;
         DateTimeOffset lastAt;
-        using (var conversation = Command(connection, "SELECT user_id, started, last_at FROM directline_conversations WHERE id = @id;", ("@id", id)))
+        using (var conversation = Sql.Command(connection, "SELECT user_id, started, last_at FROM directline_conversations WHERE id = @id;", ("@id", id)))
         using (var row = conversation.ExecuteReader())
         {
             if (!row.Read())
@@ -138,10 +137,10 @@ public sealed partial class StoredDirectLineState(
                 return null;
             }
 
-            (userId, started, lastAt) = (row.GetString(0), row.Flag(1), Time(row.GetInt64(2)));
+            (userId, started, lastAt) = (row.GetString(0), row.Flag(1), row.Time(2));
         }
 
-        using var activities = Command(connection, """
+        using var activities = Sql.Command(connection, """
             SELECT seq, at, json FROM (SELECT seq, at, json FROM directline_activities WHERE conversation_id = @id ORDER BY seq DESC LIMIT @max) AS recent
             ORDER BY seq;
             """, ("@id", id), ("@max", maxKept));
@@ -152,7 +151,7 @@ public sealed partial class StoredDirectLineState(
         while (reader.Read())
         {
             appended = reader.GetInt64(0) + 1;
-            lastStamp = Time(reader.GetInt64(1));
+            lastStamp = reader.Time(1);
             recent.Add(Open(id, (byte[])reader[2]));
         }
 
@@ -162,13 +161,13 @@ public sealed partial class StoredDirectLineState(
     public ConversationGrant? LoadGrant(string conversationId)
     {
         using var connection = database.Open();
-        using var command = Command(connection, """
+        using var command = Sql.Command(connection, """
             SELECT user_id, generation, token_hash, issued_at, expires, replaced_hash, replaced_until FROM directline_grants WHERE conversation_id = @id;
             """, ("@id", conversationId));
         using var reader = command.ExecuteReader();
         return reader.Read()
-            ? new ConversationGrant(conversationId, reader.GetString(0), reader.IntValue(1), (byte[])reader[2], Time(reader.GetInt64(3)), Time(reader.GetInt64(4)),
-                reader.IsDBNull(5) ? null : (byte[])reader[5], reader.GetInt64(6) == 0 ? default : Time(reader.GetInt64(6)))
+            ? new ConversationGrant(conversationId, reader.GetString(0), reader.IntValue(1), (byte[])reader[2], reader.Time(3), reader.Time(4),
+                reader.IsDBNull(5) ? null : (byte[])reader[5], reader.GetInt64(6) == 0 ? default : reader.Time(6))
             : null;
     }
 
@@ -181,13 +180,13 @@ public sealed partial class StoredDirectLineState(
             return 0; // another host is sweeping now
         }
 
-        using var command = Command(connection, "DELETE FROM directline_conversations WHERE last_at < @cutoff;", ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
+        using var command = Sql.Command(connection, "DELETE FROM directline_conversations WHERE last_at < @cutoff;", ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
         command.Transaction = transaction;
         var deleted = command.ExecuteNonQuery();
         if (database.Shared)
         {
             // The chat context hosts share (Chat/SharedConversationContexts) goes with its conversation.
-            using var contexts = Command(connection, "DELETE FROM conversation_context WHERE updated_at < @cutoff;", ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
+            using var contexts = Sql.Command(connection, "DELETE FROM conversation_context WHERE updated_at < @cutoff;", ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
             contexts.Transaction = transaction;
             contexts.ExecuteNonQuery();
         }
@@ -215,17 +214,13 @@ public sealed partial class StoredDirectLineState(
     {
         using var connection = database.Open();
         using var transaction = connection.BeginTransaction();
-        using var command = Command(connection, sql, parameters);
+        using var command = Sql.Command(connection, sql, parameters);
         command.Transaction = transaction;
         var rows = command.ExecuteNonQuery();
         transaction.Commit();
         return rows;
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters) =>
-        Sql.Command(connection, sql, parameters);
-
-    private static DateTimeOffset Time(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A stored Direct Line activity of conversation {ConversationId} could not be decrypted and is left out: {Reason}")]
     private static partial void LogUnreadable(ILogger logger, string conversationId, string reason);
