@@ -54,6 +54,7 @@ app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();                                                 // the clinic page with Web Chat
 app.UseCors();
+app.UseDirectLineCredentials();                                       // a Direct Line caller's grant, read before the limiter keys on it
 app.UseRateLimiter();
 app.UseAuthentication();                                              // the staff cookie; patients stay anonymous
 app.UseAuthorization();                                               // pages need a signed-in staff member unless they allow anonymous

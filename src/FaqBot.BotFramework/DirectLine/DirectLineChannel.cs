@@ -30,7 +30,7 @@ public sealed class DirectLineChannel(
     /// Returns true when this call started it.</summary>
     public async Task<bool> StartAsync(DirectLineConversation conversation, string serviceUrl, string? locale)
     {
-        if (!conversation.TryStart())
+        if (!await conversation.TryStartAsync())
         {
             return false;
         }
@@ -63,7 +63,7 @@ public sealed class DirectLineChannel(
         stored.Recipient = Bot;
         stored.ServiceUrl = null;
         var echo = _echoFilter.Kept(stored);
-        var id = conversation.Append(echo, time.GetUtcNow());
+        var id = await conversation.AppendAsync(echo, time.GetUtcNow());
         (stored.Id, stored.Timestamp) = (echo.Id, echo.Timestamp);
 
         var inbound = stored.ShallowCopy();
@@ -75,7 +75,7 @@ public sealed class DirectLineChannel(
     /// <summary>Puts an activity the host sends on its own (not a reply within a turn, such as a
     /// staff member's message during a live handoff) into the conversation on the bot's side, with
     /// the sender it names; returns the id it was given.</summary>
-    public string Deliver(DirectLineConversation conversation, Activity activity)
+    public Task<string> DeliverAsync(DirectLineConversation conversation, Activity activity)
     {
         var stored = activity.ShallowCopy();
         stored.ChannelId = ChannelId;
@@ -83,7 +83,7 @@ public sealed class DirectLineChannel(
         stored.From = new ChannelAccount { Id = activity.From?.Id ?? _options.BotId, Name = activity.From?.Name ?? _options.BotName, Role = RoleTypes.Bot };
         stored.Recipient = new ChannelAccount { Id = conversation.UserId, Role = RoleTypes.User };
         stored.ServiceUrl = null;
-        return conversation.Append(stored, time.GetUtcNow());
+        return conversation.AppendAsync(stored, time.GetUtcNow());
     }
 
     /// <summary>The token's user wins over whatever id the client wrote.</summary>
@@ -106,7 +106,7 @@ public sealed class DirectLineChannel(
             stored.Conversation = new ConversationAccount { Id = conversation.Id };
             stored.From = new ChannelAccount { Id = activity.From?.Id, Name = activity.From?.Name, Role = RoleTypes.Bot };
             stored.ServiceUrl = null;
-            return Task.FromResult(conversation.Append(stored, time.GetUtcNow()));
+            return conversation.AppendAsync(stored, time.GetUtcNow());
         }
     }
 }

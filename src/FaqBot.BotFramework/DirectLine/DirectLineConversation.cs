@@ -10,15 +10,18 @@ namespace FaqBot.BotFramework.DirectLine;
 /// is bounded whatever its clients post. Each activity is serialized once, when it is appended,
 /// and kept as its UTF-8 JSON: polls copy bytes, and the kept activities are no object graphs for
 /// the garbage collector to trace. With a <see cref="IDirectLineStore"/>, each activity is written
-/// there before <see cref="Append"/> returns, so before the call that appended it is acknowledged.
+/// there before <see cref="AppendAsync"/> returns, so before the call that appended it is acknowledged.
 /// With a shared store (several hosts), the store numbers and stamps each activity, and this copy
 /// reads what other hosts appended before it appends or serves a poll.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim never creates a wait handle (AvailableWaitHandle is not used), so it holds nothing to dispose; a swept conversation may still be in use by a request.")]
 public sealed class DirectLineConversation(string id, string userId, int maxKept, long maxBytes, DateTimeOffset now, IDirectLineStore? store = null)
 {
     /// <summary>How often a conversation in use tells the store so (its idle time starts again).</summary>
     private static readonly TimeSpan StoreTouchInterval = TimeSpan.FromMinutes(1);
 
-    private readonly Lock _gate = new();
+    /// <summary>One caller at a time reads or changes the kept activities; waiting for it holds no
+    /// thread (a shared store is read under it).</summary>
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly IDirectLineStore _store = store ?? IDirectLineStore.None;
     private long _storeTouchedTicks = now.UtcTicks;
 
@@ -62,9 +65,10 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
     }
 
     /// <summary>Marks the conversation started; true only for the first caller.</summary>
-    public bool TryStart()
+    public async Task<bool> TryStartAsync()
     {
-        lock (_gate)
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
         {
             if (Started)
             {
@@ -74,44 +78,53 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
             Started = true;
             if (_store.Shared)
             {
-                return _store.MarkStarted(Id, LastUsed);
+                return await _store.MarkStartedAsync(Id, LastUsed).ConfigureAwait(false);
             }
 
-            _store.SaveConversation(Id, UserId, started: true, LastUsed);
+            await _store.SaveConversationAsync(Id, UserId, started: true, LastUsed).ConfigureAwait(false);
             return true;
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
-    public void Touch(DateTimeOffset now)
+    /// <summary>Records a use; the store hears of it at most once every <see cref="StoreTouchInterval"/>.</summary>
+    public Task TouchAsync(DateTimeOffset now)
     {
         Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
         var stored = Interlocked.Read(ref _storeTouchedTicks);
-        if (now.UtcTicks - stored >= StoreTouchInterval.Ticks && Interlocked.CompareExchange(ref _storeTouchedTicks, now.UtcTicks, stored) == stored)
-        {
-            _store.Touch(Id, now);
-        }
+        return now.UtcTicks - stored >= StoreTouchInterval.Ticks && Interlocked.CompareExchange(ref _storeTouchedTicks, now.UtcTicks, stored) == stored
+            ? _store.TouchAsync(Id, now)
+            : Task.CompletedTask;
     }
 
     /// <summary>Gives the activity its id and timestamp and stores it as JSON; later changes to
     /// <paramref name="activity"/> do not reach clients.</summary>
-    public string Append(Activity activity, DateTimeOffset now)
+    public async Task<string> AppendAsync(Activity activity, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        lock (_gate)
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
         {
             if (_store.Shared)
             {
-                var stored = _store.AppendNext(Id, now, (sequence, stamp) => Serialize(activity, sequence, stamp));
-                CatchUp(stored.Sequence);
+                var stored = await _store.AppendNextAsync(Id, now, (sequence, stamp) => Serialize(activity, sequence, stamp)).ConfigureAwait(false);
+                await CatchUpAsync(stored.Sequence).ConfigureAwait(false);
                 Keep(stored.Json, stored.Sequence, stored.Stamp);
                 return activity.Id!;
             }
 
             var next = now > _lastStamp ? now : _lastStamp.AddTicks(1);
             var json = Serialize(activity, _appended, next);
-            _store.AppendActivity(Id, _appended, json, next);
+            await _store.AppendActivityAsync(Id, _appended, json, next).ConfigureAwait(false);
             Keep(json, _appended, next);
             return activity.Id!;
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
@@ -124,9 +137,9 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
 
     /// <summary>Shared stores: takes in what other hosts appended from the watermark on (before
     /// <paramref name="before"/>, when given). A gap wider than what is kept skips to the newest.</summary>
-    private void CatchUp(long? before = null)
+    private async Task CatchUpAsync(long? before = null)
     {
-        var missing = _store.LoadSince(Id, _appended, maxKept);
+        var missing = await _store.LoadSinceAsync(Id, _appended, maxKept).ConfigureAwait(false);
         foreach (var activity in missing)
         {
             if (activity.Sequence >= _appended && (before is not { } end || activity.Sequence < end))
@@ -165,14 +178,15 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
 
     /// <summary>Every kept activity from <paramref name="watermark"/> on, and the new watermark;
     /// null when the watermark is beyond every activity appended, so this conversation never issued it.</summary>
-    public ActivityPage? ReadFrom(long watermark)
+    public async Task<ActivityPage?> ReadFromAsync(long watermark)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(watermark);
-        lock (_gate)
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
         {
             if (_store.Shared)
             {
-                CatchUp();
+                await CatchUpAsync().ConfigureAwait(false);
             }
 
             if (watermark > _appended)
@@ -185,6 +199,10 @@ public sealed class DirectLineConversation(string id, string userId, int maxKept
             var servedFrom = _appended - served;
             var skip = (int)(Math.Max(watermark, servedFrom) - servedFrom);
             return new ActivityPage(skip >= served ? [] : _kept.GetRange(_first + skip, served - skip).ToArray(), _appended);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 }

@@ -17,23 +17,23 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
     public int Count => _conversations.Count;
 
     /// <summary>A new conversation for <paramref name="userId"/>, or for a fresh anonymous user.</summary>
-    public DirectLineConversation Create(string? userId)
+    public async Task<DirectLineConversation> CreateAsync(string? userId)
     {
         var id = RandomId(16);
         var user = string.IsNullOrWhiteSpace(userId) ? "dl_" + RandomId(12) : userId;
         var now = time.GetUtcNow();
-        _store.SaveConversation(id, user, started: false, now);
+        await _store.SaveConversationAsync(id, user, started: false, now).ConfigureAwait(false);
         var conversation = new DirectLineConversation(id, user, options.Value.MaxActivitiesKept, options.Value.MaxBytesKept, now, _store);
         _conversations[id] = conversation;
         return conversation;
     }
 
-    public DirectLineConversation? Find(string id)
+    public async Task<DirectLineConversation?> FindAsync(string id)
     {
         var now = time.GetUtcNow();
         if (!_conversations.TryGetValue(id, out var conversation))
         {
-            if (_store.LoadConversation(id, options.Value.MaxActivitiesKept) is not { } stored
+            if (await _store.LoadConversationAsync(id, options.Value.MaxActivitiesKept).ConfigureAwait(false) is not { } stored
                 || stored.LastUsed < now - TimeSpan.FromMinutes(options.Value.ConversationIdleMinutes))
             {
                 return null;
@@ -42,12 +42,12 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
             conversation = _conversations.GetOrAdd(id, _ => DirectLineConversation.Restore(stored, options.Value.MaxActivitiesKept, options.Value.MaxBytesKept, now, _store));
         }
 
-        conversation.Touch(now);
+        await conversation.TouchAsync(now).ConfigureAwait(false);
         return conversation;
     }
 
     /// <summary>Drops conversations idle for longer than the configured time; returns how many.</summary>
-    public int Sweep()
+    public async Task<int> SweepAsync()
     {
         var cutoff = time.GetUtcNow() - TimeSpan.FromMinutes(options.Value.ConversationIdleMinutes);
         var removed = 0;
@@ -59,7 +59,7 @@ public sealed class DirectLineConversations(IOptions<DirectLineOptions> options,
             }
         }
 
-        _store.DeleteIdle(cutoff);
+        await _store.DeleteIdleAsync(cutoff).ConfigureAwait(false);
         return removed;
     }
 

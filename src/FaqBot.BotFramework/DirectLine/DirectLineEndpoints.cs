@@ -4,6 +4,7 @@ using FaqBot.BotFramework.Schema;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace FaqBot.BotFramework.DirectLine;
@@ -22,17 +23,31 @@ public static class DirectLineEndpoints
     {
         var group = app.MapGroup(BasePath);
         group.MapPost("/tokens/generate", GenerateAsync);
-        group.MapPost("/tokens/refresh", Refresh);
+        group.MapPost("/tokens/refresh", RefreshAsync);
         group.MapPost("/conversations", StartAsync);
-        group.MapGet("/conversations/{conversationId}", Resume);
+        group.MapGet("/conversations/{conversationId}", ResumeAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        group.MapGet("/conversations/{conversationId}/activities", GetActivities);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         return group;
     }
 
+    /// <summary>Works out each Direct Line request's credential before the rate limiter runs (it
+    /// may read the token's grant from the store, which is waited for asynchronously), so the
+    /// limiter can tell callers apart as authentication does.</summary>
+    public static IApplicationBuilder UseDirectLineCredentials(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(BasePath, StringComparison.OrdinalIgnoreCase))
+            {
+                await context.RequestServices.GetRequiredService<DirectLineTokens>().AuthorizeAsync(context.Request);
+            }
+
+            await next(context);
+        });
+
     private static async Task<IResult> GenerateAsync(HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options)
     {
-        if (tokens.Authorize(request) is not { IsSecret: true })
+        if (await tokens.AuthorizeAsync(request) is not { IsSecret: true })
         {
             return Forbidden("tokens/generate needs the Direct Line secret.");
         }
@@ -43,21 +58,21 @@ public static class DirectLineEndpoints
             return error;
         }
 
-        var conversation = conversations.Create(body?.User?.Id);
-        return Issued(tokens.Issue(conversation.Id, conversation.UserId));
+        var conversation = await conversations.CreateAsync(body?.User?.Id);
+        return Issued(await tokens.IssueAsync(conversation.Id, conversation.UserId));
     }
 
     /// <summary>Only the conversation's newest token is refreshed, and not more often than the
     /// configured interval (429 with Retry-After until then); the replaced token stops working
     /// after a short grace.</summary>
-    private static IResult Refresh(HttpRequest request, DirectLineTokens tokens)
+    private static async Task<IResult> RefreshAsync(HttpRequest request, DirectLineTokens tokens)
     {
-        if (tokens.Authorize(request) is not { IsSecret: false } grant)
+        if (await tokens.AuthorizeAsync(request) is not { IsSecret: false } grant)
         {
             return Forbidden("tokens/refresh needs a valid, unexpired token.");
         }
 
-        var refresh = tokens.Refresh(grant);
+        var refresh = await tokens.RefreshAsync(grant);
         if (refresh.Issued is { } issued)
         {
             return Issued(issued);
@@ -75,7 +90,7 @@ public static class DirectLineEndpoints
 
     private static async Task<IResult> StartAsync(HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineChannel channel, IOptions<DirectLineOptions> options)
     {
-        if (tokens.Authorize(request) is not { } grant)
+        if (await tokens.AuthorizeAsync(request) is not { } grant)
         {
             return Forbidden("Starting a conversation needs the Direct Line secret or a token.");
         }
@@ -90,10 +105,10 @@ public static class DirectLineEndpoints
         string token;
         if (grant.IsSecret)
         {
-            conversation = conversations.Create(body?.User?.Id);
-            token = tokens.Issue(conversation.Id, conversation.UserId).Token;
+            conversation = await conversations.CreateAsync(body?.User?.Id);
+            token = (await tokens.IssueAsync(conversation.Id, conversation.UserId)).Token;
         }
-        else if (conversations.Find(grant.ConversationId!) is { } bound)
+        else if (await conversations.FindAsync(grant.ConversationId!) is { } bound)
         {
             conversation = bound;
             token = grant.Token!;
@@ -108,21 +123,23 @@ public static class DirectLineEndpoints
         return started ? Results.Json(response, ActivityJson.Options, statusCode: StatusCodes.Status201Created) : Results.Json(response, ActivityJson.Options);
     }
 
-    private static IResult Resume(string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options)
+    private static async Task<IResult> ResumeAsync(string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options)
     {
-        if (Authorize(request, tokens, conversations, conversationId, out var conversation, out var grant) is { } refused)
+        var (refused, conversation, grant) = await AuthorizeAsync(request, tokens, conversations, conversationId);
+        if (refused is not null)
         {
             return refused;
         }
 
-        var token = grant.IsSecret ? tokens.Issue(conversation.Id, conversation.UserId).Token : grant.Token!;
-        return Results.Json(new ConversationResponse(conversation.Id, token, Lifetime(options)), ActivityJson.Options);
+        var token = grant!.IsSecret ? (await tokens.IssueAsync(conversation!.Id, conversation.UserId)).Token : grant.Token!;
+        return Results.Json(new ConversationResponse(conversationId, token, Lifetime(options)), ActivityJson.Options);
     }
 
     private static async Task<IResult> PostActivityAsync(
         string conversationId, HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineChannel channel, IOptions<DirectLineOptions> options)
     {
-        if (Authorize(request, tokens, conversations, conversationId, out var conversation, out _) is { } refused)
+        var (refused, conversation, _) = await AuthorizeAsync(request, tokens, conversations, conversationId);
+        if (refused is not null)
         {
             return refused;
         }
@@ -143,13 +160,14 @@ public static class DirectLineEndpoints
             return BadRequest(problem);
         }
 
-        var id = await channel.PostAsync(conversation, activity, ServiceUrl(request));
+        var id = await channel.PostAsync(conversation!, activity, ServiceUrl(request));
         return Results.Json(new ResourceResponse(id), ActivityJson.Options);
     }
 
-    private static IResult GetActivities(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations)
+    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations)
     {
-        if (Authorize(request, tokens, conversations, conversationId, out var conversation, out _) is { } refused)
+        var (refused, conversation, _) = await AuthorizeAsync(request, tokens, conversations, conversationId);
+        if (refused is not null)
         {
             return refused;
         }
@@ -161,33 +179,25 @@ public static class DirectLineEndpoints
             return NotIssued();
         }
 
-        return conversation.ReadFrom(from) is { } page ? new ActivityPageResult(page) : NotIssued();
+        return await conversation!.ReadFromAsync(from) is { } page ? new ActivityPageResult(page) : NotIssued();
     }
 
     /// <summary>403 for a missing, unknown or expired credential and for a token of another
     /// conversation; 404 when the conversation does not exist (any more).</summary>
-    private static IResult? Authorize(HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, string conversationId,
-        out DirectLineConversation conversation, out DirectLineGrant grant)
+    private static async Task<(IResult? Refused, DirectLineConversation? Conversation, DirectLineGrant? Grant)> AuthorizeAsync(
+        HttpRequest request, DirectLineTokens tokens, DirectLineConversations conversations, string conversationId)
     {
-        conversation = null!;
-        grant = tokens.Authorize(request)!;
-        if (grant is null)
+        if (await tokens.AuthorizeAsync(request) is not { } grant)
         {
-            return Forbidden("The token is missing, unknown or expired.");
+            return (Forbidden("The token is missing, unknown or expired."), null, null);
         }
 
         if (!grant.Allows(conversationId))
         {
-            return Forbidden("This token belongs to another conversation.");
+            return (Forbidden("This token belongs to another conversation."), null, grant);
         }
 
-        if (conversations.Find(conversationId) is not { } found)
-        {
-            return Gone();
-        }
-
-        conversation = found;
-        return null;
+        return await conversations.FindAsync(conversationId) is { } found ? (null, found, grant) : (Gone(), null, grant);
     }
 
     /// <summary>Writes the page's stored bytes as the response body.</summary>

@@ -12,7 +12,7 @@ public sealed class DirectLineSweeper(DirectLineConversations conversations, Dir
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            var dropped = conversations.Sweep();
+            var dropped = await conversations.SweepAsync();
             var expired = tokens.Sweep();
             if (dropped + expired > 0 && log.IsEnabled(LogLevel.Information))
             {

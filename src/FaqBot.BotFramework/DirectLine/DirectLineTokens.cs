@@ -62,35 +62,39 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
 
     /// <summary>A token for the conversation: its first, or (asked with the secret for a
     /// conversation that has one) the next generation, which replaces the current token.</summary>
-    public IssuedToken Issue(string conversationId, string userId)
+    public async Task<IssuedToken> IssueAsync(string conversationId, string userId)
     {
         var now = time.GetUtcNow();
         var token = NewToken(conversationId);
         for (var attempt = 0; ; attempt++)
         {
-            var grant = _grants.AddOrUpdate(
-                conversationId,
-                id => Grant(id) is { } stored ? Replace(stored, token, now) : new ConversationGrant(id, userId, 1, Hash(token), now, now + _lifetime, null, default),
-                (id, current) => Replace(_store.Shared ? Grant(id) ?? current : current, token, now));
-            if (_store.SaveGrant(grant))
+            var current = await GrantAsync(conversationId).ConfigureAwait(false);
+            var grant = current is { } held ? Replace(held, token, now) : new ConversationGrant(conversationId, userId, 1, Hash(token), now, now + _lifetime, null, default);
+            var kept = current is null ? _grants.TryAdd(conversationId, grant) : _grants.TryUpdate(conversationId, grant, current);
+            if (kept && await _store.SaveGrantAsync(grant).ConfigureAwait(false))
             {
                 return new IssuedToken(token, conversationId, (int)_lifetime.TotalSeconds);
             }
 
-            // Another host issued a newer generation meanwhile: build on that one.
-            _grants.TryRemove(conversationId, out _);
+            // Another call or another host issued a newer generation meanwhile: build on that one.
+            if (kept)
+            {
+                _grants.TryRemove(new KeyValuePair<string, ConversationGrant>(conversationId, grant));
+            }
+
             if (attempt == 2)
             {
-                throw new InvalidOperationException($"The token of conversation {conversationId} is being replaced on other hosts; try again.");
+                throw new InvalidOperationException($"The token of conversation {conversationId} is being replaced elsewhere; try again.");
             }
         }
     }
 
     /// <summary>Replaces the newest token of <paramref name="shown"/>'s conversation with a new one,
     /// unless the token shown is not the newest or the last one was issued too recently.</summary>
-    public TokenRefresh Refresh(DirectLineGrant shown)
+    public async Task<TokenRefresh> RefreshAsync(DirectLineGrant shown)
     {
-        if (shown.ConversationId is not { } id || Grant(id) is not { } current || current.Generation != shown.Generation)
+        ArgumentNullException.ThrowIfNull(shown);
+        if (shown.ConversationId is not { } id || await GrantAsync(id).ConfigureAwait(false) is not { } current || current.Generation != shown.Generation)
         {
             return new TokenRefresh(null, null);
         }
@@ -104,7 +108,7 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
 
         var token = NewToken(id);
         var replaced = Replace(current, token, now);
-        if (!_grants.TryUpdate(id, replaced, current) || !_store.SaveGrant(replaced))
+        if (!_grants.TryUpdate(id, replaced, current) || !await _store.SaveGrantAsync(replaced).ConfigureAwait(false))
         {
             return new TokenRefresh(null, null);
         }
@@ -113,23 +117,35 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
     }
 
     /// <summary>The grant behind a request's <c>Authorization</c> header, worked out once per
-    /// request: the rate limiter and the endpoint see the same caller.</summary>
-    public DirectLineGrant? Authorize(HttpRequest request)
+    /// request (<see cref="DirectLineEndpoints.UseDirectLineCredentials"/> does it before the rate
+    /// limiter runs): the rate limiter and the endpoint see the same caller.</summary>
+    public async ValueTask<DirectLineGrant?> AuthorizeAsync(HttpRequest request)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var features = request.HttpContext.Features;
         if (features.Get<Authorized>() is { } known)
         {
             return known.Grant;
         }
 
-        var grant = Authorize(request.Headers.Authorization);
+        var grant = await AuthorizeAsync(request.Headers.Authorization).ConfigureAwait(false);
         features.Set(new Authorized(grant));
         return grant;
     }
 
+    /// <summary>What <see cref="AuthorizeAsync(HttpRequest)"/> already found for this request:
+    /// <paramref name="checkedAlready"/> is false when it has not run.</summary>
+    public static DirectLineGrant? CheckedGrant(HttpRequest request, out bool checkedAlready)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var known = request.HttpContext.Features.Get<Authorized>();
+        checkedAlready = known is not null;
+        return known?.Grant;
+    }
+
     /// <summary>The grant behind an <c>Authorization</c> header (read by
     /// <see cref="BearerCredential"/>), or null when it is missing, unknown, replaced or expired.</summary>
-    public DirectLineGrant? Authorize(StringValues authorizationHeader)
+    public async Task<DirectLineGrant?> AuthorizeAsync(StringValues authorizationHeader)
     {
         if (BearerCredential.Parse(authorizationHeader) is not { } credential)
         {
@@ -143,7 +159,7 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
         }
 
         var separator = credential.LastIndexOf(Separator);
-        if (separator <= 0 || Grant(credential[..separator]) is not { } grant)
+        if (separator <= 0 || await GrantAsync(credential[..separator]).ConfigureAwait(false) is not { } grant)
         {
             return null;
         }
@@ -177,15 +193,20 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
     }
 
     /// <summary>The conversation's grant: held in memory, or read back from the store (after a restart).</summary>
-    private ConversationGrant? Grant(string conversationId)
+    private async Task<ConversationGrant?> GrantAsync(string conversationId)
     {
         if (!_store.Shared && _grants.TryGetValue(conversationId, out var grant))
         {
             return grant;
         }
 
-        if (_store.LoadGrant(conversationId) is not { } stored || stored.Expires <= time.GetUtcNow())
+        if (await _store.LoadGrantAsync(conversationId).ConfigureAwait(false) is not { } stored || stored.Expires <= time.GetUtcNow())
         {
+            if (_store.Shared)
+            {
+                _grants.TryRemove(conversationId, out _); // the store is the truth: a copy held here is stale
+            }
+
             return null;
         }
 

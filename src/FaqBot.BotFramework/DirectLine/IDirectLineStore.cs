@@ -22,7 +22,8 @@ public sealed record SequencedActivity(long Sequence, DateTimeOffset Stamp, byte
 /// (<see cref="None"/>) everything lives and dies with the process. A <see cref="Shared"/> store
 /// is used by several hosts at once: then the store, not this process's memory, numbers a
 /// conversation's activities, every poll first reads what other hosts appended, and token grants
-/// are read from it on every request.</summary>
+/// are read from it on every request. Every call is asynchronous: a request waiting on the
+/// database holds no thread.</summary>
 public interface IDirectLineStore
 {
     /// <summary>No store: state lives in memory only.</summary>
@@ -34,57 +35,51 @@ public interface IDirectLineStore
     /// <summary>Shared stores: appends the conversation's next activity under a lock on the
     /// conversation, numbered after every activity any host appended and stamped later than all of
     /// them; <paramref name="serialize"/> writes the activity with that number and stamp.</summary>
-    SequencedActivity AppendNext(string conversationId, DateTimeOffset now, Func<long, DateTimeOffset, byte[]> serialize) =>
+    Task<SequencedActivity> AppendNextAsync(string conversationId, DateTimeOffset now, Func<long, DateTimeOffset, byte[]> serialize) =>
         throw new NotSupportedException("Only a shared store numbers activities.");
 
     /// <summary>Shared stores: the latest activities (at most <paramref name="max"/>, oldest first)
     /// numbered <paramref name="from"/> or later.</summary>
-    IReadOnlyList<SequencedActivity> LoadSince(string conversationId, long from, int max) => [];
+    Task<IReadOnlyList<SequencedActivity>> LoadSinceAsync(string conversationId, long from, int max) => Task.FromResult<IReadOnlyList<SequencedActivity>>([]);
 
     /// <summary>Shared stores: marks the conversation started; true only for the first caller on any host.</summary>
-    bool MarkStarted(string conversationId, DateTimeOffset at) =>
+    Task<bool> MarkStartedAsync(string conversationId, DateTimeOffset at) =>
         throw new NotSupportedException("Only a shared store starts conversations.");
 
-    void SaveConversation(string id, string userId, bool started, DateTimeOffset at);
+    Task SaveConversationAsync(string id, string userId, bool started, DateTimeOffset at);
 
     /// <summary>Appends activity number <paramref name="sequence"/> (0-based) of the conversation.</summary>
-    void AppendActivity(string conversationId, long sequence, byte[] json, DateTimeOffset at);
+    Task AppendActivityAsync(string conversationId, long sequence, byte[] json, DateTimeOffset at);
 
     /// <summary>Records that the conversation was used (its idle time starts again).</summary>
-    void Touch(string conversationId, DateTimeOffset at);
+    Task TouchAsync(string conversationId, DateTimeOffset at);
 
     /// <summary>Stores the grant unless the store holds one of its generation or later (another host
     /// refreshed first); true when stored.</summary>
-    bool SaveGrant(ConversationGrant grant);
+    Task<bool> SaveGrantAsync(ConversationGrant grant);
 
     /// <summary>The conversation with at most <paramref name="maxKept"/> of its latest activities, or null.</summary>
-    StoredConversation? LoadConversation(string id, int maxKept);
+    Task<StoredConversation?> LoadConversationAsync(string id, int maxKept);
 
-    ConversationGrant? LoadGrant(string conversationId);
+    Task<ConversationGrant?> LoadGrantAsync(string conversationId);
 
     /// <summary>Deletes the conversations (with their activities and grants) not used since <paramref name="cutoff"/>; returns how many.</summary>
-    int DeleteIdle(DateTimeOffset cutoff);
+    Task<int> DeleteIdleAsync(DateTimeOffset cutoff);
 
     private sealed class NoStore : IDirectLineStore
     {
-        public void SaveConversation(string id, string userId, bool started, DateTimeOffset at)
-        {
-        }
+        public Task SaveConversationAsync(string id, string userId, bool started, DateTimeOffset at) => Task.CompletedTask;
 
-        public void AppendActivity(string conversationId, long sequence, byte[] json, DateTimeOffset at)
-        {
-        }
+        public Task AppendActivityAsync(string conversationId, long sequence, byte[] json, DateTimeOffset at) => Task.CompletedTask;
 
-        public void Touch(string conversationId, DateTimeOffset at)
-        {
-        }
+        public Task TouchAsync(string conversationId, DateTimeOffset at) => Task.CompletedTask;
 
-        public bool SaveGrant(ConversationGrant grant) => true;
+        public Task<bool> SaveGrantAsync(ConversationGrant grant) => Task.FromResult(true);
 
-        public StoredConversation? LoadConversation(string id, int maxKept) => null;
+        public Task<StoredConversation?> LoadConversationAsync(string id, int maxKept) => Task.FromResult<StoredConversation?>(null);
 
-        public ConversationGrant? LoadGrant(string conversationId) => null;
+        public Task<ConversationGrant?> LoadGrantAsync(string conversationId) => Task.FromResult<ConversationGrant?>(null);
 
-        public int DeleteIdle(DateTimeOffset cutoff) => 0;
+        public Task<int> DeleteIdleAsync(DateTimeOffset cutoff) => Task.FromResult(0);
     }
 }

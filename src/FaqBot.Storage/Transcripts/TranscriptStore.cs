@@ -121,16 +121,20 @@ public sealed partial class TranscriptStore : ITranscriptStore, IAsyncDisposable
 
                 try
                 {
-                    connection ??= _database.Open();
+                    connection ??= await _database.OpenAsync(CancellationToken.None).ConfigureAwait(false);
                     writer ??= new TurnWriter(connection);
-                    Commit(connection, writer, batch);
+                    await CommitAsync(connection, writer, batch).ConfigureAwait(false);
                 }
                 catch (Exception ex)
                 {
                     // Whatever failed, the waiting turns are told, and the writer goes on with a fresh connection.
                     LogBatchFailed(_log, ex, batch.Count);
                     writer?.Dispose();
-                    connection?.Dispose();
+                    if (connection is not null)
+                    {
+                        await connection.DisposeAsync().ConfigureAwait(false);
+                    }
+
                     (writer, connection) = (null, null);
                     foreach (var pending in batch)
                     {
@@ -150,18 +154,18 @@ public sealed partial class TranscriptStore : ITranscriptStore, IAsyncDisposable
 
     /// <summary>One transaction for the batch; when it fails, each turn is retried on its own so
     /// that one bad record does not take the others with it.</summary>
-    private void Commit(DbConnection connection, TurnWriter writer, List<PendingTurn> batch)
+    private async Task CommitAsync(DbConnection connection, TurnWriter writer, List<PendingTurn> batch)
     {
         try
         {
-            using (var transaction = connection.BeginTransaction())
+            await using (var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false))
             {
                 foreach (var pending in batch)
                 {
-                    writer.Write(pending.Record, transaction);
+                    await writer.WriteAsync(pending.Record, transaction).ConfigureAwait(false);
                 }
 
-                transaction.Commit();
+                await transaction.CommitAsync().ConfigureAwait(false);
             }
 
             foreach (var pending in batch)
@@ -175,9 +179,9 @@ public sealed partial class TranscriptStore : ITranscriptStore, IAsyncDisposable
             {
                 try
                 {
-                    using var transaction = connection.BeginTransaction();
-                    writer.Write(pending.Record, transaction);
-                    transaction.Commit();
+                    await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
+                    await writer.WriteAsync(pending.Record, transaction).ConfigureAwait(false);
+                    await transaction.CommitAsync().ConfigureAwait(false);
                     pending.Committed.TrySetResult();
                 }
                 catch (DbException ex)

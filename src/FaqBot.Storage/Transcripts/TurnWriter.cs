@@ -49,43 +49,42 @@ internal sealed class TurnWriter : IDisposable
             """, "@conversation", "@at", "@reason", "@urgent", "@priority", "@contact");
     }
 
-    public void Write(TurnRecord record, DbTransaction transaction)
+    public async Task WriteAsync(TurnRecord record, DbTransaction transaction)
     {
-        Run(_conversation, transaction, record.ConversationId, record.Channel, record.At.ToUnixTimeMilliseconds());
+        await RunAsync(_conversation, transaction, record.ConversationId, record.Channel, record.At.ToUnixTimeMilliseconds());
         foreach (var activity in record.Activities)
         {
-            Run(_activity, transaction, record.ConversationId, activity.ActivityId, activity.Direction == ActivityDirection.In ? "in" : "out",
+            await RunAsync(_activity, transaction, record.ConversationId, activity.ActivityId, activity.Direction == ActivityDirection.In ? "in" : "out",
                 activity.Type, activity.At.ToUnixTimeMilliseconds(), activity.Json);
         }
 
         if (record.Turn is { } turn)
         {
-            WriteTurn(record, turn, transaction);
+            await WriteTurnAsync(record, turn, transaction);
         }
 
         if (record.Callback is { SealedContact: { } sealedContact } callback)
         {
             var at = callback.At.ToUnixTimeMilliseconds();
             var (priority, urgent) = ((int)callback.Priority, callback.Priority == HandoffPriority.Urgent ? 1 : 0);
-            if (Run(_callback, transaction, sealedContact, at, priority, urgent, record.ConversationId) == 0)
+            if (await RunAsync(_callback, transaction, sealedContact, at, priority, urgent, record.ConversationId) == 0)
             {
-                Run(_callbackItem, transaction, record.ConversationId, at, HandoffDecision.Callback, urgent, priority, sealedContact);
+                await RunAsync(_callbackItem, transaction, record.ConversationId, at, HandoffDecision.Callback, urgent, priority, sealedContact);
             }
         }
     }
 
-    private void WriteTurn(TurnRecord record, TurnSummary turn, DbTransaction transaction)
+    private async Task WriteTurnAsync(TurnRecord record, TurnSummary turn, DbTransaction transaction)
     {
-
         _turn.Transaction = transaction;
         _turn.BindInOrder( record.ConversationId, turn.InboundActivityId, turn.ReplyActivityId, turn.At.ToUnixTimeMilliseconds(), turn.Question,
             turn.Outcome, turn.Category, turn.Confidence, turn.LowConfidence ? 1 : 0, turn.SnippetId, turn.SnippetVersion, turn.ReplyId,
             turn.Redactions, turn.TraceJson);
-        var turnId = Convert.ToInt64(_turn.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        var turnId = Convert.ToInt64(await _turn.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
 
         if (record.Handoff is { } handoff)
         {
-            Run(_handoff, transaction, record.ConversationId, turnId, handoff.At.ToUnixTimeMilliseconds(), handoff.Decision.Reason,
+            await RunAsync(_handoff, transaction, record.ConversationId, turnId, handoff.At.ToUnixTimeMilliseconds(), handoff.Decision.Reason,
                 handoff.Decision.Urgent ? 1 : 0, (int)handoff.Decision.Priority, string.Join(',', handoff.Decision.RuleIds), handoff.Message);
         }
     }
@@ -102,10 +101,10 @@ internal sealed class TurnWriter : IDisposable
 
     private static DbCommand Command(DbConnection connection, string sql, params string[] names) => Sql.Prepared(connection, sql, names);
 
-    private static int Run(DbCommand command, DbTransaction transaction, params object?[] values)
+    private static Task<int> RunAsync(DbCommand command, DbTransaction transaction, params object?[] values)
     {
         command.Transaction = transaction;
         command.BindInOrder(values);
-        return command.ExecuteNonQuery();
+        return command.ExecuteNonQueryAsync();
     }
 }

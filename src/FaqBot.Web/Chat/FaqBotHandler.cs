@@ -69,7 +69,7 @@ public sealed class FaqBotHandler(
     private async Task MessageAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var action = CallbackRequest.ActionOf(turn.Activity);
-        if (live.Find(turn.Activity.Conversation?.Id ?? "") is not null)
+        if (await live.FindAsync(turn.Activity.Conversation?.Id ?? "") is not null)
         {
             await GateOnlyAsync(turn, cancellationToken);
         }

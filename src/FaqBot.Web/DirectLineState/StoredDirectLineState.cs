@@ -22,14 +22,14 @@ public sealed partial class StoredDirectLineState(
 
     private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
 
-    public void SaveConversation(string id, string userId, bool started, DateTimeOffset at) => Execute("""
+    public async Task SaveConversationAsync(string id, string userId, bool started, DateTimeOffset at) => await ExecuteAsync("""
         INSERT INTO directline_conversations (id, user_id, started, created_at, last_at) VALUES (@id, @user, @started, @at, @at)
         ON CONFLICT (id) DO UPDATE SET
             started = CASE WHEN excluded.started > directline_conversations.started THEN excluded.started ELSE directline_conversations.started END,
             last_at = CASE WHEN excluded.last_at > directline_conversations.last_at THEN excluded.last_at ELSE directline_conversations.last_at END;
         """, ("@id", id), ("@user", userId), ("@started", started ? 1 : 0), ("@at", at.ToUnixTimeMilliseconds()));
 
-    public void AppendActivity(string conversationId, long sequence, byte[] json, DateTimeOffset at) => Execute("""
+    public async Task AppendActivityAsync(string conversationId, long sequence, byte[] json, DateTimeOffset at) => await ExecuteAsync("""
         INSERT INTO directline_activities (conversation_id, seq, at, json) VALUES (@conversation, @seq, @at, @json);
         DELETE FROM directline_activities WHERE conversation_id = @conversation AND seq <= @seq - @max;
         UPDATE directline_conversations SET last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @conversation;
@@ -40,16 +40,15 @@ public sealed partial class StoredDirectLineState(
     /// <summary>Locks the conversation's row (an UPDATE holds it to the end of the transaction, on
     /// both engines), then numbers the activity after the newest stored and stamps it at least a
     /// millisecond after it.</summary>
-    public SequencedActivity AppendNext(string conversationId, DateTimeOffset now, Func<long, DateTimeOffset, byte[]> serialize)
+    public async Task<SequencedActivity> AppendNextAsync(string conversationId, DateTimeOffset now, Func<long, DateTimeOffset, byte[]> serialize)
     {
         ArgumentNullException.ThrowIfNull(serialize);
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        using (var touch = Sql.Command(connection, "UPDATE directline_conversations SET last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @id;",
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var touch = Sql.Command(connection, transaction, "UPDATE directline_conversations SET last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @id;",
             ("@id", conversationId), ("@at", now.ToUnixTimeMilliseconds())))
         {
-            touch.Transaction = transaction;
-            if (touch.ExecuteNonQuery() == 0)
+            if (await touch.ExecuteNonQueryAsync() == 0)
             {
                 throw new InvalidOperationException($"Direct Line conversation {conversationId} is not in the store.");
             }
@@ -57,11 +56,10 @@ public sealed partial class StoredDirectLineState(
 
         long sequence = 0;
         var stamp = now;
-        using (var last = Sql.Command(connection, "SELECT seq, at FROM directline_activities WHERE conversation_id = @id ORDER BY seq DESC LIMIT 1;", ("@id", conversationId)))
+        await using (var last = Sql.Command(connection, transaction, "SELECT seq, at FROM directline_activities WHERE conversation_id = @id ORDER BY seq DESC LIMIT 1;", ("@id", conversationId)))
         {
-            last.Transaction = transaction;
-            using var reader = last.ExecuteReader();
-            if (reader.Read())
+            await using var reader = await last.ExecuteReaderAsync();
+            if (await reader.ReadAsync())
             {
                 sequence = reader.GetInt64(0) + 1;
                 var after = reader.Time(1).AddMilliseconds(1);
@@ -70,30 +68,29 @@ public sealed partial class StoredDirectLineState(
         }
 
         var json = serialize(sequence, stamp);
-        using (var insert = Sql.Command(connection, """
+        await using (var insert = Sql.Command(connection, transaction, """
             INSERT INTO directline_activities (conversation_id, seq, at, json) VALUES (@conversation, @seq, @at, @json);
             DELETE FROM directline_activities WHERE conversation_id = @conversation AND seq <= @seq - @max;
             """, ("@conversation", conversationId), ("@seq", sequence), ("@at", stamp.ToUnixTimeMilliseconds()), ("@json", _protector.Protect(json)), ("@max", _maxKept)))
         {
-            insert.Transaction = transaction;
-            insert.ExecuteNonQuery();
+            await insert.ExecuteNonQueryAsync();
         }
 
-        transaction.Commit();
+        await transaction.CommitAsync();
         return new SequencedActivity(sequence, stamp, json);
     }
 
-    public IReadOnlyList<SequencedActivity> LoadSince(string conversationId, long from, int max)
+    public async Task<IReadOnlyList<SequencedActivity>> LoadSinceAsync(string conversationId, long from, int max)
     {
-        using var connection = database.Open();
-        using var command = Sql.Command(connection, """
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = Sql.Command(connection, """
             SELECT seq, at, json FROM (
                 SELECT seq, at, json FROM directline_activities WHERE conversation_id = @id AND seq >= @from ORDER BY seq DESC LIMIT @max) AS recent
             ORDER BY seq;
             """, ("@id", conversationId), ("@from", from), ("@max", max));
-        using var reader = command.ExecuteReader();
+        await using var reader = await command.ExecuteReaderAsync();
         var activities = new List<SequencedActivity>();
-        while (reader.Read())
+        while (await reader.ReadAsync())
         {
             activities.Add(new SequencedActivity(reader.GetInt64(0), reader.Time(1), Open(conversationId, (byte[])reader[2])));
         }
@@ -101,18 +98,18 @@ public sealed partial class StoredDirectLineState(
         return activities;
     }
 
-    public bool MarkStarted(string conversationId, DateTimeOffset at) => Execute(
+    public async Task<bool> MarkStartedAsync(string conversationId, DateTimeOffset at) => await ExecuteAsync(
         "UPDATE directline_conversations SET started = 1, last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @id AND started = 0;",
         ("@id", conversationId), ("@at", at.ToUnixTimeMilliseconds())) > 0;
 
-    public void Touch(string conversationId, DateTimeOffset at) => Execute(
+    public async Task TouchAsync(string conversationId, DateTimeOffset at) => await ExecuteAsync(
         "UPDATE directline_conversations SET last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @id;",
         ("@id", conversationId), ("@at", at.ToUnixTimeMilliseconds()));
 
-    public bool SaveGrant(ConversationGrant grant)
+    public async Task<bool> SaveGrantAsync(ConversationGrant grant)
     {
         ArgumentNullException.ThrowIfNull(grant);
-        return Execute("""
+        return await ExecuteAsync("""
             INSERT INTO directline_grants (conversation_id, user_id, generation, token_hash, issued_at, expires, replaced_hash, replaced_until)
             VALUES (@conversation, @user, @generation, @hash, @issued, @expires, @replaced, @until)
             ON CONFLICT (conversation_id) DO UPDATE SET generation = excluded.generation, token_hash = excluded.token_hash,
@@ -123,16 +120,16 @@ public sealed partial class StoredDirectLineState(
             ("@replaced", grant.ReplacedHash), ("@until", grant.ReplacedUntil == default ? 0L : grant.ReplacedUntil.ToUnixTimeMilliseconds())) > 0;
     }
 
-    public StoredConversation? LoadConversation(string id, int maxKept)
+    public async Task<StoredConversation?> LoadConversationAsync(string id, int maxKept)
     {
-        using var connection = database.Open();
+        await using var connection = await database.OpenAsync(CancellationToken.None);
         string userId;
         bool started;
         DateTimeOffset lastAt;
-        using (var conversation = Sql.Command(connection, "SELECT user_id, started, last_at FROM directline_conversations WHERE id = @id;", ("@id", id)))
-        using (var row = conversation.ExecuteReader())
+        await using (var conversation = Sql.Command(connection, "SELECT user_id, started, last_at FROM directline_conversations WHERE id = @id;", ("@id", id)))
+        await using (var row = await conversation.ExecuteReaderAsync())
         {
-            if (!row.Read())
+            if (!await row.ReadAsync())
             {
                 return null;
             }
@@ -140,15 +137,15 @@ public sealed partial class StoredDirectLineState(
             (userId, started, lastAt) = (row.GetString(0), row.Flag(1), row.Time(2));
         }
 
-        using var activities = Sql.Command(connection, """
+        await using var activities = Sql.Command(connection, """
             SELECT seq, at, json FROM (SELECT seq, at, json FROM directline_activities WHERE conversation_id = @id ORDER BY seq DESC LIMIT @max) AS recent
             ORDER BY seq;
             """, ("@id", id), ("@max", maxKept));
-        using var reader = activities.ExecuteReader();
+        await using var reader = await activities.ExecuteReaderAsync();
         var recent = new List<byte[]>();
         long appended = 0;
         var lastStamp = DateTimeOffset.MinValue;
-        while (reader.Read())
+        while (await reader.ReadAsync())
         {
             appended = reader.GetInt64(0) + 1;
             lastStamp = reader.Time(1);
@@ -158,40 +155,38 @@ public sealed partial class StoredDirectLineState(
         return new StoredConversation(id, userId, started, lastAt, appended, recent, lastStamp);
     }
 
-    public ConversationGrant? LoadGrant(string conversationId)
+    public async Task<ConversationGrant?> LoadGrantAsync(string conversationId)
     {
-        using var connection = database.Open();
-        using var command = Sql.Command(connection, """
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = Sql.Command(connection, """
             SELECT user_id, generation, token_hash, issued_at, expires, replaced_hash, replaced_until FROM directline_grants WHERE conversation_id = @id;
             """, ("@id", conversationId));
-        using var reader = command.ExecuteReader();
-        return reader.Read()
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
             ? new ConversationGrant(conversationId, reader.GetString(0), reader.IntValue(1), (byte[])reader[2], reader.Time(3), reader.Time(4),
                 reader.IsDBNull(5) ? null : (byte[])reader[5], reader.GetInt64(6) == 0 ? default : reader.Time(6))
             : null;
     }
 
-    public int DeleteIdle(DateTimeOffset cutoff)
+    public async Task<int> DeleteIdleAsync(DateTimeOffset cutoff)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync();
         if (!database.TryLock(transaction, StoreJob.DirectLineSweep))
         {
             return 0; // another host is sweeping now
         }
 
-        using var command = Sql.Command(connection, "DELETE FROM directline_conversations WHERE last_at < @cutoff;", ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
-        command.Transaction = transaction;
-        var deleted = command.ExecuteNonQuery();
+        await using var command = Sql.Command(connection, transaction, "DELETE FROM directline_conversations WHERE last_at < @cutoff;", ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
+        var deleted = await command.ExecuteNonQueryAsync();
         if (database.Shared)
         {
             // The chat context hosts share (Chat/SharedConversationContexts) goes with its conversation.
-            using var contexts = Sql.Command(connection, "DELETE FROM conversation_context WHERE updated_at < @cutoff;", ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
-            contexts.Transaction = transaction;
-            contexts.ExecuteNonQuery();
+            await using var contexts = Sql.Command(connection, transaction, "DELETE FROM conversation_context WHERE updated_at < @cutoff;", ("@cutoff", cutoff.ToUnixTimeMilliseconds()));
+            await contexts.ExecuteNonQueryAsync();
         }
 
-        transaction.Commit();
+        await transaction.CommitAsync();
         return deleted;
     }
 
@@ -210,14 +205,13 @@ public sealed partial class StoredDirectLineState(
         }
     }
 
-    private int Execute(string sql, params (string Name, object? Value)[] parameters)
+    private async Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
-        using var command = Sql.Command(connection, sql, parameters);
-        command.Transaction = transaction;
-        var rows = command.ExecuteNonQuery();
-        transaction.Commit();
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = Sql.Command(connection, transaction, sql, parameters);
+        var rows = await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
         return rows;
     }
 

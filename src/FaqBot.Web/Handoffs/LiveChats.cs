@@ -59,17 +59,17 @@ public sealed class LiveChatRegistry(IOptions<ClinicOptions> clinic, IStoreDatab
 
     public OpeningHours Hours { get; } = clinic.Value.ReadOpeningHours(out _);
 
-    public LiveChat? Find(string conversationId)
+    public async Task<LiveChat?> FindAsync(string conversationId)
     {
         if (!database.Shared)
         {
             return _live.GetValueOrDefault(conversationId);
         }
 
-        using var connection = database.Open();
-        using var command = Sql.Command(connection, "SELECT handoff_id, account, role, since FROM live_chats WHERE conversation_id = @id;", ("@id", conversationId));
-        using var reader = command.ExecuteReader();
-        return reader.Read()
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = Sql.Command(connection, "SELECT handoff_id, account, role, since FROM live_chats WHERE conversation_id = @id;", ("@id", conversationId));
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
             ? new LiveChat(conversationId, reader.GetInt64(0), new StaffMember(reader.GetString(1), reader.GetString(2)), reader.Time(3))
             : null;
     }
@@ -79,23 +79,23 @@ public sealed class LiveChatRegistry(IOptions<ClinicOptions> clinic, IStoreDatab
     /// <summary>"Monday 09:00 (America/Chicago)", or null when the clinic never opens.</summary>
     public string? NextOpening() => Hours.NextOpening(time.GetUtcNow()) is { } at ? Hours.Describe(at) : null;
 
-    internal bool TryAdd(LiveChat chat) => database.Shared
-        ? Execute("""
+    internal async Task<bool> TryAddAsync(LiveChat chat) => database.Shared
+        ? await ExecuteAsync("""
             INSERT INTO live_chats (conversation_id, handoff_id, account, role, since) VALUES (@id, @handoff, @account, @role, @since)
             ON CONFLICT (conversation_id) DO NOTHING;
             """, ("@id", chat.ConversationId), ("@handoff", chat.HandoffId), ("@account", chat.Staff.Account), ("@role", chat.Staff.Role),
             ("@since", chat.Since.ToUnixTimeMilliseconds())) > 0
         : _live.TryAdd(chat.ConversationId, chat);
 
-    internal bool TryRemove(LiveChat chat) => database.Shared
-        ? Execute("DELETE FROM live_chats WHERE conversation_id = @id AND account = @account;", ("@id", chat.ConversationId), ("@account", chat.Staff.Account)) > 0
+    internal async Task<bool> TryRemoveAsync(LiveChat chat) => database.Shared
+        ? await ExecuteAsync("DELETE FROM live_chats WHERE conversation_id = @id AND account = @account;", ("@id", chat.ConversationId), ("@account", chat.Staff.Account)) > 0
         : _live.TryRemove(new(chat.ConversationId, chat));
 
-    internal void Forget(string conversationId)
+    internal async Task ForgetAsync(string conversationId)
     {
         if (database.Shared)
         {
-            Execute("DELETE FROM live_chats WHERE conversation_id = @id;", ("@id", conversationId));
+            await ExecuteAsync("DELETE FROM live_chats WHERE conversation_id = @id;", ("@id", conversationId));
         }
         else
         {
@@ -103,11 +103,11 @@ public sealed class LiveChatRegistry(IOptions<ClinicOptions> clinic, IStoreDatab
         }
     }
 
-    private int Execute(string sql, params (string Name, object? Value)[] parameters)
+    private async Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var connection = database.Open();
-        using var command = Sql.Command(connection, sql, parameters);
-        return command.ExecuteNonQuery();
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = Sql.Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync();
     }
 }
 
@@ -129,38 +129,38 @@ public sealed class LiveChats(
 {
     public const int MaxMessageLength = 2_000;
 
-    public LiveChat? Find(string conversationId) => registry.Find(conversationId);
+    public Task<LiveChat?> FindAsync(string conversationId) => registry.FindAsync(conversationId);
 
     public string? NextOpening() => registry.NextOpening();
 
     /// <summary>Why <paramref name="staff"/> may not join the conversation now, or <see cref="JoinRefusal.None"/>.</summary>
-    public JoinRefusal CanJoin(string conversationId, StaffMember staff)
+    public async Task<JoinRefusal> CanJoinAsync(string conversationId, StaffMember staff)
     {
         if (!registry.IsOpen)
         {
             return JoinRefusal.Closed;
         }
 
-        if (conversations.Find(conversationId) is null)
+        if (await conversations.FindAsync(conversationId) is null)
         {
             return JoinRefusal.NotLive;
         }
 
-        return registry.Find(conversationId) is { } chat && chat.Staff.Account != staff.Account ? JoinRefusal.Taken : JoinRefusal.None;
+        return await registry.FindAsync(conversationId) is { } chat && chat.Staff.Account != staff.Account ? JoinRefusal.Taken : JoinRefusal.None;
     }
 
     public async Task<JoinRefusal> JoinAsync(string conversationId, long handoffId, StaffMember staff, CancellationToken cancellationToken)
     {
-        var refusal = CanJoin(conversationId, staff);
+        var refusal = await CanJoinAsync(conversationId, staff);
         if (refusal != JoinRefusal.None)
         {
             return refusal;
         }
 
         var chat = new LiveChat(conversationId, handoffId, staff, time.GetUtcNow());
-        if (!registry.TryAdd(chat))
+        if (!await registry.TryAddAsync(chat))
         {
-            return registry.Find(conversationId)?.Staff.Account == staff.Account ? JoinRefusal.None : JoinRefusal.Taken;
+            return (await registry.FindAsync(conversationId))?.Staff.Account == staff.Account ? JoinRefusal.None : JoinRefusal.Taken;
         }
 
         var text = knowledge.Current.Replies[ReplyIds.LiveJoined].Render("staff", staff.DisplayName);
@@ -171,7 +171,7 @@ public sealed class LiveChats(
     /// <summary>Sends a staff member's message to the patient; false when they are not in the chat (any more).</summary>
     public async Task<bool> SendAsync(string conversationId, StaffMember staff, string text, CancellationToken cancellationToken)
     {
-        if (registry.Find(conversationId) is not { } chat || chat.Staff.Account != staff.Account)
+        if (await registry.FindAsync(conversationId) is not { } chat || chat.Staff.Account != staff.Account)
         {
             return false;
         }
@@ -182,7 +182,7 @@ public sealed class LiveChats(
     /// <summary>Hands the conversation back to the bot; false when the staff member was not in it.</summary>
     public async Task<bool> ReleaseAsync(string conversationId, StaffMember staff, CancellationToken cancellationToken)
     {
-        if (registry.Find(conversationId) is not { } chat || chat.Staff.Account != staff.Account || !registry.TryRemove(chat))
+        if (await registry.FindAsync(conversationId) is not { } chat || chat.Staff.Account != staff.Account || !await registry.TryRemoveAsync(chat))
         {
             return false;
         }
@@ -197,16 +197,16 @@ public sealed class LiveChats(
     /// words, the approved replies as they are.</summary>
     private async Task<bool> DeliverAsync(string conversationId, IReadOnlyList<Activity> activities, bool typed, CancellationToken cancellationToken)
     {
-        if (conversations.Find(conversationId) is not { } conversation)
+        if (await conversations.FindAsync(conversationId) is not { } conversation)
         {
-            registry.Forget(conversationId);
+            await registry.ForgetAsync(conversationId);
             return false;
         }
 
         var stored = new List<StoredActivity>();
         foreach (var activity in activities)
         {
-            activity.Id = channel.Deliver(conversation, activity);
+            activity.Id = await channel.DeliverAsync(conversation, activity);
             activity.Timestamp = time.GetUtcNow();
             stored.Add(new StoredActivity(activity.Id, ActivityDirection.Out, activity.Type ?? "", activity.Timestamp.Value,
                 typed ? redaction.StaffActivity(activity) : redaction.Activity(activity, ActivityDirection.Out).Json));

@@ -13,11 +13,11 @@ public static class ChatTokenEndpoint
     public sealed record ChatToken(string Token, string ConversationId, string UserId, int ExpiresIn);
 
     public static RouteHandlerBuilder MapChatToken(this IEndpointRouteBuilder app) =>
-        app.MapPost(Path, (DirectLineConversations conversations, DirectLineTokens tokens) =>
+        app.MapPost(Path, async (DirectLineConversations conversations, DirectLineTokens tokens) =>
         {
             // Not "dl_": Web Chat reserves that prefix for users embedded in a token.
-            var conversation = conversations.Create("u_" + RandomNumberGenerator.GetHexString(16, lowercase: true));
-            var issued = tokens.Issue(conversation.Id, conversation.UserId);
+            var conversation = await conversations.CreateAsync("u_" + RandomNumberGenerator.GetHexString(16, lowercase: true));
+            var issued = await tokens.IssueAsync(conversation.Id, conversation.UserId);
             return Results.Ok(new ChatToken(issued.Token, issued.ConversationId, conversation.UserId, issued.ExpiresInSeconds));
         });
 }

@@ -63,12 +63,13 @@ public static class RequestLimits
     private static RateLimitOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     /// <summary>Direct Line callers are told apart as authentication tells them apart (the same
-    /// reading of the header, done once per request): a token by its conversation, so every token
-    /// the conversation is refreshed to shares one budget, and a clinic network behind one address
-    /// does not; the secret has a budget of its own; a call whose header does not authenticate goes
-    /// by address.</summary>
+    /// reading of the header, done once per request, before the limiter, by
+    /// <see cref="DirectLineEndpoints.UseDirectLineCredentials"/>): a token by its conversation, so
+    /// every token the conversation is refreshed to shares one budget, and a clinic network behind
+    /// one address does not; the secret has a budget of its own; a call whose header does not
+    /// authenticate goes by address, as does any call the credential check has not seen.</summary>
     private static string DirectLineCaller(HttpContext http) =>
-        http.RequestServices.GetRequiredService<DirectLineTokens>().Authorize(http.Request) switch
+        DirectLineTokens.CheckedGrant(http.Request, out _) switch
         {
             { IsSecret: true } => "secret",
             { ConversationId: { } conversationId } => "conversation:" + conversationId,

@@ -8,12 +8,17 @@ public sealed class DirectLineConversationTests
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Appended_activities_get_unique_ids_and_strictly_increasing_timestamps_even_at_the_same_instant()
+    public async Task Appended_activities_get_unique_ids_and_strictly_increasing_timestamps_even_at_the_same_instant()
     {
         var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, maxBytes: 1 << 20, Now);
 
-        var ids = Enumerable.Range(0, 5).Select(_ => conversation.Append(new Activity { Type = "message" }, Now)).ToList();
-        var page = conversation.ReadFrom(0)!;
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add(await conversation.AppendAsync(new Activity { Type = "message" }, Now));
+        }
+
+        var page = (await conversation.ReadFromAsync(0))!;
         var activities = page.Read();
 
         Assert.Equal(5, ids.Distinct().Count());
@@ -22,16 +27,16 @@ public sealed class DirectLineConversationTests
     }
 
     [Fact]
-    public void Reading_from_a_watermark_returns_only_what_came_after_it()
+    public async Task Reading_from_a_watermark_returns_only_what_came_after_it()
     {
         var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, maxBytes: 1 << 20, Now);
         for (var i = 0; i < 4; i++)
         {
-            conversation.Append(new Activity { Type = "message", Text = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Now);
+            await conversation.AppendAsync(new Activity { Type = "message", Text = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Now);
         }
 
-        var page = conversation.ReadFrom(3)!;
-        var none = conversation.ReadFrom(page.Watermark)!;
+        var page = (await conversation.ReadFromAsync(3))!;
+        var none = (await conversation.ReadFromAsync(page.Watermark))!;
 
         Assert.Equal("3", Assert.Single(page.Read()).Text);
         Assert.Equal(0, none.Count);
@@ -39,30 +44,30 @@ public sealed class DirectLineConversationTests
     }
 
     [Fact]
-    public void Only_the_most_recent_activities_are_kept_and_an_old_watermark_resumes_at_the_oldest_kept()
+    public async Task Only_the_most_recent_activities_are_kept_and_an_old_watermark_resumes_at_the_oldest_kept()
     {
         var conversation = new DirectLineConversation("c1", "u1", maxKept: 3, maxBytes: 1 << 20, Now);
         for (var i = 0; i < 10; i++)
         {
-            conversation.Append(new Activity { Type = "message", Text = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Now);
+            await conversation.AppendAsync(new Activity { Type = "message", Text = i.ToString(System.Globalization.CultureInfo.InvariantCulture) }, Now);
         }
 
-        var page = conversation.ReadFrom(0)!;
+        var page = (await conversation.ReadFromAsync(0))!;
 
         Assert.Equal(["7", "8", "9"], page.Read().Select(a => a.Text));
         Assert.Equal(10, page.Watermark);
     }
 
     [Fact]
-    public void An_activity_is_stored_as_it_was_when_appended()
+    public async Task An_activity_is_stored_as_it_was_when_appended()
     {
         var conversation = new DirectLineConversation("c1", "u1", maxKept: 3, maxBytes: 1 << 20, Now);
         var activity = new Activity { Type = "message", Text = "as sent" };
-        conversation.Append(activity, Now);
+        await conversation.AppendAsync(activity, Now);
 
         activity.Text = "changed afterwards";
 
-        Assert.Equal("as sent", Assert.Single(conversation.ReadFrom(0)!.Read()).Text);
+        Assert.Equal("as sent", Assert.Single((await conversation.ReadFromAsync(0))!.Read()).Text);
     }
 
     [Theory]
@@ -71,15 +76,15 @@ public sealed class DirectLineConversationTests
     [InlineData(9)]
     [InlineData(10)]
     [InlineData(12)]
-    public void A_page_is_a_direct_line_activity_set_whose_length_is_exact(int appended)
+    public async Task A_page_is_a_direct_line_activity_set_whose_length_is_exact(int appended)
     {
         var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, maxBytes: 1 << 20, Now);
         for (var i = 0; i < appended; i++)
         {
-            conversation.Append(new Activity { Type = "message", Text = "caf\u00e9 \"quoted\" " + i }, Now);
+            await conversation.AppendAsync(new Activity { Type = "message", Text = "caf\u00e9 \"quoted\" " + i }, Now);
         }
 
-        var page = conversation.ReadFrom(appended > 1 ? 1 : 0)!;
+        var page = (await conversation.ReadFromAsync(appended > 1 ? 1 : 0))!;
         var json = page.ToString();
         var set = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
 
@@ -94,38 +99,38 @@ public sealed class DirectLineConversationTests
     [InlineData(int.MaxValue + 1L)]
     [InlineData(uint.MaxValue + 1L)]
     [InlineData(long.MaxValue)]
-    public void A_watermark_beyond_every_activity_appended_is_not_read_and_never_wraps_round(long watermark)
+    public async Task A_watermark_beyond_every_activity_appended_is_not_read_and_never_wraps_round(long watermark)
     {
         var conversation = new DirectLineConversation("c1", "u1", maxKept: 100, maxBytes: 1 << 20, Now);
         for (var i = 0; i < 3; i++)
         {
-            conversation.Append(new Activity { Type = "message" }, Now);
+            await conversation.AppendAsync(new Activity { Type = "message" }, Now);
         }
 
-        Assert.Null(conversation.ReadFrom(watermark));
-        Assert.Equal(0, conversation.ReadFrom(3)!.Count);
+        Assert.Null(await conversation.ReadFromAsync(watermark));
+        Assert.Equal(0, (await conversation.ReadFromAsync(3))!.Count);
     }
 
     [Fact]
-    public void A_conversation_starts_once()
+    public async Task A_conversation_starts_once()
     {
         var conversation = new DirectLineConversation("c1", "u1", maxKept: 3, maxBytes: 1 << 20, Now);
 
-        Assert.True(conversation.TryStart());
-        Assert.False(conversation.TryStart());
+        Assert.True(await conversation.TryStartAsync());
+        Assert.False(await conversation.TryStartAsync());
     }
 
     [Fact]
-    public void What_a_conversation_keeps_is_bounded_in_bytes_and_the_latest_is_always_served()
+    public async Task What_a_conversation_keeps_is_bounded_in_bytes_and_the_latest_is_always_served()
     {
         const int MaxBytes = 64 * 1024;
         var conversation = new DirectLineConversation("c1", "u1", maxKept: 500, maxBytes: MaxBytes, Now);
         for (var i = 0; i < 200; i++)
         {
-            conversation.Append(new Activity { Type = "message", Text = i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) + new string('x', 4000) }, Now);
+            await conversation.AppendAsync(new Activity { Type = "message", Text = i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture) + new string('x', 4000) }, Now);
         }
 
-        var page = conversation.ReadFrom(0)!;
+        var page = (await conversation.ReadFromAsync(0))!;
         var served = page.Read();
 
         Assert.Equal(200, page.Watermark);
@@ -134,7 +139,7 @@ public sealed class DirectLineConversationTests
         Assert.Equal(Enumerable.Range(200 - served.Count, served.Count), served.Select(a => int.Parse(a.Text![..3], System.Globalization.CultureInfo.InvariantCulture)));
 
         var huge = new Activity { Type = "message", Text = new string('y', 2 * MaxBytes) };
-        conversation.Append(huge, Now);
-        Assert.Equal(huge.Text, Assert.Single(conversation.ReadFrom(0)!.Read()).Text);
+        await conversation.AppendAsync(huge, Now);
+        Assert.Equal(huge.Text, Assert.Single((await conversation.ReadFromAsync(0))!.Read()).Text);
     }
 }

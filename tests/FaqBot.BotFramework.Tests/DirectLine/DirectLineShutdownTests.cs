@@ -19,7 +19,7 @@ public sealed class DirectLineShutdownTests
         var lifetime = new Lifetime();
         var bot = new GatedBot();
         var channel = new DirectLineChannel(new TurnPipeline([], bot, (_, _, _) => Task.CompletedTask, NullLogger<TurnPipeline>.Instance), _options, TimeProvider.System, lifetime);
-        var conversation = new DirectLineConversations(_options, TimeProvider.System).Create("patient-1");
+        var conversation = await new DirectLineConversations(_options, TimeProvider.System).CreateAsync("patient-1");
 
         var posting = channel.PostAsync(conversation, new Activity { Type = "message", Text = "Can I drive home after?" }, "http://localhost");
         await bot.Entered.Task;
@@ -27,7 +27,7 @@ public sealed class DirectLineShutdownTests
         bot.Release.SetResult();
         await posting;
 
-        var texts = conversation.ReadFrom(0)!.Read().Select(a => a.Text).ToList();
+        var texts = (await conversation.ReadFromAsync(0))!.Read().Select(a => a.Text).ToList();
         Assert.Equal(["Can I drive home after?", "answered"], texts);
     }
 
@@ -37,7 +37,7 @@ public sealed class DirectLineShutdownTests
         var lifetime = new Lifetime();
         var bot = new GatedBot();
         var channel = new DirectLineChannel(new TurnPipeline([], bot, (_, _, _) => Task.CompletedTask, NullLogger<TurnPipeline>.Instance), _options, TimeProvider.System, lifetime);
-        var conversation = new DirectLineConversations(_options, TimeProvider.System).Create("patient-1");
+        var conversation = await new DirectLineConversations(_options, TimeProvider.System).CreateAsync("patient-1");
 
         var posting = channel.PostAsync(conversation, new Activity { Type = "message", Text = "hello" }, "http://localhost");
         await bot.Entered.Task;

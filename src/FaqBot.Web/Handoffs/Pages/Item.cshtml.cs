@@ -55,8 +55,8 @@ public sealed class ItemModel(ITranscriptStore store, AuditLog audit, LiveChats 
 
         Item = item;
         Now = time.GetUtcNow();
-        Live = live.Find(item.ConversationId);
-        Refusal = live.CanJoin(item.ConversationId, Me);
+        Live = await live.FindAsync(item.ConversationId);
+        Refusal = await live.CanJoinAsync(item.ConversationId, Me);
         NextOpening = Refusal == JoinRefusal.Closed ? live.NextOpening() : null;
         MayReview = (await authorization.AuthorizeAsync(User, Policies.Review)).Succeeded;
         if (item.WantsCallback)
@@ -113,7 +113,7 @@ public sealed class ItemModel(ITranscriptStore store, AuditLog audit, LiveChats 
         var refusal = await live.JoinAsync(item.ConversationId, id, Me, cancellationToken);
         if (refusal != JoinRefusal.None)
         {
-            return PageProblems.Problem(StatusCodes.Status409Conflict, Explain(refusal, live.NextOpening(), live.Find(item.ConversationId)));
+            return PageProblems.Problem(StatusCodes.Status409Conflict, Explain(refusal, live.NextOpening(), await live.FindAsync(item.ConversationId)));
         }
 
         await store.SetHandoffStatusAsync(id, HandoffStatus.Claimed, Me.Account, time.GetUtcNow(), cancellationToken);
