@@ -30,7 +30,7 @@ public interface IStoreDatabase
     /// <summary>Takes the lock <paramref name="job"/> until <paramref name="transaction"/> ends, unless
     /// another host holds it; false then. A job that several hosts would run (retention, sweeping)
     /// runs once at a time across all of them. A single host's database needs no lock: always true.</summary>
-    bool TryLock(DbTransaction transaction, StoreJob job);
+    Task<bool> TryLockAsync(DbTransaction transaction, StoreJob job, CancellationToken cancellationToken);
 
     /// <summary>Whether <paramref name="error"/> is a primary key or unique constraint refusing a duplicate.</summary>
     bool IsUniqueViolation(DbException error);

@@ -1,7 +1,7 @@
 namespace FaqBot.Storage.Database;
 
 /// <summary>Jobs that every host runs on a timer but that should run on one host at a time
-/// (<see cref="IStoreDatabase.TryLock"/>); the values are the PostgreSQL advisory lock keys.</summary>
+/// (<see cref="IStoreDatabase.TryLockAsync"/>); the values are the PostgreSQL advisory lock keys.</summary>
 public enum StoreJob : long
 {
     /// <summary>Deleting transcripts past <c>Transcripts:RetentionDays</c>.</summary>

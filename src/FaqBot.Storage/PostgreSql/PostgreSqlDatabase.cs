@@ -79,11 +79,11 @@ public sealed class PostgreSqlDatabase : IStoreDatabase, IDisposable, IAsyncDisp
     public DbTransaction BeginRead(DbConnection connection) => connection.BeginTransaction(IsolationLevel.RepeatableRead);
 
     /// <summary>A transaction-level advisory lock: released at commit or rollback, whatever happens to the host.</summary>
-    public bool TryLock(DbTransaction transaction, StoreJob job)
+    public async Task<bool> TryLockAsync(DbTransaction transaction, StoreJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
-        using var command = Sql.Command(transaction.Connection!, transaction, "SELECT pg_try_advisory_xact_lock(@key);", ("@key", (long)job));
-        return command.ExecuteScalar() is true;
+        await using var command = Sql.Command(transaction.Connection!, transaction, "SELECT pg_try_advisory_xact_lock(@key);", ("@key", (long)job));
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
     }
 
     /// <summary>SQLSTATE 23505, unique_violation.</summary>

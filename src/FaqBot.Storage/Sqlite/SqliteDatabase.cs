@@ -49,7 +49,7 @@ public sealed class SqliteDatabase : IStoreDatabase
     public DbTransaction BeginRead(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: true);
 
     /// <summary>One host, and a write transaction already excludes every other writer.</summary>
-    public bool TryLock(DbTransaction transaction, StoreJob job) => true;
+    public Task<bool> TryLockAsync(DbTransaction transaction, StoreJob job, CancellationToken cancellationToken) => Task.FromResult(true);
 
     /// <summary>SQLITE_CONSTRAINT (19) for a primary key or unique index.</summary>
     public bool IsUniqueViolation(DbException error) => error is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 or 19 };

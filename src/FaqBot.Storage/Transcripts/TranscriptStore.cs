@@ -63,7 +63,7 @@ public sealed partial class TranscriptStore : ITranscriptStore, IAsyncDisposable
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!_database.TryLock(transaction, StoreJob.TranscriptRetention))
+        if (!await _database.TryLockAsync(transaction, StoreJob.TranscriptRetention, cancellationToken))
         {
             return 0; // another host is purging now
         }

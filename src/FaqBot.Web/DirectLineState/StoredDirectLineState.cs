@@ -172,7 +172,7 @@ public sealed partial class StoredDirectLineState(
     {
         await using var connection = await database.OpenAsync(CancellationToken.None);
         await using var transaction = await connection.BeginTransactionAsync();
-        if (!database.TryLock(transaction, StoreJob.DirectLineSweep))
+        if (!await database.TryLockAsync(transaction, StoreJob.DirectLineSweep, CancellationToken.None))
         {
             return 0; // another host is sweeping now
         }
