@@ -33,7 +33,16 @@
 #      answer 200), a new conversation's turn through nginx must be stored, and host B must have
 #      logged no error.
 #
+#   4. Rolling restart under load (HOSTS=2; run after 1 and 2, or alone with ONLY=rolling): a
+#      deploy as docs/deployment.md describes it, through nginx: after KILL_AFTER seconds host A
+#      gets SIGTERM (it stops taking connections and finishes the requests in flight) and is
+#      started again on its folder; KILL_AFTER seconds later host B the same; KILL_AFTER more
+#      seconds of load. Every POST must be answered 200 (none refused, none left unanswered) and
+#      stored, the database must pass pg_amcheck, each host must exit 0 on SIGTERM, no host may log
+#      an error.
+#
 #   bench/reliability/run.sh
+#   PROVIDER=postgresql HOSTS=2 ONLY=rolling bench/reliability/run.sh
 #   PROVIDER=postgresql ROUNDS=2 bench/reliability/run.sh
 #   PROVIDER=postgresql HOSTS=2 ROUNDS=1 bench/reliability/run.sh
 #   PROVIDER=postgresql HOSTS=2 CONNECTIONS=200 ONLY=load bench/reliability/run.sh
@@ -42,7 +51,7 @@
 # after it in which wrk only polls /health, so that no POST is left unanswered), KILL_AFTER=15
 # (seconds of load before the kill), ROUNDS=3 (kill rounds), CONNECTIONS=50 (= conversations),
 # THREADS=<cores> (wrk threads; CONNECTIONS must be a multiple), WEB_PORT=5090, SKIP_BUILD=1 to
-# reuse the last build, ONLY=load or ONLY=kill to run one measurement, KEEP_DATA=1 to keep the
+# reuse the last build, ONLY=load, ONLY=kill or ONLY=rolling to run one measurement, KEEP_DATA=1 to keep the
 # data folders (under TMPDIR, else /tmp; kept anyway when a check fails), WAIT_IDLE=1 to wait
 # before each host start until other processes leave the cores idle (bench/load/lib.sh),
 # HOST_ENV="NAME=value ..." for extra settings of every host started (after the script's own,
@@ -450,6 +459,7 @@ fi
 
 LOAD_PASS=""
 KILL_PASS=""
+ROLLING_PASS=""
 
 # ---------------------------------------------------------------------------------------------
 # 1. Nothing lost under load
@@ -664,14 +674,101 @@ measure_kill() {
     fi
 }
 
-if [[ "$ONLY" != kill ]]; then
+# ---------------------------------------------------------------------------------------------
+# 3. Rolling restart under load (HOSTS=2)
+# ---------------------------------------------------------------------------------------------
+# measure_rolling: a deploy as docs/deployment.md describes it, under load through nginx: after
+# KILL_AFTER seconds host A gets SIGTERM (it stops taking connections and finishes the requests in
+# flight) and is started again on its folder; KILL_AFTER seconds later host B the same. Every POST
+# must be answered 200 (none refused, none unanswered) and stored, the database must pass
+# pg_amcheck, each host must exit with status 0 on SIGTERM and no host may log an error.
+measure_rolling() {
+    local name=rolling db i which port pid status t0 t1 logs=()
+    STAGE="measurement 3 (rolling restart)"
+    fresh_store "$name"
+    db=$STORE
+    echo "== 3. Rolling restart under load: SIGTERM of host A after ${KILL_AFTER}s and A started again, then host B the same, through nginx ($PROVIDER; data: $DATA $DATA_B${DB_NAME:+, database $DB_NAME})"
+    wait_idle
+    echo "   loadavg at the start: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/$name-loadavg.txt"
+    start_hosts "$name-host"
+    logs=("${HOST_LOGS[@]}")
+    make_conversations "$CONNECTIONS" "$OUT/$name-conversations.txt" "$FRONT_PORT"
+    wrk_loop "$name" 3600
+    : >"$OUT/$name-restarts.txt"
+    for i in 0 1; do
+        sleep "$KILL_AFTER"
+        kill -0 "$WRK_PID" 2>/dev/null || { echo "wrk ended before the restart; see $OUT/$name-wrk.stderr" >&2; exit 1; }
+        which=$([[ $i == 0 ]] && echo a || echo b)
+        port=$([[ $i == 0 ]] && echo "$WEB_PORT" || echo "$HOST_B_PORT")
+        pid=${HOST_PIDS[$i]}
+        grep -q 'FaqBot.Web.dll' "/proc/$pid/cmdline" || { echo "process $pid is not the host" >&2; exit 1; }
+        t0=$(date -u +%s%3N)
+        kill -TERM "$pid"
+        status=0
+        wait "$pid" 2>/dev/null || status=$?
+        t1=$(date -u +%s%3N)
+        HOST_PIDS[$i]=""
+        STAGE="measurement 3: starting host $which again"
+        # shellcheck disable=SC2086 # HOST_ENV is a list of NAME=value words
+        start_server "$name-host-$which-again" "$WEB_DLL" "$port" "$ROOT" Storage__DataPath="$([[ $i == 0 ]] && echo "$DATA" || echo "$DATA_B")" "${STORE_ENV[@]}" ${HOST_ENV:-}
+        HOST_PIDS[$i]=$SERVER_PID
+        SERVER_PID=""
+        logs+=("$OUT/$name-host-$which-again.log")
+        jq -n --arg host "$which" --argjson status "$status" --argjson stop_ms "$((t1 - t0))" --argjson back_ms "$(($(date -u +%s%3N) - t0))" \
+            '{ host: $host, exit_status: $status, stop_ms: $stop_ms, back_ms: $back_ms }' >>"$OUT/$name-restarts.txt"
+        STAGE="measurement 3 (rolling restart)"
+    done
+    sleep "$KILL_AFTER"
+    kill -INT "$WRK_PID"
+    wait_wrk || true
+    settle "$db"
+    python3 "$CHECK" integrity "$db" >"$OUT/$name-integrity.json"
+    python3 "$CHECK" counts "$db" >"$OUT/$name-store.json"
+    python3 "$CHECK" acked "$db" "$OUT/$name-acked.txt" >"$OUT/$name-acked-check.json"
+    python3 "$CHECK" delivered "$db" "$OUT/$name-delivered.txt" >"$OUT/$name-delivered-check.json"
+    stop_hosts
+    jq -s '.' "$OUT/$name-restarts.txt" >"$OUT/$name-restarts.json"
+
+    jq -s --argjson logged "$(log_problems "${logs[@]}")" --arg provider "$PROVIDER" \
+        --arg loadavg "$(cut -d: -f2 "$OUT/$name-loadavg.txt" | xargs)" '
+        .[0] as $loop | .[1] as $integrity | .[2] as $store | .[3] as $acked | .[4] as $delivered | .[5] as $wrkloop | .[6] as $restarts
+        | { provider: $provider, loadavg_at_start: $loadavg,
+            posts_sent: $loop.posts_sent, posts_unanswered: $loop.posts_unacknowledged,
+            posts_answered_not_200: $wrkloop.bad_post, wrk_errors: $loop.errors,
+            acknowledged: $acked.acknowledged, found: $acked.found, missing: $acked.missing, missing_sample: $acked.missing_sample,
+            polled_activities: $delivered.delivered, polled_activities_missing: $delivered.missing,
+            integrity: $integrity.integrity_check, stored: $store.activities,
+            turns: $loop.turns, turns_per_second: $loop.turns_per_second, post_ms: $wrkloop.post_ms,
+            restarts: $restarts, host_errors_logged: $logged }' \
+        "$OUT/$name-counts.json" "$OUT/$name-integrity.json" "$OUT/$name-store.json" "$OUT/$name-acked-check.json" \
+        "$OUT/$name-delivered-check.json" "$OUT/$name-loop.json" "$OUT/$name-restarts.json" >"$OUT/$name.json"
+
+    if [[ "$(jq '.integrity == "ok" and .missing == 0 and .acknowledged > 0 and .posts_answered_not_200 == 0
+               and .posts_unanswered == 0 and .host_errors_logged == 0
+               and ([.restarts[] | .exit_status] | all(. == 0))' "$OUT/$name.json")" == true ]]; then
+        ROLLING_PASS=true
+        discard_store
+    else
+        ROLLING_PASS=false
+        kept_store
+    fi
+}
+
+if [[ "$ONLY" == rolling && "$HOSTS" != 2 ]]; then
+    echo "ONLY=rolling needs HOSTS=2 (and PROVIDER=postgresql)" >&2
+    exit 2
+fi
+if [[ -z "$ONLY" || "$ONLY" == load ]]; then
     measure_load
 fi
-if [[ "$ONLY" != load ]]; then
+if [[ -z "$ONLY" || "$ONLY" == kill ]]; then
     KILL_PASS=true
     for round in $(seq "$ROUNDS"); do
         measure_kill "$round"
     done
+fi
+if [[ "$ONLY" == rolling || ( -z "$ONLY" && "$HOSTS" == 2 ) ]]; then
+    measure_rolling
 fi
 STAGE="summarizing"
 
@@ -720,12 +817,24 @@ STAGE="summarizing"
         echo "   committed; not part of the pass condition, which is about acknowledged POSTs)"
         echo "   => $( [[ "$KILL_PASS" == true ]] && echo PASS || echo FAIL )"
     fi
+    if [[ -n "$ROLLING_PASS" ]]; then
+        echo
+        echo "3. Rolling restart under load (SIGTERM of host A after ${KILL_AFTER}s, A started again, then host B the same; $CONNECTIONS conversations through nginx; store $PROVIDER)"
+        jq -r '
+            "   loadavg at the start: \(.loadavg_at_start); POSTs sent \(.posts_sent), answered 200 \(.acknowledged), answered other than 200 \(.posts_answered_not_200), unanswered \(.posts_unanswered)",
+            "   wrk errors: connect \(.wrk_errors.connect), read \(.wrk_errors.read), write \(.wrk_errors.write), timeout \(.wrk_errors.timeout), status \(.wrk_errors.status)",
+            "   acknowledged and stored \(.found), missing \(.missing); activities the polls brought back \(.polled_activities), of them not stored \(.polled_activities_missing); pg_amcheck \(.integrity)",
+            "   \(.turns) turns = \(.turns_per_second) turns/s; POST p50 \(.post_ms.p50) ms, p99 \(.post_ms.p99) ms",
+            (.restarts[] | "   host \(.host): SIGTERM to exit \(.stop_ms) ms (exit status \(.exit_status)); answering /health again \(.back_ms) ms after the SIGTERM"),
+            "   errors the hosts logged: \(.host_errors_logged)"' "$OUT/rolling.json"
+        echo "   => $( [[ "$ROLLING_PASS" == true ]] && echo PASS || echo FAIL )"
+    fi
     echo
     echo "Results: $OUT"
 } | tee "$OUT/summary.txt"
 
 STAGE=done
-if [[ "$LOAD_PASS" == false || "$KILL_PASS" == false ]]; then
+if [[ "$LOAD_PASS" == false || "$KILL_PASS" == false || "$ROLLING_PASS" == false ]]; then
     echo "FAIL" | tee -a "$OUT/summary.txt"
     exit 1
 fi

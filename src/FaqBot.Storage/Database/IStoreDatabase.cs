@@ -21,7 +21,8 @@ public interface IStoreDatabase
     /// <summary>An open connection to a migrated database.</summary>
     ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>An open connection to a migrated database, for callers that cannot wait asynchronously.</summary>
+    /// <summary>An open connection to a migrated database, for the few callers that cannot wait
+    /// asynchronously and run rarely (the key ring, the knowledge generation); requests use <see cref="OpenAsync"/>.</summary>
     DbConnection Open();
 
     /// <summary>A transaction that only reads and sees one snapshot (a page and its counts agree).</summary>

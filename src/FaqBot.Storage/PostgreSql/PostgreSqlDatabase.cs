@@ -8,17 +8,15 @@ namespace FaqBot.Storage.PostgreSql;
 /// <summary>A PostgreSQL database (<c>Storage:Provider</c> <c>PostgreSql</c>, the server named by
 /// <c>ConnectionStrings:FaqBot</c>) that several hosts share. Connections come from one pooled data
 /// source; the schema is created or brought up to date on first use, under an advisory lock.</summary>
-/// <remarks>Some callers still wait synchronously (the Direct Line state, the key ring, the
-/// transcript writer). On Linux even a synchronous socket read completes through the thread pool,
-/// so under load those waits can hold every pool thread while the reads they wait for queue
-/// behind them: measured, 50 concurrent conversations stalled a host for about 34 s (the pool
-/// grows by about one thread a second). Until those callers are asynchronous, a host on
-/// PostgreSQL starts with at least <see cref="MinPoolThreads"/> pool threads ready.</remarks>
+/// <remarks>Everything a request waits for here is awaited (OpenAsync and the commands' async
+/// calls). On Linux even a synchronous socket read completes through the thread pool, so requests
+/// that waited synchronously held every pool thread while the reads they waited for queued behind
+/// them: measured before the Direct Line state, token checks, live chats and the transcript writer
+/// became asynchronous, 50 conversations stalled a host for about 34 s. <see cref="IStoreDatabase.Open"/>
+/// is left for what cannot wait asynchronously and runs rarely: ASP.NET Core's key ring
+/// (<c>IXmlRepository</c> is synchronous), the knowledge generation a staff edit raises, and migration.</remarks>
 public sealed class PostgreSqlDatabase : IStoreDatabase, IDisposable, IAsyncDisposable
 {
-    /// <summary>The fewest thread-pool threads a host on PostgreSQL keeps ready (see the remarks).</summary>
-    public const int MinPoolThreads = 100;
-
     private readonly NpgsqlDataSource _source;
     private readonly Lock _gate = new();
     private volatile bool _migrated;
@@ -28,8 +26,6 @@ public sealed class PostgreSqlDatabase : IStoreDatabase, IDisposable, IAsyncDisp
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         Location = $"PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
         _source = NpgsqlDataSource.Create(builder);
-        ThreadPool.GetMinThreads(out var workers, out var completions);
-        ThreadPool.SetMinThreads(Math.Max(workers, MinPoolThreads), Math.Max(completions, MinPoolThreads));
     }
 
     public string Location { get; }
