@@ -40,13 +40,14 @@ builder.Services.AddRequestLimits(builder.Configuration);             // rate li
 builder.Services.AddStaffAccounts(builder.Configuration);             // staff accounts, cookie sign-in, role policies, audit log
 builder.Services.AddKnowledgeEditing();                               // staff drafts, clinician approval, history, try panel
 builder.Services.AddStaffPages();                                     // Razor Pages in feature folders, shared layout
-builder.Services.AddFaqBotHealth();
+builder.Services.AddFaqBotHealth(builder.Configuration);            // /health, /health/ready, the drain before a stop
 
 var app = builder.Build();
 app.Services.GetRequiredService<KnowledgeHolder>();                   // a knowledge folder that cannot serve stops the start
 app.Services.GetService<IEmbeddingGenerator<string, Embedding<float>>>(); // the sentence encoder loaded before the first patient; one that cannot load stops the start
 app.Services.GetRequiredService<Answerer>();                          // prompts parsed, snippet embeddings started and the safety examples' index built before the first patient
 
+app.UseShutdownDrain();                                               // stopping behind a proxy: every answer closes its connection
 app.UseProxyHeaders();                                                // X-Forwarded-For from ForwardedHeaders:KnownProxies, before anything reads the address
 app.UseSecurityHeaders();                                             // CSP without inline script, nosniff, no framing
 app.UseExceptionHandler();

@@ -7,7 +7,8 @@ namespace FaqBot.Web.Health;
 
 /// <summary><c>GET /health</c>: healthy when a knowledge base is loaded and serves at least one
 /// snippet. <c>GET /health/ready</c>: that, and the database answers (a load balancer sends no
-/// patient to a host whose store it cannot reach: their turns could not be stored).</summary>
+/// patient to a host whose store it cannot reach: their turns could not be stored), and the host
+/// is not draining before it stops (<see cref="ShutdownDrain"/>).</summary>
 public static class HealthEndpoints
 {
     public const string Path = "/health";
@@ -16,12 +17,31 @@ public static class HealthEndpoints
 
     private const string ReadyTag = "ready";
 
-    public static IServiceCollection AddFaqBotHealth(this IServiceCollection services)
+    public static IServiceCollection AddFaqBotHealth(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddOptions<ShutdownOptions>().Bind(configuration.GetSection(ShutdownOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ShutdownDrain>();
+        services.AddHostedService(provider => provider.GetRequiredService<ShutdownDrain>());
         services.AddHealthChecks()
             .AddCheck<KnowledgeHealthCheck>("knowledge")
-            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<DrainHealthCheck>("draining", tags: [ReadyTag]);
         return services;
+    }
+
+    /// <summary>While the host drains before it stops, every answer closes its connection.</summary>
+    public static IApplicationBuilder UseShutdownDrain(this IApplicationBuilder app)
+    {
+        var drain = app.ApplicationServices.GetRequiredService<ShutdownDrain>();
+        return app.Use((context, next) =>
+        {
+            if (drain.Draining)
+            {
+                context.Response.Headers.Connection = "close";
+            }
+
+            return next(context);
+        });
     }
 
     public static IEndpointConventionBuilder MapFaqBotHealth(this IEndpointRouteBuilder app)
@@ -50,6 +70,12 @@ public static class HealthEndpoints
                 ? HealthCheckResult.Healthy($"{serving} approved snippets serving")
                 : HealthCheckResult.Unhealthy("no approved snippet is serving"));
         }
+    }
+
+    private sealed class DrainHealthCheck(ShutdownDrain drain) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(drain.Draining ? HealthCheckResult.Unhealthy("the host is stopping") : HealthCheckResult.Healthy("serving"));
     }
 
     /// <summary>The store answers a query.</summary>
