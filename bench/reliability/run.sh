@@ -64,9 +64,11 @@
 # raise it and DRAIN with it, or POSTs answered after the timeout count as unacknowledged and the
 # stored = acknowledged comparison of measurement 1 fails); SEED_EMBEDDINGS=0 to start every host
 # without the vector cache (see fresh_data). With CONNECTIONS=200 the THREADS rule above still
-# holds (200 = 2 x 100). The PostgreSQL hosts stalled under load with the runtime's default
-# thread pool (docs/reliability.md, 2026-12-07); HOST_ENV=DOTNET_ThreadPool_ForceMinWorkerThreads=64
-# (hexadecimal: 100 threads) is how the figures there were measured.
+# holds (200 = 2 x 100). Before the database calls were asynchronous the PostgreSQL hosts stalled
+# under load with the runtime's default thread pool (docs/reliability.md, 2026-12-07); the
+# figures of that time were measured with HOST_ENV=DOTNET_ThreadPool_ForceMinWorkerThreads=64
+# (hexadecimal: 100 threads). For the rolling restart, HOST_ENV=Shutdown__DrainSeconds=5 is what
+# docs/deployment.md recommends.
 #
 # Needs wrk, jq, curl, python3 (sqlite3 module) and the .NET SDK; for PROVIDER=postgresql also
 # PostgreSQL's server programs (initdb, pg_ctl, pg_amcheck) and psql, for HOSTS=2 nginx. Builds
