@@ -71,9 +71,10 @@ public sealed class SourceImporter
     {
         ArgumentNullException.ThrowIfNull(text);
         CheckDetails(details);
-        if (Encoding.UTF8.GetByteCount(text) > _options.MaxUploadBytes)
+        var size = Encoding.UTF8.GetByteCount(text);
+        if (size > _options.MaxUploadBytes)
         {
-            throw TooLarge("The pasted text", Encoding.UTF8.GetByteCount(text));
+            throw TooLarge("The pasted text", size);
         }
 
         var body = SourceText.Normalize(text);
@@ -110,7 +111,7 @@ public sealed class SourceImporter
     private static void CheckDetails(SourceDetails details)
     {
         ArgumentNullException.ThrowIfNull(details);
-        if (string.IsNullOrWhiteSpace(details.Publisher))
+        if (OneLine(details.Publisher) is null)
         {
             throw new SourceImportException(SourceImportFailure.MissingPublisher, "Say who published the document: a publisher is required.");
         }
@@ -190,6 +191,11 @@ public sealed class SourceImporter
 
     private async Task<ImportedSource> SaveAsync(string body, string fallbackTitle, string? originalFile, SourceDetails details, CancellationToken cancellationToken)
     {
+        if (!Directory.Exists(_root))
+        {
+            throw new DirectoryNotFoundException($"No knowledge folder at {_root}.");
+        }
+
         Directory.CreateDirectory(_sources);
         var sha256 = SourceText.Sha256(body);
         var existing = KnowledgeLoader.LoadSources(_sources, Path.GetDirectoryName(_root) ?? _root, []);
@@ -202,18 +208,31 @@ public sealed class SourceImporter
         var title = OneLine(details.Title) ?? OneLine(fallbackTitle) ?? "Untitled document";
         var taken = Directory.GetFiles(_sources, "*.txt").Select(Path.GetFileNameWithoutExtension).Concat(existing.Keys)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var id = details.Id ?? SourceIds.FirstFree(SourceIds.Slug(title), taken.Contains);
-        if (taken.Contains(id))
-        {
-            throw IdTaken(id);
-        }
-
         var url = string.IsNullOrWhiteSpace(details.Url) ? null : details.Url.Trim();
-        var text = SourceFile.Render(id, title, OneLine(details.Publisher)!, url, _time.Today(), originalFile, sha256, body);
-        var path = Path.Combine(_sources, id + ".txt");
-        return await SourceFile.WriteNewAsync(path, text, cancellationToken)
-            ? new ImportedSource(id, title, path, sha256, body.Length)
-            : throw IdTaken(id);
+        var publisher = OneLine(details.Publisher)!;
+        var received = _time.Today();
+        for (var attempt = 1; ; attempt++)
+        {
+            var id = details.Id ?? SourceIds.FirstFree(SourceIds.Slug(title), taken.Contains);
+            if (taken.Contains(id))
+            {
+                throw IdTaken(id);
+            }
+
+            var path = Path.Combine(_sources, id + ".txt");
+            if (await SourceFile.WriteNewAsync(path, SourceFile.Render(id, title, publisher, url, received, originalFile, sha256, body), cancellationToken))
+            {
+                return new ImportedSource(id, title, path, sha256, body.Length);
+            }
+
+            // Another import took the id meanwhile: a chosen id is refused, a made-up one moves on.
+            if (details.Id is not null || attempt == 3)
+            {
+                throw IdTaken(id);
+            }
+
+            taken.Add(id);
+        }
     }
 
     private static SourceImportException IdTaken(string id) =>

@@ -279,6 +279,7 @@ public sealed class ImportRefusalTests
     [Theory]
     [InlineData("")]
     [InlineData("  ")]
+    [InlineData("\u0001\u0002")]
     [InlineData(null)]
     public async Task A_missing_publisher_is_refused(string? publisher)
     {

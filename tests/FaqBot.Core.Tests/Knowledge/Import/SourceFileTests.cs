@@ -111,6 +111,19 @@ public sealed class SourceFileTests
         Assert.Equal("Whatever", Importing.Loaded(folder, "aftercare-2026").Title);
     }
 
+    [Fact]
+    public async Task A_knowledge_folder_that_does_not_exist_is_not_created()
+    {
+        using var temp = new TempFolder();
+        var missing = Path.Combine(temp.Path, "no-such-knowledge");
+        var importer = new SourceImporter(missing, new SourceImportOptions(), Importing.Clock());
+
+        var error = await Assert.ThrowsAsync<DirectoryNotFoundException>(() => importer.ImportTextAsync("Text.", new SourceDetails(Importing.Publisher)));
+
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(missing));
+    }
+
     [Theory]
     [InlineData("Your First Ketamine Infusion: What to Expect!", "your-first-ketamine-infusion-what-to-expect")]
     [InlineData("Don't drive — café à côté", "dont-drive-cafe-a-cote")]
