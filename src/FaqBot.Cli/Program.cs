@@ -4,14 +4,16 @@ using FaqBot.Cli.Ask;
 using FaqBot.Cli.Eval;
 using FaqBot.Cli.Hosting;
 using FaqBot.Cli.Lint;
+using FaqBot.Cli.Sources;
 using FaqBot.Cli.Transcripts;
 using FaqBot.Cli.Users;
 
-// faqbot: ask the bot, lint the knowledge folder, score a labelled set, manage stored transcripts. Exit codes: see ExitCodes.
+// faqbot: ask the bot, lint the knowledge folder, import and list its sources, score a labelled set, manage stored transcripts. Exit codes: see ExitCodes.
 var root = new RootCommand("FaqBot: answers clinic FAQ questions from clinician-approved snippets.")
 {
     AskCommand.Create(),
     LintCommand.Create(),
+    SourcesCommand.Create(),
     EvalCommand.Create(),
     CalibrateCommand.Create(),
     VerifierEvalCommand.Create(),

@@ -2,6 +2,7 @@ using FaqBot.Core.Ai;
 using FaqBot.Core.Answering;
 using FaqBot.Core.Generation;
 using FaqBot.Core.Knowledge;
+using FaqBot.Core.Knowledge.Import;
 using FaqBot.Core.Retrieval;
 using FaqBot.Core.Embeddings;
 using FaqBot.Core.Safety;
@@ -41,6 +42,7 @@ public static class CoreServices
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddFaqBotAi(configuration, contentRoot);
+        services.AddSourceImport(configuration);
 
         services.AddSingleton<KnowledgeHolder>();
         services.AddSingleton(sp =>

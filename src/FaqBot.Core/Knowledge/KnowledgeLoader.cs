@@ -60,7 +60,8 @@ public static class KnowledgeLoader
         string Display(string file) => Path.GetRelativePath(display, Path.Combine(root, file));
     }
 
-    private static Dictionary<string, SourceDocument> LoadSources(string folder, string display, List<KnowledgeDiagnostic> sink)
+    /// <summary>The sources of <c>sources/</c> that load; what is wrong with the others goes to the sink.</summary>
+    internal static Dictionary<string, SourceDocument> LoadSources(string folder, string display, List<KnowledgeDiagnostic> sink)
     {
         var sources = new Dictionary<string, SourceDocument>(StringComparer.Ordinal);
         foreach (var path in Files(folder, "*.txt", display, sink))
