@@ -31,7 +31,7 @@ internal static class HtmlText
         using var stream = new MemoryStream(bytes, writable: false);
         var document = new HtmlParser().ParseDocument(stream);
         var text = new TextLayout();
-        Walk(document.Body ?? document.DocumentElement, text, preformatted: false);
+        Walk(document.Body ?? document.DocumentElement, text, preformatted: false, depth: 0);
         return new ExtractedText(text.ToString(), Title(document));
     }
 
@@ -44,8 +44,9 @@ internal static class HtmlText
     private static string? OneLine(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static void Walk(INode node, TextLayout text, bool preformatted)
+    private static void Walk(INode node, TextLayout text, bool preformatted, int depth)
     {
+        Nesting.Check(depth);
         foreach (var child in node.ChildNodes)
         {
             switch (child)
@@ -57,13 +58,13 @@ internal static class HtmlText
                     text.Flow(run.Data);
                     break;
                 case IElement element when !IsHidden(element):
-                    Element(element, text, preformatted);
+                    Element(element, text, preformatted, depth);
                     break;
             }
         }
     }
 
-    private static void Element(IElement element, TextLayout text, bool preformatted)
+    private static void Element(IElement element, TextLayout text, bool preformatted, int depth)
     {
         var name = element.LocalName;
         if (name == "br")
@@ -79,14 +80,14 @@ internal static class HtmlText
                 text.Tab();
             }
 
-            Walk(element, text, preformatted);
+            Walk(element, text, preformatted, depth + 1);
             return;
         }
 
         var paragraph = Paragraphs.Contains(name);
         var block = paragraph || Blocks.Contains(name);
         Around(text, paragraph, block);
-        Walk(element, text, preformatted || name == "pre");
+        Walk(element, text, preformatted || name == "pre", depth + 1);
         Around(text, paragraph, block);
     }
 

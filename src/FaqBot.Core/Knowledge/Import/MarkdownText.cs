@@ -19,19 +19,29 @@ internal static class MarkdownText
 
     public static ExtractedText Read(byte[] bytes)
     {
-        var document = Markdown.Parse(PlainText.Decode(bytes), Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(PlainText.Decode(bytes), Pipeline);
+        }
+        catch (ArgumentException ex) when (ex.Message.Contains("too deeply nested", StringComparison.OrdinalIgnoreCase))
+        {
+            throw Nesting.TooDeep(ex); // Markdig's own limit, reached before the walk below
+        }
+
         var text = new TextLayout();
         string? title = null;
         foreach (var block in document)
         {
-            Block(block, text, ref title);
+            Block(block, text, ref title, 0);
         }
 
         return new ExtractedText(text.ToString(), title);
     }
 
-    private static void Block(Block block, TextLayout text, ref string? title)
+    private static void Block(Block block, TextLayout text, ref string? title, int depth)
     {
+        Nesting.Check(depth);
         switch (block)
         {
             case YamlFrontMatterBlock or LinkReferenceDefinitionGroup or ThematicBreakBlock:
@@ -39,8 +49,8 @@ internal static class MarkdownText
                 break;
             case HeadingBlock heading:
                 text.Paragraph();
-                var at = text.ToString().Length;
-                Inlines(heading.Inline, text);
+                var at = text.Length;
+                Inlines(heading.Inline, text, depth + 1);
                 if (heading.Level == 1 && title is null)
                 {
                     title = text.ToString()[at..].Trim();
@@ -61,7 +71,7 @@ internal static class MarkdownText
                         }
 
                         first = false;
-                        InlineText(cell, text);
+                        InlineText(cell, text, depth + 1);
                     }
 
                     text.Break();
@@ -73,7 +83,7 @@ internal static class MarkdownText
                 text.Break();
                 foreach (var child in list)
                 {
-                    Block(child, text, ref title);
+                    Block(child, text, ref title, depth + 1);
                 }
 
                 text.Break();
@@ -85,12 +95,12 @@ internal static class MarkdownText
                     if (child is ParagraphBlock paragraph)
                     {
                         text.Break();
-                        Inlines(paragraph.Inline, text);
+                        Inlines(paragraph.Inline, text, depth + 1);
                         text.Break();
                     }
                     else
                     {
-                        Block(child, text, ref title);
+                        Block(child, text, ref title, depth + 1);
                     }
                 }
 
@@ -100,7 +110,7 @@ internal static class MarkdownText
                 text.Paragraph();
                 foreach (var child in container)
                 {
-                    Block(child, text, ref title);
+                    Block(child, text, ref title, depth + 1);
                 }
 
                 text.Paragraph();
@@ -117,31 +127,33 @@ internal static class MarkdownText
                 break;
             case LeafBlock leaf:
                 text.Paragraph();
-                Inlines(leaf.Inline, text);
+                Inlines(leaf.Inline, text, depth + 1);
                 text.Paragraph();
                 break;
         }
     }
 
     /// <summary>The inline text of every leaf inside a block, on one line (a table cell).</summary>
-    private static void InlineText(Block block, TextLayout text)
+    private static void InlineText(Block block, TextLayout text, int depth)
     {
+        Nesting.Check(depth);
         if (block is LeafBlock leaf)
         {
-            Inlines(leaf.Inline, text);
+            Inlines(leaf.Inline, text, depth + 1);
             text.Flow(" ");
         }
         else if (block is ContainerBlock container)
         {
             foreach (var child in container)
             {
-                InlineText(child, text);
+                InlineText(child, text, depth + 1);
             }
         }
     }
 
-    private static void Inlines(ContainerInline? container, TextLayout text)
+    private static void Inlines(ContainerInline? container, TextLayout text, int depth)
     {
+        Nesting.Check(depth);
         if (container is null)
         {
             return;
@@ -172,7 +184,7 @@ internal static class MarkdownText
                 case LinkInline { IsImage: true }:
                     break;
                 case ContainerInline inner:
-                    Inlines(inner, text);
+                    Inlines(inner, text, depth + 1);
                     break;
             }
         }

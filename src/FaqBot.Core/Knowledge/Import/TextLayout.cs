@@ -69,6 +69,8 @@ internal sealed class TextLayout
         }
     }
 
+    public int Length => _text.Length;
+
     public override string ToString() => _text.ToString();
 
     private void Append(char c)

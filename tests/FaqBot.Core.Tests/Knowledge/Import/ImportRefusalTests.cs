@@ -45,6 +45,28 @@ public sealed class ImportRefusalTests
     }
 
     [Theory]
+    [InlineData("deep.html")]
+    [InlineData("deep.md")]
+    [InlineData("deep-lists.md")]
+    [InlineData("deep-emphasis.md")]
+    public async Task A_document_nested_deeper_than_any_page_is_refused_without_exhausting_the_stack(string name)
+    {
+        using var folder = KnowledgeFolder.CopyOfShipped();
+        const int Levels = 20_000;
+        var text = name switch
+        {
+            "deep.html" => "<html><body>" + string.Concat(Enumerable.Repeat("<div>", Levels)) + "Parking is free." + "</body></html>",
+            "deep.md" => new string('>', 300) + " Parking is free.\n",
+            "deep-lists.md" => string.Concat(Enumerable.Range(0, 300).Select(i => new string(' ', 2 * i) + "- item\n")),
+            _ => new string('*', Levels) + "Parking is free." + new string('*', Levels) + "\n",
+        };
+
+        var error = await RefusedAsync(folder, SourceImportFailure.Unreadable, () => Importing.FileAsync(folder, name, Documents.Utf8(text)));
+
+        Assert.StartsWith("This document nests its elements deeper than any readable page does", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("notes.rtf")]
     [InlineData("scan.jpg")]
     [InlineData("README")]
