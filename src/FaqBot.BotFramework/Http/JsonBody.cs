@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Http;
 namespace FaqBot.BotFramework.Http;
 
 /// <summary>Reads a JSON request body of at most a given size. Too large is 413, not JSON or the
-/// wrong shape is 400; both come back as problem details, never as an exception.</summary>
+/// wrong shape is 400, a body that ends early (the client went away) is 400 too; all come back as
+/// problem details, never as an exception.</summary>
 public static class JsonBody
 {
     /// <summary>The deepest nesting a body may have (the serializer allows 64; an activity is
@@ -22,20 +23,29 @@ public static class JsonBody
         }
 
         var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, maxBytes) + 1);
-        while (true)
+        try
         {
-            var memory = buffer.GetMemory(4096);
-            var read = await request.Body.ReadAsync(memory, cancellationToken);
-            if (read == 0)
+            while (true)
             {
-                break;
-            }
+                var memory = buffer.GetMemory(4096);
+                var read = await request.Body.ReadAsync(memory, cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
 
-            buffer.Advance(read);
-            if (buffer.WrittenCount > maxBytes)
-            {
-                return (null, TooLarge(maxBytes));
+                buffer.Advance(read);
+                if (buffer.WrittenCount > maxBytes)
+                {
+                    return (null, TooLarge(maxBytes));
+                }
             }
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The client went away, or sent less than its Content-Length, while the body was read:
+            // a bad request like any other, not a server error.
+            return (null, Results.Problem($"The request body could not be read: {ex.Message}", statusCode: ex.StatusCode));
         }
 
         if (buffer.WrittenCount == 0)

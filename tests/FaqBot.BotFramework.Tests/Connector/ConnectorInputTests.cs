@@ -56,8 +56,8 @@ public sealed class ConnectorInputTests
         static string Nested(int depth) => string.Concat(Enumerable.Repeat("[", depth)) + string.Concat(Enumerable.Repeat("]", depth));
 
         // The activity itself is one level, so its value may hold MaxDepth - 1 levels.
-        var tooDeep = await host.PostAsync(With(ConnectorHost.Message("hi"), "value", Nested(Http.JsonBody.MaxDepth)));
-        var deepest = await host.PostAsync(With(ConnectorHost.Message("hi"), "value", Nested(Http.JsonBody.MaxDepth - 1)));
+        var tooDeep = await host.PostAsync(With(ConnectorHost.Message("hi"), "value", Nested(FaqBot.BotFramework.Http.JsonBody.MaxDepth)));
+        var deepest = await host.PostAsync(With(ConnectorHost.Message("hi"), "value", Nested(FaqBot.BotFramework.Http.JsonBody.MaxDepth - 1)));
 
         Assert.Equal(HttpStatusCode.BadRequest, tooDeep.StatusCode);
         Assert.Contains("nested deeper", await tooDeep.Content.ReadAsStringAsync(), StringComparison.Ordinal);
