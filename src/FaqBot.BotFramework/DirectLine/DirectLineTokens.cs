@@ -133,14 +133,12 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
         return grant;
     }
 
-    /// <summary>What <see cref="AuthorizeAsync(HttpRequest)"/> already found for this request:
-    /// <paramref name="checkedAlready"/> is false when it has not run.</summary>
-    public static DirectLineGrant? CheckedGrant(HttpRequest request, out bool checkedAlready)
+    /// <summary>What <see cref="AuthorizeAsync(HttpRequest)"/> already found for this request; null
+    /// also when it has not run.</summary>
+    public static DirectLineGrant? CheckedGrant(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var known = request.HttpContext.Features.Get<Authorized>();
-        checkedAlready = known is not null;
-        return known?.Grant;
+        return request.HttpContext.Features.Get<Authorized>()?.Grant;
     }
 
     /// <summary>The grant behind an <c>Authorization</c> header (read by

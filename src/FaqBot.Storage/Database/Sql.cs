@@ -66,6 +66,19 @@ public static class Sql
         return command;
     }
 
+    /// <summary>Runs <paramref name="sql"/> (one or more statements) in a transaction of its own on a
+    /// fresh connection and commits; returns the rows the statements changed.</summary>
+    public static async Task<int> ExecuteAsync(this IStoreDatabase database, string sql, params (string Name, object? Value)[] parameters)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = Command(connection, transaction, sql, parameters);
+        var rows = await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+        return rows;
+    }
+
     public static async Task<long> ScalarInt64Async(this DbCommand command, CancellationToken cancellationToken) =>
         Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
 

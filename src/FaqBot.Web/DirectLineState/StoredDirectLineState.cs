@@ -22,14 +22,14 @@ public sealed partial class StoredDirectLineState(
 
     private readonly IDataProtector _protector = protection.CreateProtector(Purpose);
 
-    public async Task SaveConversationAsync(string id, string userId, bool started, DateTimeOffset at) => await ExecuteAsync("""
+    public async Task SaveConversationAsync(string id, string userId, bool started, DateTimeOffset at) => await database.ExecuteAsync("""
         INSERT INTO directline_conversations (id, user_id, started, created_at, last_at) VALUES (@id, @user, @started, @at, @at)
         ON CONFLICT (id) DO UPDATE SET
             started = CASE WHEN excluded.started > directline_conversations.started THEN excluded.started ELSE directline_conversations.started END,
             last_at = CASE WHEN excluded.last_at > directline_conversations.last_at THEN excluded.last_at ELSE directline_conversations.last_at END;
         """, ("@id", id), ("@user", userId), ("@started", started ? 1 : 0), ("@at", at.ToUnixTimeMilliseconds()));
 
-    public async Task AppendActivityAsync(string conversationId, long sequence, byte[] json, DateTimeOffset at) => await ExecuteAsync("""
+    public async Task AppendActivityAsync(string conversationId, long sequence, byte[] json, DateTimeOffset at) => await database.ExecuteAsync("""
         INSERT INTO directline_activities (conversation_id, seq, at, json) VALUES (@conversation, @seq, @at, @json);
         DELETE FROM directline_activities WHERE conversation_id = @conversation AND seq <= @seq - @max;
         UPDATE directline_conversations SET last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @conversation;
@@ -98,18 +98,18 @@ public sealed partial class StoredDirectLineState(
         return activities;
     }
 
-    public async Task<bool> MarkStartedAsync(string conversationId, DateTimeOffset at) => await ExecuteAsync(
+    public async Task<bool> MarkStartedAsync(string conversationId, DateTimeOffset at) => await database.ExecuteAsync(
         "UPDATE directline_conversations SET started = 1, last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @id AND started = 0;",
         ("@id", conversationId), ("@at", at.ToUnixTimeMilliseconds())) > 0;
 
-    public async Task TouchAsync(string conversationId, DateTimeOffset at) => await ExecuteAsync(
+    public async Task TouchAsync(string conversationId, DateTimeOffset at) => await database.ExecuteAsync(
         "UPDATE directline_conversations SET last_at = CASE WHEN @at > last_at THEN @at ELSE last_at END WHERE id = @id;",
         ("@id", conversationId), ("@at", at.ToUnixTimeMilliseconds()));
 
     public async Task<bool> SaveGrantAsync(ConversationGrant grant)
     {
         ArgumentNullException.ThrowIfNull(grant);
-        return await ExecuteAsync("""
+        return await database.ExecuteAsync("""
             INSERT INTO directline_grants (conversation_id, user_id, generation, token_hash, issued_at, expires, replaced_hash, replaced_until)
             VALUES (@conversation, @user, @generation, @hash, @issued, @expires, @replaced, @until)
             ON CONFLICT (conversation_id) DO UPDATE SET generation = excluded.generation, token_hash = excluded.token_hash,
@@ -205,15 +205,6 @@ public sealed partial class StoredDirectLineState(
         }
     }
 
-    private async Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var command = Sql.Command(connection, transaction, sql, parameters);
-        var rows = await command.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
-        return rows;
-    }
 
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A stored Direct Line activity of conversation {ConversationId} could not be decrypted and is left out: {Reason}")]

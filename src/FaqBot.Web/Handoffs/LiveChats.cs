@@ -80,7 +80,7 @@ public sealed class LiveChatRegistry(IOptions<ClinicOptions> clinic, IStoreDatab
     public string? NextOpening() => Hours.NextOpening(time.GetUtcNow()) is { } at ? Hours.Describe(at) : null;
 
     internal async Task<bool> TryAddAsync(LiveChat chat) => database.Shared
-        ? await ExecuteAsync("""
+        ? await database.ExecuteAsync("""
             INSERT INTO live_chats (conversation_id, handoff_id, account, role, since) VALUES (@id, @handoff, @account, @role, @since)
             ON CONFLICT (conversation_id) DO NOTHING;
             """, ("@id", chat.ConversationId), ("@handoff", chat.HandoffId), ("@account", chat.Staff.Account), ("@role", chat.Staff.Role),
@@ -88,26 +88,19 @@ public sealed class LiveChatRegistry(IOptions<ClinicOptions> clinic, IStoreDatab
         : _live.TryAdd(chat.ConversationId, chat);
 
     internal async Task<bool> TryRemoveAsync(LiveChat chat) => database.Shared
-        ? await ExecuteAsync("DELETE FROM live_chats WHERE conversation_id = @id AND account = @account;", ("@id", chat.ConversationId), ("@account", chat.Staff.Account)) > 0
+        ? await database.ExecuteAsync("DELETE FROM live_chats WHERE conversation_id = @id AND account = @account;", ("@id", chat.ConversationId), ("@account", chat.Staff.Account)) > 0
         : _live.TryRemove(new(chat.ConversationId, chat));
 
     internal async Task ForgetAsync(string conversationId)
     {
         if (database.Shared)
         {
-            await ExecuteAsync("DELETE FROM live_chats WHERE conversation_id = @id;", ("@id", conversationId));
+            await database.ExecuteAsync("DELETE FROM live_chats WHERE conversation_id = @id;", ("@id", conversationId));
         }
         else
         {
             _live.TryRemove(conversationId, out _);
         }
-    }
-
-    private async Task<int> ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = await database.OpenAsync(CancellationToken.None);
-        await using var command = Sql.Command(connection, sql, parameters);
-        return await command.ExecuteNonQueryAsync();
     }
 }
 

@@ -69,7 +69,7 @@ public static class RequestLimits
     /// one address does not; the secret has a budget of its own; a call whose header does not
     /// authenticate goes by address, as does any call the credential check has not seen.</summary>
     private static string DirectLineCaller(HttpContext http) =>
-        DirectLineTokens.CheckedGrant(http.Request, out _) switch
+        DirectLineTokens.CheckedGrant(http.Request) switch
         {
             { IsSecret: true } => "secret",
             { ConversationId: { } conversationId } => "conversation:" + conversationId,

@@ -80,13 +80,7 @@ internal static class MarkdownText
                 text.Paragraph();
                 break;
             case ListBlock list:
-                text.Break();
-                foreach (var child in list)
-                {
-                    Block(child, text, ref title, depth + 1);
-                }
-
-                text.Break();
+                Children(list, text, ref title, depth, paragraph: false);
                 break;
             case ListItemBlock item:
                 text.Break();
@@ -107,13 +101,7 @@ internal static class MarkdownText
                 text.Break();
                 break;
             case ContainerBlock container:
-                text.Paragraph();
-                foreach (var child in container)
-                {
-                    Block(child, text, ref title, depth + 1);
-                }
-
-                text.Paragraph();
+                Children(container, text, ref title, depth, paragraph: true);
                 break;
             case HtmlBlock html:
                 text.Paragraph();
@@ -130,6 +118,30 @@ internal static class MarkdownText
                 Inlines(leaf.Inline, text, depth + 1);
                 text.Paragraph();
                 break;
+        }
+    }
+
+    /// <summary>A container's blocks, set off as a paragraph or (a list) by line breaks.</summary>
+    private static void Children(ContainerBlock container, TextLayout text, ref string? title, int depth, bool paragraph)
+    {
+        Separate(text, paragraph);
+        foreach (var child in container)
+        {
+            Block(child, text, ref title, depth + 1);
+        }
+
+        Separate(text, paragraph);
+    }
+
+    private static void Separate(TextLayout text, bool paragraph)
+    {
+        if (paragraph)
+        {
+            text.Paragraph();
+        }
+        else
+        {
+            text.Break();
         }
     }
 
